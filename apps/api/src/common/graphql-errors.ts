@@ -1,0 +1,32 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '@tsunagu/domain';
+
+// Every error a client sees carries extensions.code (API.md); bad input also names its fields.
+
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+export function badUserInput(problems: FieldProblem[]): GraphQLError {
+  const message = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+  return new GraphQLError(`Invalid input: ${message}`, {
+    extensions: { code: ErrorCode.BAD_USER_INPUT, fields: [...new Set(problems.map((p) => p.field))], problems },
+  });
+}
+
+export function notFound(what = 'Referral'): GraphQLError {
+  return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
+}
+
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+}
+
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
+}
+
+export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+}

@@ -1,0 +1,37 @@
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { AreaEntity, OrganizationEntity, ReferralHandoffEntity, UserEntity } from '@tsunagu/persistence';
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Batches the lookups of one request: a page of referrals costs a handful of queries, not one per field. */
+export function createLoaders(db: DataSource) {
+  return {
+    area: new DataLoader<string, AreaEntity | null>(async (ids) => byId(ids, await db.getRepository(AreaEntity).findBy({ id: In([...ids]) }))),
+    organization: new DataLoader<string, OrganizationEntity | null>(async (ids) =>
+      byId(ids, await db.getRepository(OrganizationEntity).findBy({ id: In([...ids]) })),
+    ),
+    user: new DataLoader<string, UserEntity | null>(async (ids) => byId(ids, await db.getRepository(UserEntity).findBy({ id: In([...ids]) }))),
+    areasOfOrganization: new DataLoader<string, AreaEntity[]>(async (organizationIds) => {
+      const rows: Array<AreaEntity & { organizationId: string }> = await db.query(
+        `SELECT a.id, a.code, a.name, a.sort_order AS "sortOrder", oa.organization_id AS "organizationId"
+           FROM organization_area oa JOIN area a ON a.id = oa.area_id
+          WHERE oa.organization_id = ANY ($1) ORDER BY a.sort_order, a.code`,
+        [organizationIds],
+      );
+      return organizationIds.map((id) => rows.filter((row) => row.organizationId === id));
+    }),
+    handoffsOfReferral: new DataLoader<string, ReferralHandoffEntity[]>(async (referralIds) => {
+      const rows = await db.getRepository(ReferralHandoffEntity).find({
+        where: { referralId: In([...referralIds]) },
+        order: { referralId: 'ASC', seq: 'ASC' },
+      });
+      return referralIds.map((id) => rows.filter((row) => row.referralId === id));
+    }),
+  };
+}
+
+function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): Array<T | null> {
+  const found = new Map(rows.map((row) => [row.id, row]));
+  return ids.map((id) => found.get(id) ?? null);
+}

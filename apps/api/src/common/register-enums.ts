@@ -1,0 +1,23 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  DeclineReason,
+  Destination,
+  HandoffKind,
+  NeedCategory,
+  OrganizationKind,
+  ReferralOutcome,
+  ReferralStatus,
+  Role,
+  SubjectKind,
+} from '@tsunagu/domain';
+
+// The domain's enums, exposed to GraphQL under the same names (API.md).
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(OrganizationKind, { name: 'OrganizationKind' });
+registerEnumType(NeedCategory, { name: 'NeedCategory' });
+registerEnumType(SubjectKind, { name: 'SubjectKind' });
+registerEnumType(Destination, { name: 'Destination' });
+registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
+registerEnumType(HandoffKind, { name: 'HandoffKind' });
+registerEnumType(DeclineReason, { name: 'DeclineReason' });
+registerEnumType(ReferralOutcome, { name: 'ReferralOutcome' });

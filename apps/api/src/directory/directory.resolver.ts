@@ -1,0 +1,46 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context';
+import { toAreaModel, toOrganizationModel } from './directory.mappers';
+import { DirectoryService } from './directory.service';
+import { OrganizationsArgs } from './dto/organizations.args';
+import { AreaModel } from './models/area.model';
+import { OrganizationModel } from './models/organization.model';
+import { UserModel } from './models/user.model';
+
+@Resolver()
+export class DirectoryResolver {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Query(() => [AreaModel])
+  async areas(): Promise<AreaModel[]> {
+    return (await this.directory.areas()).map(toAreaModel);
+  }
+
+  @Query(() => [OrganizationModel])
+  async organizations(@Args() filter: OrganizationsArgs): Promise<OrganizationModel[]> {
+    return (await this.directory.organizations(filter)).map(toOrganizationModel);
+  }
+}
+
+@Resolver(() => OrganizationModel)
+export class OrganizationFieldsResolver {
+  @ResolveField(() => [AreaModel])
+  async areas(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<AreaModel[]> {
+    return (await ctx.loaders.areasOfOrganization.load(org.id)).map(toAreaModel);
+  }
+}
+
+@Resolver(() => UserModel)
+export class UserFieldsResolver {
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  async organization(@Parent() user: UserModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+    const org = user.organizationId ? await ctx.loaders.organization.load(user.organizationId) : null;
+    return org ? toOrganizationModel(org) : null;
+  }
+
+  @ResolveField(() => AreaModel, { nullable: true })
+  async area(@Parent() user: UserModel, @Context() ctx: RequestContext): Promise<AreaModel | null> {
+    const area = user.areaId ? await ctx.loaders.area.load(user.areaId) : null;
+    return area ? toAreaModel(area) : null;
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AreaEntity, OrganizationEntity } from '@tsunagu/persistence';
+import { OrganizationsArgs } from './dto/organizations.args';
+
+/** Reads of the directory: areas and organisations. Everyone signed in may read it. */
+@Injectable()
+export class DirectoryService {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  areas(): Promise<AreaEntity[]> {
+    return this.db.getRepository(AreaEntity).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+  }
+
+  areaByCode(code: string): Promise<AreaEntity | null> {
+    return this.db.getRepository(AreaEntity).findOneBy({ code });
+  }
+
+  organization(id: string): Promise<OrganizationEntity | null> {
+    return this.db.getRepository(OrganizationEntity).findOneBy({ id });
+  }
+
+  organizations(filter: OrganizationsArgs): Promise<OrganizationEntity[]> {
+    const query = this.db.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
+    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
+    if (filter.category) query.andWhere(':category = ANY (o.categories)', { category: filter.category });
+    if (filter.areaCode) {
+      query.andWhere(
+        'EXISTS (SELECT 1 FROM organization_area oa JOIN area a ON a.id = oa.area_id WHERE oa.organization_id = o.id AND a.code = :areaCode)',
+        { areaCode: filter.areaCode },
+      );
+    }
+    return query.getMany();
+  }
+}

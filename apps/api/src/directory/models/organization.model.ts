@@ -1,0 +1,28 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { NeedCategory, OrganizationKind } from '@tsunagu/domain';
+import { AreaModel } from './area.model';
+
+@ObjectType('Organization')
+export class OrganizationModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field(() => OrganizationKind)
+  kind: OrganizationKind;
+
+  /** Resolved by OrganizationFieldsResolver. */
+  @Field(() => [AreaModel])
+  areas?: AreaModel[];
+
+  @Field(() => [NeedCategory])
+  categories: NeedCategory[];
+
+  @Field({ description: 'Whether it takes new referrals now (capacity).' })
+  acceptingReferrals: boolean;
+
+  @Field({ description: 'False for partners whose answers a tier-2 coordinator records on their behalf.' })
+  hasSystemUsers: boolean;
+}

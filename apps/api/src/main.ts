@@ -1,0 +1,26 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { readDatabaseConfig } from '@tsunagu/persistence';
+import { readTemporalConfig } from '@tsunagu/temporal';
+import { AppModule } from './app.module';
+import { readApiConfig } from './config/api-config';
+
+async function main(): Promise<void> {
+  // Validate every setting before starting anything, so a bad value stops the process with its name.
+  const config = readApiConfig(process.env);
+  readDatabaseConfig(process.env);
+  readTemporalConfig(process.env);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: false });
+  app.useBodyParser('json', { limit: '1mb' });
+  app.enableShutdownHooks();
+  await app.listen(config.port, '0.0.0.0');
+  const url = await app.getUrl();
+  console.log(`api: GraphQL at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}/graphql`);
+}
+
+main().catch((error) => {
+  console.error(`api: ${error instanceof Error ? error.message : error}`);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Destination, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
+import { AreaModel } from '../../directory/models/area.model';
+import { OrganizationModel } from '../../directory/models/organization.model';
+import { UserModel } from '../../directory/models/user.model';
+import { HandoffModel } from './handoff.model';
+import { ReferralSubjectModel } from './referral-subject.model';
+
+@ObjectType('Referral', { description: 'One need found by a tier-2 coordinator and handed on.' })
+export class ReferralModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ReferralStatus)
+  status: ReferralStatus;
+
+  @Field(() => NeedCategory)
+  category: NeedCategory;
+
+  @Field(() => AreaModel)
+  area?: AreaModel;
+
+  @Field()
+  summary: string;
+
+  @Field(() => SubjectKind)
+  subjectKind: SubjectKind;
+
+  @Field(() => ReferralSubjectModel, { nullable: true, description: 'Personal data: null for callers not entitled to it.' })
+  subject: ReferralSubjectModel | null;
+
+  @Field(() => Destination)
+  destination: Destination;
+
+  @Field(() => UserModel)
+  submittedBy?: UserModel;
+
+  @Field(() => OrganizationModel, { nullable: true, description: 'The organisation holding it or being offered it.' })
+  currentOrganization?: OrganizationModel | null;
+
+  @Field(() => Date, { nullable: true, description: 'Deadline of the current offer.' })
+  responseDueAt: Date | null;
+
+  @Field(() => ReferralOutcome, { nullable: true })
+  outcome: ReferralOutcome | null;
+
+  @Field(() => [HandoffModel], { description: 'Oldest first.' })
+  handoffs?: HandoffModel[];
+
+  @Field()
+  createdAt: Date;
+
+  @Field()
+  updatedAt: Date;
+
+  areaId: string;
+  submittedById: string;
+  currentOrganizationId: string | null;
+}

@@ -1,0 +1,177 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode, ReferralStatus, Role } from '@tsunagu/domain';
+import type { Viewer } from '../auth/viewer';
+import { actorForMove, assertMaySubmit, maySeeSubject, ReferralFacts, ReferralMove } from './referral-access.policy';
+
+const ROLES = Object.values(Role);
+const MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'];
+const STATUSES = Object.values(ReferralStatus);
+
+const HOLDER = 'org-holder';
+const OTHER = 'org-other';
+const COUNCIL = 'org-council';
+const CITY = 'org-city';
+const AREA = 'area-1';
+
+/** Each role as a realistic user: partners belong to the holding organisation, coordinators to their bodies. */
+function viewer(role: Role, overrides: Partial<Viewer> = {}): Viewer {
+  const base: Record<Role, Pick<Viewer, 'organizationId' | 'areaId'>> = {
+    [Role.ADMIN]: { organizationId: null, areaId: null },
+    [Role.TIER1_COORDINATOR]: { organizationId: CITY, areaId: null },
+    [Role.TIER2_COORDINATOR]: { organizationId: COUNCIL, areaId: AREA },
+    [Role.PARTNER]: { organizationId: HOLDER, areaId: null },
+    [Role.SUBCOMMITTEE]: { organizationId: 'org-subcommittee', areaId: null },
+  };
+  return { id: `user-${role.toLowerCase()}`, email: `${role.toLowerCase()}@example.jp`, displayName: role, role, ...base[role], ...overrides };
+}
+
+function facts(hasUsers: boolean | null, status = ReferralStatus.OFFERED): ReferralFacts {
+  return { status, currentOrganizationId: hasUsers === null ? null : HOLDER, currentOrganizationHasUsers: hasUsers };
+}
+
+function expectGraphQLCode(fn: () => unknown, code: ErrorCode): GraphQLError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(GraphQLError);
+  expect((caught as GraphQLError).extensions.code).toBe(code);
+  return caught as GraphQLError;
+}
+
+// Written out from API.md "Who may call what" and DOMAIN.md "Who works here":
+//   partner moves (ACCEPT, DECLINE, START, COMPLETE): PARTNER for its own organisation; TIER2 as proxy for a partner
+//     without users of its own; nobody else.
+//   coordinator moves (REASSIGN, ESCALATE, WITHDRAW): TIER1 and TIER2 only.
+//   NOTE: everyone with access.
+type Expected = 'OWN' | 'PROXY' | 'FORBIDDEN';
+function expected(role: Role, move: ReferralMove, hasUsers: boolean | null): Expected {
+  if (move === 'NOTE') return 'OWN';
+  if (['ACCEPT', 'DECLINE', 'START', 'COMPLETE'].includes(move)) {
+    if (role === Role.PARTNER) return 'OWN';
+    if (role === Role.TIER2_COORDINATOR && hasUsers === false) return 'PROXY';
+    return 'FORBIDDEN';
+  }
+  return role === Role.TIER1_COORDINATOR || role === Role.TIER2_COORDINATOR ? 'OWN' : 'FORBIDDEN';
+}
+
+describe('actorForMove: every role × every move', () => {
+  const table = ROLES.flatMap((role) =>
+    MOVES.flatMap((move) =>
+      ([true, false, null] as const).map((hasUsers) => ({ role, move, hasUsers, outcome: expected(role, move, hasUsers) })),
+    ),
+  );
+
+  it('covers 5 roles × 8 moves × 3 holder situations', () => {
+    expect(table).toHaveLength(120);
+  });
+
+  it.each(table)('$role $move (holder has users: $hasUsers) → $outcome', ({ role, move, hasUsers, outcome }) => {
+    const v = viewer(role);
+    const call = () => actorForMove(v, facts(hasUsers), move);
+    switch (outcome) {
+      case 'OWN':
+        expect(call()).toEqual({ userId: v.id, organizationId: v.organizationId, proxy: false });
+        break;
+      case 'PROXY':
+        expect(call()).toEqual({ userId: v.id, organizationId: HOLDER, proxy: true });
+        break;
+      case 'FORBIDDEN':
+        expectGraphQLCode(call, ErrorCode.FORBIDDEN);
+        break;
+    }
+  });
+});
+
+describe('actorForMove: details', () => {
+  it('a partner always acts for its own organisation, never for the holder it names', () => {
+    const partner = viewer(Role.PARTNER, { organizationId: OTHER });
+    for (const move of ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'NOTE'] as const) {
+      expect(actorForMove(partner, facts(true), move)).toEqual({ userId: partner.id, organizationId: OTHER, proxy: false });
+      expect(actorForMove(partner, facts(false), move)).toEqual({ userId: partner.id, organizationId: OTHER, proxy: false });
+    }
+  });
+
+  it('a tier-2 proxy answer is recorded for the current organisation, whatever the coordinator’s own', () => {
+    const t2 = viewer(Role.TIER2_COORDINATOR);
+    const referral: ReferralFacts = { status: ReferralStatus.IN_PROGRESS, currentOrganizationId: 'org-shop', currentOrganizationHasUsers: false };
+    expect(actorForMove(t2, referral, 'COMPLETE')).toEqual({ userId: t2.id, organizationId: 'org-shop', proxy: true });
+  });
+
+  it('a tier-2 coordinator may not answer for a partner that has users (or when nobody holds it)', () => {
+    const t2 = viewer(Role.TIER2_COORDINATOR);
+    expect(expectGraphQLCode(() => actorForMove(t2, facts(true), 'ACCEPT'), ErrorCode.FORBIDDEN).message).toMatch(/answers for itself/);
+    expectGraphQLCode(() => actorForMove(t2, facts(null, ReferralStatus.UNMATCHED), 'ACCEPT'), ErrorCode.FORBIDDEN);
+  });
+
+  it('the tier-1 coordinator never answers for a partner, even one without users', () => {
+    expectGraphQLCode(() => actorForMove(viewer(Role.TIER1_COORDINATOR), facts(false), 'ACCEPT'), ErrorCode.FORBIDDEN);
+  });
+
+  it('coordinator moves and notes are never proxy updates', () => {
+    for (const role of [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR]) {
+      for (const move of ['REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'] as const) {
+        expect(actorForMove(viewer(role), facts(false), move).proxy).toBe(false);
+      }
+    }
+  });
+});
+
+describe('maySeeSubject', () => {
+  // Partners see personal data only once their own organisation has taken the referral on.
+  const PARTNER_SEES = [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED];
+
+  it.each(STATUSES)('coordinators see the subject when %s', (status) => {
+    for (const role of [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR]) {
+      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: HOLDER })).toBe(true);
+      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: null })).toBe(true);
+    }
+  });
+
+  it.each(STATUSES)('ADMIN and SUBCOMMITTEE never see the subject (%s)', (status) => {
+    for (const role of [Role.ADMIN, Role.SUBCOMMITTEE]) {
+      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: HOLDER })).toBe(false);
+      expect(maySeeSubject(viewer(role, { organizationId: HOLDER }), { status, currentOrganizationId: HOLDER })).toBe(false);
+    }
+  });
+
+  it.each(STATUSES)('the holding partner sees it when %s only if it has taken it on', (status) => {
+    expect(maySeeSubject(viewer(Role.PARTNER), { status, currentOrganizationId: HOLDER })).toBe(PARTNER_SEES.includes(status));
+  });
+
+  it.each(STATUSES)('another partner never sees it (%s)', (status) => {
+    expect(maySeeSubject(viewer(Role.PARTNER, { organizationId: OTHER }), { status, currentOrganizationId: HOLDER })).toBe(false);
+  });
+
+  it('a partner that was only offered it does not see it', () => {
+    expect(maySeeSubject(viewer(Role.PARTNER), { status: ReferralStatus.OFFERED, currentOrganizationId: HOLDER })).toBe(false);
+  });
+});
+
+describe('assertMaySubmit', () => {
+  it('the tier-1 coordinator may submit for any area', () => {
+    expect(() => assertMaySubmit(viewer(Role.TIER1_COORDINATOR), AREA)).not.toThrow();
+    expect(() => assertMaySubmit(viewer(Role.TIER1_COORDINATOR), 'area-2')).not.toThrow();
+    expect(() => assertMaySubmit(viewer(Role.TIER1_COORDINATOR), null)).not.toThrow();
+  });
+
+  it('a tier-2 coordinator may submit for their own area, and passes the role-only check', () => {
+    expect(() => assertMaySubmit(viewer(Role.TIER2_COORDINATOR), AREA)).not.toThrow();
+    expect(() => assertMaySubmit(viewer(Role.TIER2_COORDINATOR), null)).not.toThrow();
+  });
+
+  it('a tier-2 coordinator may not submit for another area', () => {
+    expectGraphQLCode(() => assertMaySubmit(viewer(Role.TIER2_COORDINATOR), 'area-2'), ErrorCode.FORBIDDEN);
+  });
+
+  it('a tier-2 coordinator with no area may not submit for any area', () => {
+    expectGraphQLCode(() => assertMaySubmit(viewer(Role.TIER2_COORDINATOR, { areaId: null }), AREA), ErrorCode.FORBIDDEN);
+  });
+
+  it.each([Role.PARTNER, Role.ADMIN, Role.SUBCOMMITTEE])('a %s may not submit, not even on the role-only check', (role) => {
+    expectGraphQLCode(() => assertMaySubmit(viewer(role), null), ErrorCode.FORBIDDEN);
+    expectGraphQLCode(() => assertMaySubmit(viewer(role, { areaId: AREA }), AREA), ErrorCode.FORBIDDEN);
+  });
+});

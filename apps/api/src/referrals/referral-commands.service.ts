@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { GraphQLError } from 'graphql';
+import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, SubjectKind } from '@tsunagu/domain';
+import { ReferralEntity } from '@tsunagu/persistence';
+import {
+  acceptReferralUpdate,
+  addReferralNoteUpdate,
+  completeReferralUpdate,
+  declineReferralUpdate,
+  escalateReferralUpdate,
+  reassignReferralUpdate,
+  referralWorkflowId,
+  startReferralUpdate,
+  submitReferralUpdate,
+  TEMPORAL_CONFIG,
+  TemporalConfig,
+  withdrawReferralUpdate,
+} from '@tsunagu/temporal';
+import type { referralWorkflow } from '@tsunagu/temporal';
+import type { Viewer } from '../auth/viewer';
+import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
+import { DirectoryService } from '../directory/directory.service';
+import { SubmitReferralInput } from './dto/submit-referral.input';
+import { actorForMove, assertMaySubmit, ReferralMove } from './referral-access.policy';
+import { ReferralQueryService } from './referral-query.service';
+
+/** The payload of each move, beyond the actor (which this service decides). */
+export type MovePayload =
+  | { move: 'ACCEPT' | 'START'; note?: string | null }
+  | { move: 'DECLINE'; reason: string; note?: string | null }
+  | { move: 'COMPLETE'; outcome: string; note?: string | null }
+  | { move: 'REASSIGN'; organizationId: string; note?: string | null }
+  | { move: 'ESCALATE' | 'NOTE'; note: string }
+  | { move: 'WITHDRAW'; reason: string };
+
+const UPDATES = {
+  ACCEPT: acceptReferralUpdate,
+  DECLINE: declineReferralUpdate,
+  START: startReferralUpdate,
+  COMPLETE: completeReferralUpdate,
+  REASSIGN: reassignReferralUpdate,
+  ESCALATE: escalateReferralUpdate,
+  WITHDRAW: withdrawReferralUpdate,
+  NOTE: addReferralNoteUpdate,
+} as const;
+
+/**
+ * Changes referrals, only through their workflows: submit is update-with-start, every other move an Update. Each call
+ * returns once the workflow has written the read model, so the caller reads its own write.
+ */
+@Injectable()
+export class ReferralCommandsService {
+  constructor(
+    private readonly temporal: Client,
+    @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
+    private readonly directory: DirectoryService,
+    private readonly referrals: ReferralQueryService,
+  ) {}
+
+  async submit(viewer: Viewer, input: SubmitReferralInput): Promise<ReferralEntity> {
+    assertMaySubmit(viewer, null);
+    const area = await this.directory.areaByCode(input.areaCode);
+    const problems = await this.checkSubmission(input, area !== null);
+    if (problems.length) throw badUserInput(problems);
+    assertMaySubmit(viewer, area!.id);
+
+    const workflowId = referralWorkflowId(viewer.id, input.clientRequestId);
+    const start = new WithStartWorkflowOperation<typeof referralWorkflow>('referralWorkflow', {
+      workflowId,
+      taskQueue: this.config.taskQueue,
+      workflowIdConflictPolicy: 'USE_EXISTING',
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      args: [
+        {
+          referralId: randomUUID(),
+          submission: {
+            clientRequestId: input.clientRequestId,
+            category: input.category,
+            areaId: area!.id,
+            summary: input.summary.trim(),
+            subjectKind: input.subjectKind,
+            subject: input.subject
+              ? { displayName: input.subject.displayName, ageBand: input.subject.ageBand ?? null, contact: input.subject.contact ?? null }
+              : null,
+            consent: input.consent
+              ? { obtained: input.consent.obtained, method: input.consent.method, obtainedAt: input.consent.obtainedAt.toISOString() }
+              : null,
+            destination: input.destination,
+            requestedOrganizationId: input.organizationId ?? null,
+            submittedByUserId: viewer.id,
+            submittedByOrganizationId: viewer.organizationId,
+          },
+        },
+      ],
+    });
+    try {
+      const result = await this.temporal.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: start });
+      return this.referrals.findVisible(viewer, result.referralId);
+    } catch (error) {
+      // The same request after its referral closed: the workflow id is taken for good, so answer with that referral.
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        const existing = await this.referrals.findByWorkflowId(viewer, workflowId);
+        if (existing) return existing;
+      }
+      throw toGraphQLError(error);
+    }
+  }
+
+  async move(viewer: Viewer, id: string, payload: MovePayload): Promise<ReferralEntity> {
+    const referral = await this.referrals.findVisible(viewer, id);
+    const holder = referral.currentOrganizationId ? await this.directory.organization(referral.currentOrganizationId) : null;
+    const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
+    if (payload.move === 'REASSIGN') await this.checkPartner(payload.organizationId, 'organizationId');
+    if (isClosed(referral.status)) throw conflict(`The referral is ${referral.status} and takes no more moves`);
+
+    const { move, ...rest } = payload;
+    const update = UPDATES[move as ReferralMove];
+    try {
+      await this.temporal.workflow
+        .getHandle(referral.workflowId)
+        .executeUpdate(update as typeof acceptReferralUpdate, { args: [{ actor, ...rest } as never] });
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) throw conflict('The referral has closed and takes no more moves');
+      throw toGraphQLError(error);
+    }
+    return this.referrals.findVisible(viewer, id);
+  }
+
+  private async checkSubmission(input: SubmitReferralInput, areaExists: boolean): Promise<FieldProblem[]> {
+    const problems: FieldProblem[] = [];
+    if (!areaExists) problems.push({ field: 'areaCode', message: `no area has the code "${input.areaCode}"` });
+    if (input.subjectKind === SubjectKind.PERSON) {
+      if (!input.subject) problems.push({ field: 'subject', message: 'is required when subjectKind is PERSON' });
+      if (!input.consent) problems.push({ field: 'consent', message: 'is required when subjectKind is PERSON' });
+      else if (!input.consent.obtained && input.destination === Destination.PARTNER) {
+        problems.push({ field: 'consent.obtained', message: 'must be true before personal data can go to a partner' });
+      }
+      if (input.consent && input.consent.obtainedAt.getTime() > Date.now() + 5 * 60_000) {
+        problems.push({ field: 'consent.obtainedAt', message: 'must not be in the future' });
+      }
+    } else {
+      if (input.subject) problems.push({ field: 'subject', message: 'must be empty when subjectKind is AREA' });
+      if (input.consent) problems.push({ field: 'consent', message: 'must be empty when subjectKind is AREA' });
+    }
+    if (input.organizationId) {
+      if (input.destination === Destination.TIER1) {
+        problems.push({ field: 'organizationId', message: 'must be empty when destination is TIER1' });
+      } else {
+        problems.push(...(await this.partnerProblems(input.organizationId, 'organizationId')));
+      }
+    }
+    return problems;
+  }
+
+  private async checkPartner(organizationId: string, field: string): Promise<void> {
+    const problems = await this.partnerProblems(organizationId, field);
+    if (problems.length) throw badUserInput(problems);
+  }
+
+  private async partnerProblems(organizationId: string, field: string): Promise<FieldProblem[]> {
+    const org = await this.directory.organization(organizationId);
+    if (!org) return [{ field, message: 'no organisation has this id' }];
+    if (!PARTNER_ORGANIZATION_KINDS.includes(org.kind)) return [{ field, message: `a ${org.kind} does not take referrals` }];
+    return [];
+  }
+}
+
+/** A workflow's refusal keeps its code (CONFLICT); anything else is an internal error. */
+function toGraphQLError(error: unknown): Error {
+  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
+  if (cause instanceof ApplicationFailure && cause.type && cause.type in ErrorCode) {
+    return new GraphQLError(cause.message, { extensions: { code: cause.type } });
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

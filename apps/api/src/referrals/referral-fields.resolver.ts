@@ -1,0 +1,57 @@
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context';
+import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
+import { AreaModel } from '../directory/models/area.model';
+import { OrganizationModel } from '../directory/models/organization.model';
+import { UserModel } from '../directory/models/user.model';
+import { HandoffModel } from './models/handoff.model';
+import { ReferralModel } from './models/referral.model';
+import { toHandoffModel } from './referral.mapper';
+
+/** Links of a referral and its handoffs, loaded in batches per request. */
+@Resolver(() => ReferralModel)
+export class ReferralFieldsResolver {
+  @ResolveField(() => AreaModel)
+  async area(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<AreaModel> {
+    return toAreaModel((await ctx.loaders.area.load(referral.areaId))!);
+  }
+
+  @ResolveField(() => UserModel)
+  async submittedBy(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<UserModel> {
+    return toUserModel((await ctx.loaders.user.load(referral.submittedById))!);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  async currentOrganization(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+    return organization(ctx, referral.currentOrganizationId);
+  }
+
+  @ResolveField(() => [HandoffModel])
+  async handoffs(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<HandoffModel[]> {
+    return (await ctx.loaders.handoffsOfReferral.load(referral.id)).map(toHandoffModel);
+  }
+}
+
+@Resolver(() => HandoffModel)
+export class HandoffFieldsResolver {
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  fromOrganization(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+    return organization(ctx, handoff.fromOrganizationId);
+  }
+
+  @ResolveField(() => OrganizationModel, { nullable: true })
+  toOrganization(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
+    return organization(ctx, handoff.toOrganizationId);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  async actor(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<UserModel | null> {
+    const user = handoff.actorId ? await ctx.loaders.user.load(handoff.actorId) : null;
+    return user ? toUserModel(user) : null;
+  }
+}
+
+async function organization(ctx: RequestContext, id: string | null): Promise<OrganizationModel | null> {
+  const org = id ? await ctx.loaders.organization.load(id) : null;
+  return org ? toOrganizationModel(org) : null;
+}

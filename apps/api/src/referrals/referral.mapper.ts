@@ -1,0 +1,41 @@
+import { ReferralEntity, ReferralHandoffEntity } from '@tsunagu/persistence';
+import type { Viewer } from '../auth/viewer';
+import { maySeeSubject } from './referral-access.policy';
+import { HandoffModel } from './models/handoff.model';
+import { ReferralModel } from './models/referral.model';
+
+export function toReferralModel(row: ReferralEntity, viewer: Viewer): ReferralModel {
+  const subjectVisible = row.subjectDisplayName !== null && maySeeSubject(viewer, row);
+  return {
+    id: row.id,
+    status: row.status,
+    category: row.category,
+    summary: row.summary,
+    subjectKind: row.subjectKind,
+    subject: subjectVisible
+      ? { displayName: row.subjectDisplayName!, ageBand: row.subjectAgeBand, contact: row.subjectContact }
+      : null,
+    destination: row.destination,
+    responseDueAt: row.responseDueAt,
+    outcome: row.outcome,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    areaId: row.areaId,
+    submittedById: row.submittedById,
+    currentOrganizationId: row.currentOrganizationId,
+  };
+}
+
+export function toHandoffModel(row: ReferralHandoffEntity): HandoffModel {
+  return {
+    seq: row.seq,
+    kind: row.kind,
+    proxy: row.proxy,
+    reason: row.reason,
+    note: row.note,
+    at: row.at,
+    fromOrganizationId: row.fromOrganizationId,
+    toOrganizationId: row.toOrganizationId,
+    actorId: row.actorId,
+  };
+}

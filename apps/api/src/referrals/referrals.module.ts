@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '../directory/directory.module';
+import { ReferralCommandsService } from './referral-commands.service';
+import { HandoffFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
+import { ReferralQueryService } from './referral-query.service';
+import { ReferralsResolver } from './referrals.resolver';
+
+@Module({
+  imports: [DirectoryModule],
+  providers: [ReferralQueryService, ReferralCommandsService, ReferralsResolver, ReferralFieldsResolver, HandoffFieldsResolver],
+})
+export class ReferralsModule {}

@@ -1,0 +1,84 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentViewer } from '../auth/current-viewer.decorator';
+import type { Viewer } from '../auth/viewer';
+import { CompleteReferralArgs, DeclineReferralArgs, NoteOnMoveArgs, ReassignReferralArgs, RequiredNoteArgs, WithdrawReferralArgs } from './dto/move.args';
+import { ReferralIdArgs, ReferralsArgs } from './dto/referrals.args';
+import { SubmitReferralInput } from './dto/submit-referral.input';
+import { ReferralConnectionModel } from './models/referral-connection.model';
+import { ReferralModel } from './models/referral.model';
+import { ReferralCommandsService } from './referral-commands.service';
+import { toReferralModel } from './referral.mapper';
+import { encodeCursor, ReferralQueryService } from './referral-query.service';
+
+/** Referral queries and mutations (API.md). Thin: scoping lives in the query service, moves in the commands service. */
+@Resolver(() => ReferralModel)
+export class ReferralsResolver {
+  constructor(
+    private readonly queries: ReferralQueryService,
+    private readonly commands: ReferralCommandsService,
+  ) {}
+
+  @Query(() => ReferralModel, { nullable: true })
+  async referral(@CurrentViewer() viewer: Viewer, @Args() { id }: ReferralIdArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.queries.findVisible(viewer, id), viewer);
+  }
+
+  @Query(() => ReferralConnectionModel)
+  async referrals(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after }: ReferralsArgs): Promise<ReferralConnectionModel> {
+    const page = await this.queries.page(viewer, filter, first, after);
+    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toReferralModel(row, viewer) }));
+    return {
+      edges,
+      totalCount: page.totalCount,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  @Mutation(() => ReferralModel)
+  async submitReferral(@CurrentViewer() viewer: Viewer, @Args('input') input: SubmitReferralInput): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.submit(viewer, input), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async acceptReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'ACCEPT', note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async declineReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason, note }: DeclineReferralArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'DECLINE', reason, note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async startReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'START', note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async completeReferral(@CurrentViewer() viewer: Viewer, @Args() { id, outcome, note }: CompleteReferralArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'COMPLETE', outcome, note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async reassignReferral(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { id, organizationId, note }: ReassignReferralArgs,
+  ): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'REASSIGN', organizationId, note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async escalateReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: RequiredNoteArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'ESCALATE', note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async withdrawReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason }: WithdrawReferralArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'WITHDRAW', reason }), viewer);
+  }
+
+  @Mutation(() => ReferralModel)
+  async addReferralNote(@CurrentViewer() viewer: Viewer, @Args() { id, note }: RequiredNoteArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'NOTE', note }), viewer);
+  }
+}

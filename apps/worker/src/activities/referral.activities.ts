@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CandidateOrganization, rankCandidates } from '@tsunagu/domain';
+import type { FindNextCandidateInput, RecordTransitionInput, ReferralActivities } from '@tsunagu/temporal';
+
+/** The referral workflow's activities: directory reads for routing and idempotent writes of the read model. */
+@Injectable()
+export class ReferralActivitiesService implements ReferralActivities {
+  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+
+  async findNextCandidate(input: FindNextCandidateInput): Promise<string | null> {
+    const rows: Array<Omit<CandidateOrganization, 'areaIds'>> = await this.db.query(
+      `SELECT o.id, o.name, o.kind, o.categories, o.accepting_referrals AS "acceptingReferrals"
+         FROM organization o
+         JOIN organization_area oa ON oa.organization_id = o.id AND oa.area_id = $1
+        WHERE $2 = ANY (o.categories)`,
+      [input.areaId, input.category],
+    );
+    const organizations = rows.map((row) => ({ ...row, areaIds: [input.areaId] }));
+    const [best] = rankCandidates(organizations, input, input.excludeOrganizationIds);
+    return best?.id ?? null;
+  }
+
+  async recordReferralTransition(input: RecordTransitionInput): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      const s = input.submission;
+      if (s) {
+        await tx.query(
+          `INSERT INTO referral (id, workflow_id, client_request_id, status, category, area_id, summary, subject_kind,
+             subject_display_name, subject_age_band, subject_contact, consent_obtained, consent_method, consent_obtained_at,
+             destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at)
+           VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16)
+           ON CONFLICT (id) DO NOTHING`,
+          [
+            input.referralId,
+            input.workflowId,
+            s.clientRequestId,
+            s.category,
+            s.areaId,
+            s.summary,
+            s.subjectKind,
+            s.subject?.displayName ?? null,
+            s.subject?.ageBand ?? null,
+            s.subject?.contact ?? null,
+            s.consent?.obtained ?? null,
+            s.consent?.method ?? null,
+            s.consent?.obtainedAt ?? null,
+            s.destination,
+            s.submittedByUserId,
+            s.createdAt,
+          ],
+        );
+      }
+      // last_seq guards against a stale retry overwriting a newer state.
+      // TypeORM answers an UPDATE on PostgreSQL with [rows, rowCount].
+      const [updatedRows]: [unknown[], number] = await tx.query(
+        `UPDATE referral SET status = $2, current_organization_id = $3, outcome = $4, last_seq = $5, updated_at = $6
+          WHERE id = $1 AND last_seq < $5 RETURNING id`,
+        [input.referralId, input.status, input.currentOrganizationId, input.outcome, input.lastSeq, input.at],
+      );
+      if (updatedRows.length === 0) {
+        const [existing] = await tx.query(`SELECT last_seq FROM referral WHERE id = $1`, [input.referralId]);
+        if (!existing) throw new Error(`referral ${input.referralId} has no row to update`);
+        return; // already applied by an earlier attempt
+      }
+      for (const h of input.handoffs) {
+        await tx.query(
+          `INSERT INTO referral_handoff (referral_id, seq, kind, from_organization_id, to_organization_id, actor_id, proxy, reason, note, at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (referral_id, seq) DO NOTHING`,
+          [input.referralId, h.seq, h.kind, h.fromOrganizationId, h.toOrganizationId, h.actorUserId, h.proxy, h.reason, h.note, h.at],
+        );
+      }
+    });
+  }
+}

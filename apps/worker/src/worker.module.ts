@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { PersistenceModule } from '@tsunagu/persistence';
+import { ReferralActivitiesService } from './activities/referral.activities';
+
+/** Dependencies of the activities. Workflow code never sees Nest. */
+@Module({
+  imports: [PersistenceModule.forRoot('tsunagu-worker')],
+  providers: [ReferralActivitiesService],
+})
+export class WorkerModule {}

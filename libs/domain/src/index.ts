@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './errors';
+export * from './referral/referral-state';
+export * from './referral/referral-state-machine';
+export * from './routing/candidate-ranking';
+export * from './config/env';

@@ -1,0 +1,498 @@
+import { DeclineReason, Destination, HandoffKind, ReferralOutcome, ReferralStatus } from '../enums';
+import { ErrorCode, IllegalTransitionError } from '../errors';
+import { ReferralActor, ReferralCommand, ReferralState, ReferralTransition } from './referral-state';
+import { ALLOWED_FROM, applyReferralCommand, assertAllowed, submitReferral } from './referral-state-machine';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The expected transition table, written out independently of ALLOWED_FROM from DOMAIN.md, "Referral lifecycle":
+//
+//   SUBMITTED ──route──> OFFERED(org A) ──accept──> ACCEPTED ──start──> IN_PROGRESS ──complete──> COMPLETED(outcome)
+//                            │ decline(reason) / no answer by deadline (EXPIRED)
+//                            └──> OFFERED(org B, next candidate) ... ──no candidate left──> UNMATCHED
+//   UNMATCHED ──tier-2 reassigns──> OFFERED(org X)      UNMATCHED or any open state ──escalate──> ESCALATED (to tier-1)
+//   any open state ──withdraw(reason)──> WITHDRAWN
+//
+// "Open" = not finished: COMPLETED and WITHDRAWN are the only end states of the diagram.
+// Escalating an ESCALATED referral is not a transition (it is already there), so ESCALATED is not a source of ESCALATE.
+// NOTE is not drawn: it changes nothing and "everyone with access may add notes" (API.md), so any open state.
+// ---------------------------------------------------------------------------------------------------------------
+type Move = 'ACCEPT' | 'DECLINE' | 'START' | 'COMPLETE' | 'REASSIGN' | 'ESCALATE' | 'WITHDRAW' | 'NOTE';
+const MOVES: readonly Move[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'];
+const STATUSES: readonly ReferralStatus[] = Object.values(ReferralStatus);
+
+const DIAGRAM: Record<Move, ReferralStatus[]> = {
+  ACCEPT: [ReferralStatus.OFFERED],
+  DECLINE: [ReferralStatus.OFFERED],
+  START: [ReferralStatus.ACCEPTED],
+  COMPLETE: [ReferralStatus.IN_PROGRESS],
+  REASSIGN: [ReferralStatus.UNMATCHED],
+  ESCALATE: [
+    ReferralStatus.SUBMITTED,
+    ReferralStatus.OFFERED,
+    ReferralStatus.ACCEPTED,
+    ReferralStatus.IN_PROGRESS,
+    ReferralStatus.UNMATCHED,
+  ],
+  WITHDRAW: [
+    ReferralStatus.SUBMITTED,
+    ReferralStatus.OFFERED,
+    ReferralStatus.ACCEPTED,
+    ReferralStatus.IN_PROGRESS,
+    ReferralStatus.UNMATCHED,
+    ReferralStatus.ESCALATED,
+  ],
+  NOTE: [
+    ReferralStatus.SUBMITTED,
+    ReferralStatus.OFFERED,
+    ReferralStatus.ACCEPTED,
+    ReferralStatus.IN_PROGRESS,
+    ReferralStatus.UNMATCHED,
+    ReferralStatus.ESCALATED,
+  ],
+};
+
+// Moves the code allows beyond the drawn arrows, each with the reason it is taken as intended. Anything else that the
+// code allows or forbids differently from DIAGRAM + EXTENSIONS fails the table test below.
+const EXTENSIONS: Array<{ move: Move; from: ReferralStatus; why: string }> = [
+  {
+    move: 'REASSIGN',
+    from: ReferralStatus.OFFERED,
+    why: 'a coordinator may pull an open offer and give it to another partner; reassigning to the partner already offered is a CONFLICT',
+  },
+  {
+    move: 'REASSIGN',
+    from: ReferralStatus.ESCALATED,
+    why: 'an UNMATCHED referral escalates by itself after 5 business days; the coordinator must still be able to route it when a partner turns up',
+  },
+];
+
+function expectedAllowed(move: Move, status: ReferralStatus): boolean {
+  return DIAGRAM[move].includes(status) || EXTENSIONS.some((e) => e.move === move && e.from === status);
+}
+
+const ORG_A = 'org-a';
+const ORG_B = 'org-b';
+const ORG_C = 'org-c';
+const COUNCIL = 'org-council';
+
+const partnerA: ReferralActor = { userId: 'user-a', organizationId: ORG_A, proxy: false };
+const partnerB: ReferralActor = { userId: 'user-b', organizationId: ORG_B, proxy: false };
+const coordinator: ReferralActor = { userId: 'user-tier2', organizationId: COUNCIL, proxy: false };
+const proxyForA: ReferralActor = { userId: 'user-tier2', organizationId: ORG_A, proxy: true };
+
+function state(status: ReferralStatus, overrides: Partial<ReferralState> = {}): ReferralState {
+  return { status, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null, ...overrides };
+}
+
+/** A state as the workflow would really hold it in each status, with org A as the partner where one is involved. */
+function realisticState(status: ReferralStatus): ReferralState {
+  switch (status) {
+    case ReferralStatus.SUBMITTED:
+      return state(status);
+    case ReferralStatus.OFFERED:
+    case ReferralStatus.ACCEPTED:
+    case ReferralStatus.IN_PROGRESS:
+      return state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
+    case ReferralStatus.COMPLETED:
+      return state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: ReferralOutcome.RESOLVED });
+    case ReferralStatus.UNMATCHED:
+    case ReferralStatus.ESCALATED:
+    case ReferralStatus.WITHDRAWN:
+      return state(status, { offeredOrganizationIds: [ORG_A] });
+  }
+}
+
+/** Org A holds the referral in every status, so a partner move by org A can only fail on the status. */
+function heldByAState(status: ReferralStatus): ReferralState {
+  return state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
+}
+
+/** A well-formed command of each type; partner moves come from org A, the rest from a coordinator. */
+function commandFor(move: Move): ReferralCommand {
+  switch (move) {
+    case 'ACCEPT':
+      return { type: 'ACCEPT', actor: partnerA, note: 'we can help' };
+    case 'DECLINE':
+      return { type: 'DECLINE', actor: partnerA, reason: DeclineReason.NO_CAPACITY, note: 'full', offerTo: ORG_B };
+    case 'START':
+      return { type: 'START', actor: partnerA, note: 'first visit' };
+    case 'COMPLETE':
+      return { type: 'COMPLETE', actor: partnerA, outcome: ReferralOutcome.RESOLVED, note: 'done' };
+    case 'REASSIGN':
+      return { type: 'REASSIGN', actor: coordinator, organizationId: ORG_C, note: 'try C' };
+    case 'ESCALATE':
+      return { type: 'ESCALATE', actor: coordinator, note: 'city-wide' };
+    case 'WITHDRAW':
+      return { type: 'WITHDRAW', actor: coordinator, reason: 'resident moved away' };
+    case 'NOTE':
+      return { type: 'NOTE', actor: coordinator, note: 'called the resident' };
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+/** Applies a command to a deep-frozen copy of the state and checks the input came back untouched. */
+function apply(input: ReferralState, command: ReferralCommand): ReferralTransition {
+  const before = structuredClone(input);
+  const frozen = deepFreeze(structuredClone(input));
+  const frozenCommand = deepFreeze(structuredClone(command));
+  try {
+    return applyReferralCommand(frozen, frozenCommand);
+  } finally {
+    expect(frozen).toEqual(before);
+  }
+}
+
+function kinds(transition: ReferralTransition): HandoffKind[] {
+  return transition.handoffs.map((h) => h.kind);
+}
+
+function expectConflict(fn: () => unknown): IllegalTransitionError {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(IllegalTransitionError);
+  expect((caught as IllegalTransitionError).code).toBe(ErrorCode.CONFLICT);
+  return caught as IllegalTransitionError;
+}
+
+describe('referral state machine: the transition table', () => {
+  const table = STATUSES.flatMap((status) => MOVES.map((move) => ({ status, move, allowed: expectedAllowed(move, status) })));
+
+  it('covers every status × every move (8 × 8)', () => {
+    expect(STATUSES).toHaveLength(8);
+    expect(table).toHaveLength(64);
+  });
+
+  it('agrees cell by cell with ALLOWED_FROM (what the code declares)', () => {
+    const declared = Object.fromEntries(
+      table.map(({ status, move }) => [`${status} ${move}`, ALLOWED_FROM[move].includes(status)]),
+    );
+    const expected = Object.fromEntries(table.map(({ status, move, allowed }) => [`${status} ${move}`, allowed]));
+    expect(declared).toEqual(expected);
+    expect(ALLOWED_FROM.SUBMIT).toEqual([]);
+  });
+
+  describe.each(table)('$move from $status (allowed: $allowed)', ({ status, move, allowed }) => {
+    it.each([
+      ['a realistic state', realisticState],
+      ['a state held by the acting partner', heldByAState],
+    ])('on %s', (_label, makeState) => {
+      const input = makeState(status);
+      const command = commandFor(move);
+      if (allowed) {
+        expect(() => assertAllowed(input, command)).not.toThrow();
+        const transition = apply(input, command);
+        expect(transition.handoffs.length).toBeGreaterThan(0);
+      } else {
+        expectConflict(() => assertAllowed(input, command));
+        expectConflict(() => apply(input, command));
+      }
+    });
+  });
+
+  it('refuses SUBMIT on an existing referral, whatever its status', () => {
+    for (const status of STATUSES) {
+      expectConflict(() =>
+        applyReferralCommand(realisticState(status), {
+          type: 'SUBMIT',
+          actor: coordinator,
+          destination: Destination.PARTNER,
+          offerTo: ORG_A,
+        }),
+      );
+    }
+  });
+});
+
+describe('submitReferral', () => {
+  it('to TIER1 escalates straight away: [SUBMITTED, ESCALATED], nobody holds it', () => {
+    const command = deepFreeze({ type: 'SUBMIT' as const, actor: coordinator, destination: Destination.TIER1, offerTo: null });
+    const t = submitReferral(command);
+    expect(kinds(t)).toEqual([HandoffKind.SUBMITTED, HandoffKind.ESCALATED]);
+    expect(t.state).toEqual({ status: ReferralStatus.ESCALATED, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null });
+    expect(t.handoffs[0]).toEqual({
+      kind: HandoffKind.SUBMITTED,
+      fromOrganizationId: COUNCIL,
+      toOrganizationId: null,
+      actorUserId: 'user-tier2',
+      proxy: false,
+      reason: null,
+      note: null,
+    });
+    expect(t.handoffs[1]).toMatchObject({ fromOrganizationId: null, toOrganizationId: null, actorUserId: 'user-tier2' });
+  });
+
+  it('to TIER1 ignores any routing result', () => {
+    const t = submitReferral({ type: 'SUBMIT', actor: coordinator, destination: Destination.TIER1, offerTo: ORG_A });
+    expect(kinds(t)).toEqual([HandoffKind.SUBMITTED, HandoffKind.ESCALATED]);
+    expect(t.state.currentOrganizationId).toBeNull();
+    expect(t.state.offeredOrganizationIds).toEqual([]);
+  });
+
+  it('to a partner offers it: [SUBMITTED, OFFERED]', () => {
+    const t = submitReferral({ type: 'SUBMIT', actor: coordinator, destination: Destination.PARTNER, offerTo: ORG_A });
+    expect(kinds(t)).toEqual([HandoffKind.SUBMITTED, HandoffKind.OFFERED]);
+    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(t.handoffs[1]).toEqual({
+      kind: HandoffKind.OFFERED,
+      fromOrganizationId: null,
+      toOrganizationId: ORG_A,
+      actorUserId: null,
+      proxy: false,
+      reason: null,
+      note: null,
+    });
+  });
+
+  it('with no candidate is UNMATCHED: [SUBMITTED, UNMATCHED]', () => {
+    const t = submitReferral({ type: 'SUBMIT', actor: coordinator, destination: Destination.PARTNER, offerTo: null });
+    expect(kinds(t)).toEqual([HandoffKind.SUBMITTED, HandoffKind.UNMATCHED]);
+    expect(t.state).toEqual({ status: ReferralStatus.UNMATCHED, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null });
+  });
+});
+
+describe('applyReferralCommand: results of each move', () => {
+  const offeredToA = () => state(ReferralStatus.OFFERED, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
+
+  it('ACCEPT: ACCEPTED, still held by A, one ACCEPTED handoff from A to A with the note', () => {
+    const t = apply(offeredToA(), { type: 'ACCEPT', actor: partnerA, note: 'yes' });
+    expect(t.state).toEqual({ status: ReferralStatus.ACCEPTED, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(t.handoffs).toEqual([
+      { kind: HandoffKind.ACCEPTED, fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-a', proxy: false, reason: null, note: 'yes' },
+    ]);
+  });
+
+  it('DECLINE with a next candidate: [DECLINED, OFFERED], offered to B, both remembered', () => {
+    const t = apply(offeredToA(), { type: 'DECLINE', actor: partnerA, reason: DeclineReason.OUT_OF_AREA, note: 'n', offerTo: ORG_B });
+    expect(kinds(t)).toEqual([HandoffKind.DECLINED, HandoffKind.OFFERED]);
+    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_B, offeredOrganizationIds: [ORG_A, ORG_B], outcome: null });
+    expect(t.handoffs[0]).toEqual({
+      kind: HandoffKind.DECLINED,
+      fromOrganizationId: ORG_A,
+      toOrganizationId: null,
+      actorUserId: 'user-a',
+      proxy: false,
+      reason: DeclineReason.OUT_OF_AREA,
+      note: 'n',
+    });
+    expect(t.handoffs[1]).toMatchObject({ kind: HandoffKind.OFFERED, fromOrganizationId: null, toOrganizationId: ORG_B, actorUserId: null });
+  });
+
+  it('DECLINE with no candidate left: [DECLINED, UNMATCHED], nobody holds it, A stays remembered', () => {
+    const t = apply(offeredToA(), { type: 'DECLINE', actor: partnerA, reason: DeclineReason.NO_CAPACITY, offerTo: null });
+    expect(kinds(t)).toEqual([HandoffKind.DECLINED, HandoffKind.UNMATCHED]);
+    expect(t.state).toEqual({ status: ReferralStatus.UNMATCHED, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(t.handoffs[0].note).toBeNull();
+    expect(t.handoffs[1]).toMatchObject({ fromOrganizationId: null, toOrganizationId: null, actorUserId: null, proxy: false });
+  });
+
+  it('START: IN_PROGRESS, one STARTED handoff', () => {
+    const t = apply(state(ReferralStatus.ACCEPTED, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
+      type: 'START',
+      actor: partnerA,
+    });
+    expect(t.state).toEqual({ status: ReferralStatus.IN_PROGRESS, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(t.handoffs).toEqual([
+      { kind: HandoffKind.STARTED, fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-a', proxy: false, reason: null, note: null },
+    ]);
+  });
+
+  it.each(Object.values(ReferralOutcome))('COMPLETE records the outcome %s on the state and the handoff', (outcome) => {
+    const t = apply(state(ReferralStatus.IN_PROGRESS, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
+      type: 'COMPLETE',
+      actor: partnerA,
+      outcome,
+      note: 'closed',
+    });
+    expect(t.state).toEqual({ status: ReferralStatus.COMPLETED, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome });
+    expect(t.handoffs).toEqual([
+      { kind: HandoffKind.COMPLETED, fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-a', proxy: false, reason: outcome, note: 'closed' },
+    ]);
+  });
+
+  it('REASSIGN an open offer: [REASSIGNED, OFFERED], from A to C', () => {
+    const t = apply(offeredToA(), { type: 'REASSIGN', actor: coordinator, organizationId: ORG_C, note: 'C is closer' });
+    expect(kinds(t)).toEqual([HandoffKind.REASSIGNED, HandoffKind.OFFERED]);
+    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_C, offeredOrganizationIds: [ORG_A, ORG_C], outcome: null });
+    expect(t.handoffs[0]).toEqual({
+      kind: HandoffKind.REASSIGNED,
+      fromOrganizationId: ORG_A,
+      toOrganizationId: ORG_C,
+      actorUserId: 'user-tier2',
+      proxy: false,
+      reason: null,
+      note: 'C is closer',
+    });
+    expect(t.handoffs[1]).toMatchObject({ kind: HandoffKind.OFFERED, toOrganizationId: ORG_C, actorUserId: null });
+  });
+
+  it('REASSIGN an UNMATCHED referral: [REASSIGNED, OFFERED] from nobody', () => {
+    const t = apply(state(ReferralStatus.UNMATCHED, { offeredOrganizationIds: [ORG_A, ORG_B] }), {
+      type: 'REASSIGN',
+      actor: coordinator,
+      organizationId: ORG_C,
+    });
+    expect(kinds(t)).toEqual([HandoffKind.REASSIGNED, HandoffKind.OFFERED]);
+    expect(t.handoffs[0]).toMatchObject({ fromOrganizationId: null, toOrganizationId: ORG_C });
+    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_C, offeredOrganizationIds: [ORG_A, ORG_B, ORG_C], outcome: null });
+  });
+
+  it('REASSIGN back to a partner that was offered it before does not list it twice', () => {
+    const t = apply(state(ReferralStatus.UNMATCHED, { offeredOrganizationIds: [ORG_A, ORG_B] }), {
+      type: 'REASSIGN',
+      actor: coordinator,
+      organizationId: ORG_A,
+    });
+    expect(t.state.offeredOrganizationIds).toEqual([ORG_A, ORG_B]);
+    expect(t.state.currentOrganizationId).toBe(ORG_A);
+  });
+
+  it('REASSIGN to the organisation already offered it is a CONFLICT', () => {
+    const error = expectConflict(() => apply(offeredToA(), { type: 'REASSIGN', actor: coordinator, organizationId: ORG_A }));
+    expect(error.message).toMatch(/already offered/);
+  });
+
+  it.each([ReferralStatus.OFFERED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS])(
+    'ESCALATE from %s: ESCALATED, nobody holds it, handoff from the former holder',
+    (status) => {
+      const t = apply(state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
+        type: 'ESCALATE',
+        actor: coordinator,
+        note: 'no local resource',
+      });
+      expect(t.state).toEqual({ status: ReferralStatus.ESCALATED, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
+      expect(t.handoffs).toEqual([
+        { kind: HandoffKind.ESCALATED, fromOrganizationId: ORG_A, toOrganizationId: null, actorUserId: 'user-tier2', proxy: false, reason: null, note: 'no local resource' },
+      ]);
+    },
+  );
+
+  it('WITHDRAW: WITHDRAWN, nobody holds it, the reason is recorded', () => {
+    const t = apply(state(ReferralStatus.ACCEPTED, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
+      type: 'WITHDRAW',
+      actor: coordinator,
+      reason: 'resident moved',
+    });
+    expect(t.state).toEqual({ status: ReferralStatus.WITHDRAWN, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(t.handoffs).toEqual([
+      { kind: HandoffKind.WITHDRAWN, fromOrganizationId: ORG_A, toOrganizationId: null, actorUserId: 'user-tier2', proxy: false, reason: 'resident moved', note: null },
+    ]);
+  });
+
+  it('NOTE: the state is unchanged, one NOTE handoff from the writer’s organisation', () => {
+    const input = offeredToA();
+    const t = apply(input, { type: 'NOTE', actor: partnerB, note: 'FYI' });
+    expect(t.state).toEqual(input);
+    expect(t.handoffs).toEqual([
+      { kind: HandoffKind.NOTE, fromOrganizationId: ORG_B, toOrganizationId: null, actorUserId: 'user-b', proxy: false, reason: null, note: 'FYI' },
+    ]);
+  });
+});
+
+describe('applyReferralCommand: only the organisation offered or holding may answer', () => {
+  const cases: Array<{ move: Move; status: ReferralStatus }> = [
+    { move: 'ACCEPT', status: ReferralStatus.OFFERED },
+    { move: 'DECLINE', status: ReferralStatus.OFFERED },
+    { move: 'START', status: ReferralStatus.ACCEPTED },
+    { move: 'COMPLETE', status: ReferralStatus.IN_PROGRESS },
+  ];
+  const held = (status: ReferralStatus) => state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
+  const withActor = (move: Move, actor: ReferralActor): ReferralCommand => ({ ...commandFor(move), actor }) as ReferralCommand;
+
+  it.each(cases)('$move from $status by the holder (org A) succeeds', ({ move, status }) => {
+    expect(() => apply(held(status), withActor(move, partnerA))).not.toThrow();
+  });
+
+  it.each(cases)('$move from $status by another partner (org B) is a CONFLICT', ({ move, status }) => {
+    expectConflict(() => assertAllowed(held(status), withActor(move, partnerB)));
+    expectConflict(() => apply(held(status), withActor(move, partnerB)));
+  });
+
+  it.each(cases)('$move from $status by a coordinator answering in their own name is a CONFLICT', ({ move, status }) => {
+    expectConflict(() => apply(held(status), withActor(move, coordinator)));
+  });
+
+  it.each(cases)('$move from $status by someone with no organisation is a CONFLICT', ({ move, status }) => {
+    expectConflict(() => apply(held(status), withActor(move, { userId: 'x', organizationId: null, proxy: false })));
+  });
+
+  it.each(cases)('$move from $status as a proxy for the holder succeeds and is marked proxy', ({ move, status }) => {
+    const t = apply(held(status), withActor(move, proxyForA));
+    expect(t.handoffs[0].proxy).toBe(true);
+    expect(t.handoffs[0].actorUserId).toBe('user-tier2');
+  });
+
+  it('a proxy for a partner that is not the holder is a CONFLICT', () => {
+    expectConflict(() => apply(held(ReferralStatus.OFFERED), withActor('ACCEPT', { userId: 'user-tier2', organizationId: ORG_B, proxy: true })));
+  });
+
+  it.each<Move>(['REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'])('%s is not limited to the holder', (move) => {
+    expect(() => apply(held(ReferralStatus.OFFERED), commandFor(move))).not.toThrow();
+  });
+});
+
+describe('applyReferralCommand: the proxy flag reaches the history', () => {
+  it('a proxy decline marks the DECLINED handoff; the system OFFERED after it is not a proxy update', () => {
+    const t = apply(state(ReferralStatus.OFFERED, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
+      type: 'DECLINE',
+      actor: proxyForA,
+      reason: DeclineReason.COULD_NOT_CONTACT,
+      offerTo: ORG_B,
+    });
+    expect(t.handoffs.map((h) => [h.kind, h.proxy, h.actorUserId])).toEqual([
+      [HandoffKind.DECLINED, true, 'user-tier2'],
+      [HandoffKind.OFFERED, false, null],
+    ]);
+  });
+
+  it('a proxy complete marks the COMPLETED handoff', () => {
+    const t = apply(state(ReferralStatus.IN_PROGRESS, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
+      type: 'COMPLETE',
+      actor: proxyForA,
+      outcome: ReferralOutcome.PARTIALLY_RESOLVED,
+    });
+    expect(t.handoffs[0]).toMatchObject({ kind: HandoffKind.COMPLETED, proxy: true, reason: ReferralOutcome.PARTIALLY_RESOLVED });
+    expect(t.state.outcome).toBe(ReferralOutcome.PARTIALLY_RESOLVED);
+  });
+
+  it('a proxy flag on submit is carried into the SUBMITTED handoff', () => {
+    const t = submitReferral({ type: 'SUBMIT', actor: { ...coordinator, proxy: true }, destination: Destination.PARTNER, offerTo: ORG_A });
+    expect(t.handoffs[0].proxy).toBe(true);
+  });
+});
+
+describe('applyReferralCommand never changes its input', () => {
+  // apply() already runs every move on a deep-frozen state; here the returned state must also be a new object
+  // whenever something changed, so a caller holding the old state never sees the new one.
+  it.each<[Move, ReferralStatus]>([
+    ['ACCEPT', ReferralStatus.OFFERED],
+    ['DECLINE', ReferralStatus.OFFERED],
+    ['START', ReferralStatus.ACCEPTED],
+    ['COMPLETE', ReferralStatus.IN_PROGRESS],
+    ['REASSIGN', ReferralStatus.OFFERED],
+    ['ESCALATE', ReferralStatus.OFFERED],
+    ['WITHDRAW', ReferralStatus.OFFERED],
+  ])('%s from %s returns a new state object', (move, status) => {
+    const input = deepFreeze(state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }));
+    const t = applyReferralCommand(input, commandFor(move));
+    expect(t.state).not.toBe(input);
+    expect(input).toEqual(state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }));
+  });
+
+  it('a frozen offered list is extended by copy, not push', () => {
+    const input = deepFreeze(state(ReferralStatus.OFFERED, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }));
+    const t = applyReferralCommand(input, commandFor('DECLINE'));
+    expect(input.offeredOrganizationIds).toEqual([ORG_A]);
+    expect(t.state.offeredOrganizationIds).toEqual([ORG_A, ORG_B]);
+  });
+});

@@ -1,0 +1,161 @@
+import { Destination, HandoffKind, ReferralStatus } from '../enums';
+import { IllegalTransitionError } from '../errors';
+import {
+  HandoffEvent,
+  OPEN_STATUSES,
+  ReferralActor,
+  ReferralCommand,
+  ReferralCommandType,
+  ReferralState,
+  ReferralTransition,
+} from './referral-state';
+
+const { SUBMITTED, OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED, ESCALATED } = ReferralStatus;
+
+/** The statuses each move may start from (DOMAIN.md, "Referral lifecycle"). SUBMIT starts a referral, so it has none. */
+export const ALLOWED_FROM: Readonly<Record<ReferralCommandType, readonly ReferralStatus[]>> = {
+  SUBMIT: [],
+  ACCEPT: [OFFERED],
+  DECLINE: [OFFERED],
+  START: [ACCEPTED],
+  COMPLETE: [IN_PROGRESS],
+  REASSIGN: [OFFERED, UNMATCHED, ESCALATED],
+  ESCALATE: [SUBMITTED, OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED],
+  WITHDRAW: OPEN_STATUSES,
+  NOTE: OPEN_STATUSES,
+};
+
+/** Moves that only the organisation the referral is offered to or held by may make. */
+const PARTNER_MOVES: readonly ReferralCommandType[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE'];
+
+/** Starts a referral: the SUBMITTED handoff, then where it goes first. */
+export function submitReferral(command: Extract<ReferralCommand, { type: 'SUBMIT' }>): ReferralTransition {
+  const initial: ReferralState = {
+    status: SUBMITTED,
+    currentOrganizationId: null,
+    offeredOrganizationIds: [],
+    outcome: null,
+  };
+  const submitted = event(HandoffKind.SUBMITTED, command.actor, { from: command.actor.organizationId, to: null });
+  if (command.destination === Destination.TIER1) {
+    return {
+      state: { ...initial, status: ESCALATED },
+      handoffs: [submitted, event(HandoffKind.ESCALATED, command.actor, { from: null, to: null })],
+    };
+  }
+  const routed = route(initial, command.offerTo);
+  return { state: routed.state, handoffs: [submitted, ...routed.handoffs] };
+}
+
+/**
+ * Applies one move to a referral and returns the new state and the handoffs it makes.
+ * Throws IllegalTransitionError (CONFLICT) for a move the current state does not allow; the state is never changed in place.
+ */
+export function applyReferralCommand(state: ReferralState, command: ReferralCommand): ReferralTransition {
+  if (command.type === 'SUBMIT') {
+    throw new IllegalTransitionError('This referral has already been submitted');
+  }
+  assertAllowed(state, command);
+  const { actor } = command;
+  const holder = state.currentOrganizationId;
+
+  switch (command.type) {
+    case 'ACCEPT':
+      return {
+        state: { ...state, status: ACCEPTED },
+        handoffs: [event(HandoffKind.ACCEPTED, actor, { from: holder, to: holder, note: command.note })],
+      };
+    case 'DECLINE': {
+      const declined = event(HandoffKind.DECLINED, actor, {
+        from: holder,
+        to: null,
+        reason: command.reason,
+        note: command.note,
+      });
+      const routed = route(state, command.offerTo);
+      return { state: routed.state, handoffs: [declined, ...routed.handoffs] };
+    }
+    case 'START':
+      return {
+        state: { ...state, status: IN_PROGRESS },
+        handoffs: [event(HandoffKind.STARTED, actor, { from: holder, to: holder, note: command.note })],
+      };
+    case 'COMPLETE':
+      return {
+        state: { ...state, status: ReferralStatus.COMPLETED, outcome: command.outcome },
+        handoffs: [
+          event(HandoffKind.COMPLETED, actor, { from: holder, to: holder, reason: command.outcome, note: command.note }),
+        ],
+      };
+    case 'REASSIGN': {
+      if (state.status === OFFERED && holder === command.organizationId) {
+        throw new IllegalTransitionError('The referral is already offered to that organisation');
+      }
+      const reassigned = event(HandoffKind.REASSIGNED, actor, { from: holder, to: command.organizationId, note: command.note });
+      const offered = offer(state, command.organizationId);
+      return { state: offered.state, handoffs: [reassigned, ...offered.handoffs] };
+    }
+    case 'ESCALATE':
+      return {
+        state: { ...state, status: ESCALATED, currentOrganizationId: null },
+        handoffs: [event(HandoffKind.ESCALATED, actor, { from: holder, to: null, note: command.note })],
+      };
+    case 'WITHDRAW':
+      return {
+        state: { ...state, status: ReferralStatus.WITHDRAWN, currentOrganizationId: null },
+        handoffs: [event(HandoffKind.WITHDRAWN, actor, { from: holder, to: null, reason: command.reason })],
+      };
+    case 'NOTE':
+      return {
+        state,
+        handoffs: [event(HandoffKind.NOTE, actor, { from: actor.organizationId, to: null, note: command.note })],
+      };
+  }
+}
+
+/** Throws when the move is not allowed now; used by update validators, which must not change state. */
+export function assertAllowed(state: ReferralState, command: ReferralCommand): void {
+  const allowed = ALLOWED_FROM[command.type];
+  if (!allowed.includes(state.status)) {
+    throw new IllegalTransitionError(`Cannot ${command.type.toLowerCase()} a referral that is ${state.status}`);
+  }
+  if (PARTNER_MOVES.includes(command.type) && command.actor.organizationId !== state.currentOrganizationId) {
+    throw new IllegalTransitionError(`Only the organisation the referral is offered to or held by can ${command.type.toLowerCase()} it`);
+  }
+}
+
+function route(state: ReferralState, offerTo: string | null): ReferralTransition {
+  if (offerTo === null) {
+    return {
+      state: { ...state, status: UNMATCHED, currentOrganizationId: null },
+      handoffs: [event(HandoffKind.UNMATCHED, null, { from: null, to: null })],
+    };
+  }
+  return offer(state, offerTo);
+}
+
+function offer(state: ReferralState, organizationId: string): ReferralTransition {
+  const offered = state.offeredOrganizationIds.includes(organizationId)
+    ? state.offeredOrganizationIds
+    : [...state.offeredOrganizationIds, organizationId];
+  return {
+    state: { ...state, status: OFFERED, currentOrganizationId: organizationId, offeredOrganizationIds: offered },
+    handoffs: [event(HandoffKind.OFFERED, null, { from: null, to: organizationId })],
+  };
+}
+
+function event(
+  kind: HandoffKind,
+  actor: ReferralActor | null,
+  details: { from: string | null; to: string | null; reason?: string | null; note?: string | null },
+): HandoffEvent {
+  return {
+    kind,
+    fromOrganizationId: details.from,
+    toOrganizationId: details.to,
+    actorUserId: actor?.userId ?? null,
+    proxy: actor?.proxy ?? false,
+    reason: details.reason ?? null,
+    note: details.note ?? null,
+  };
+}

@@ -1,0 +1,66 @@
+import { DeclineReason, Destination, HandoffKind, ReferralOutcome, ReferralStatus } from '../enums';
+
+/** The live state of one referral, as the workflow holds it. */
+export interface ReferralState {
+  status: ReferralStatus;
+  /** The organisation holding the referral or being offered it; null when nobody outside the council has it. */
+  currentOrganizationId: string | null;
+  /** Every organisation this referral has been offered to, so routing never offers it twice. */
+  offeredOrganizationIds: string[];
+  outcome: ReferralOutcome | null;
+}
+
+/** Who makes a move. For a proxy update, organizationId is the partner the coordinator answers for. */
+export interface ReferralActor {
+  userId: string;
+  organizationId: string | null;
+  proxy: boolean;
+}
+
+/** One row of the handoff history, before it gets its sequence number and time. */
+export interface HandoffEvent {
+  kind: HandoffKind;
+  fromOrganizationId: string | null;
+  toOrganizationId: string | null;
+  actorUserId: string | null;
+  proxy: boolean;
+  reason: string | null;
+  note: string | null;
+}
+
+/**
+ * A move on a referral. Routing results (offerTo) are decided by the workflow before the move is applied,
+ * so this stays a pure function: offerTo null means no candidate is left.
+ */
+export type ReferralCommand =
+  | { type: 'SUBMIT'; actor: ReferralActor; destination: Destination; offerTo: string | null }
+  | { type: 'ACCEPT'; actor: ReferralActor; note?: string | null }
+  | { type: 'DECLINE'; actor: ReferralActor; reason: DeclineReason; note?: string | null; offerTo: string | null }
+  | { type: 'START'; actor: ReferralActor; note?: string | null }
+  | { type: 'COMPLETE'; actor: ReferralActor; outcome: ReferralOutcome; note?: string | null }
+  | { type: 'REASSIGN'; actor: ReferralActor; organizationId: string; note?: string | null }
+  | { type: 'ESCALATE'; actor: ReferralActor; note: string }
+  | { type: 'WITHDRAW'; actor: ReferralActor; reason: string }
+  | { type: 'NOTE'; actor: ReferralActor; note: string };
+
+export type ReferralCommandType = ReferralCommand['type'];
+
+export interface ReferralTransition {
+  state: ReferralState;
+  handoffs: HandoffEvent[];
+}
+
+export const OPEN_STATUSES: readonly ReferralStatus[] = [
+  ReferralStatus.SUBMITTED,
+  ReferralStatus.OFFERED,
+  ReferralStatus.ACCEPTED,
+  ReferralStatus.IN_PROGRESS,
+  ReferralStatus.UNMATCHED,
+  ReferralStatus.ESCALATED,
+];
+
+export const CLOSED_STATUSES: readonly ReferralStatus[] = [ReferralStatus.COMPLETED, ReferralStatus.WITHDRAWN];
+
+export function isClosed(status: ReferralStatus): boolean {
+  return CLOSED_STATUSES.includes(status);
+}

@@ -1,0 +1,73 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Destination, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
+
+/** The read model of one referral: written only by the worker's activities, read by the api. */
+@Entity({ name: 'referral' })
+export class ReferralEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  id: string;
+
+  @Column({ name: 'workflow_id', type: 'text', unique: true })
+  workflowId: string;
+
+  @Column({ name: 'client_request_id', type: 'text' })
+  clientRequestId: string;
+
+  @Column({ type: 'text' })
+  status: ReferralStatus;
+
+  @Column({ type: 'text' })
+  category: NeedCategory;
+
+  @Column({ name: 'area_id', type: 'uuid' })
+  areaId: string;
+
+  @Column({ type: 'text' })
+  summary: string;
+
+  @Column({ name: 'subject_kind', type: 'text' })
+  subjectKind: SubjectKind;
+
+  @Column({ name: 'subject_display_name', type: 'text', nullable: true })
+  subjectDisplayName: string | null;
+
+  @Column({ name: 'subject_age_band', type: 'text', nullable: true })
+  subjectAgeBand: string | null;
+
+  @Column({ name: 'subject_contact', type: 'text', nullable: true })
+  subjectContact: string | null;
+
+  @Column({ name: 'consent_obtained', type: 'boolean', nullable: true })
+  consentObtained: boolean | null;
+
+  @Column({ name: 'consent_method', type: 'text', nullable: true })
+  consentMethod: string | null;
+
+  @Column({ name: 'consent_obtained_at', type: 'timestamptz', nullable: true })
+  consentObtainedAt: Date | null;
+
+  @Column({ type: 'text' })
+  destination: Destination;
+
+  @Column({ name: 'submitted_by_id', type: 'uuid' })
+  submittedById: string;
+
+  @Column({ name: 'current_organization_id', type: 'uuid', nullable: true })
+  currentOrganizationId: string | null;
+
+  @Column({ name: 'response_due_at', type: 'timestamptz', nullable: true })
+  responseDueAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: ReferralOutcome | null;
+
+  /** Sequence number of the newest handoff applied: makes a retried write a no-op. */
+  @Column({ name: 'last_seq', type: 'integer' })
+  lastSeq: number;
+
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

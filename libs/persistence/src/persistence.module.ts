@@ -1,0 +1,36 @@
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { DatabaseConfig, readDatabaseConfig } from './database-config';
+import { createDataSource } from './data-source';
+
+export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
+
+@Injectable()
+class DataSourceCloser implements OnApplicationShutdown {
+  constructor(@Inject(DataSource) private readonly dataSource: DataSource) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+  }
+}
+
+/** Provides an initialised TypeORM DataSource to a Nest process (api or worker). */
+@Global()
+@Module({})
+export class PersistenceModule {
+  static forRoot(applicationName: string): DynamicModule {
+    return {
+      module: PersistenceModule,
+      providers: [
+        { provide: DATABASE_CONFIG, useFactory: (): DatabaseConfig => readDatabaseConfig(process.env) },
+        {
+          provide: DataSource,
+          inject: [DATABASE_CONFIG],
+          useFactory: async (config: DatabaseConfig) => createDataSource(config, applicationName).initialize(),
+        },
+        DataSourceCloser,
+      ],
+      exports: [DataSource, DATABASE_CONFIG],
+    };
+  }
+}

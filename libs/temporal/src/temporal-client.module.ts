@@ -1,0 +1,33 @@
+import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+import { readTemporalConfig, TemporalConfig } from './temporal-config';
+
+export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
+
+@Injectable()
+class TemporalConnectionCloser implements OnApplicationShutdown {
+  constructor(@Inject(Client) private readonly client: Client) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.client.connection.close();
+  }
+}
+
+/** Provides a Temporal Client, connected at start-up, to the api. */
+@Global()
+@Module({
+  providers: [
+    { provide: TEMPORAL_CONFIG, useFactory: (): TemporalConfig => readTemporalConfig(process.env) },
+    {
+      provide: Client,
+      inject: [TEMPORAL_CONFIG],
+      useFactory: async (config: TemporalConfig) => {
+        const connection = await Connection.connect({ address: config.address });
+        return new Client({ connection, namespace: config.namespace });
+      },
+    },
+    TemporalConnectionCloser,
+  ],
+  exports: [Client, TEMPORAL_CONFIG],
+})
+export class TemporalClientModule {}

@@ -1,0 +1,3 @@
+export * from './servers';
+export * from './tools';
+export * from './stack';

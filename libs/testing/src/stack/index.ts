@@ -1,0 +1,2 @@
+export * from './app-processes';
+export * from './stack';

@@ -1,0 +1,112 @@
+// The whole Tsunagu stack on one machine: embedded PostgreSQL, Temporal dev server, migrations, demo data, worker, api.
+// `npm start` runs it on persistent data under .data/; the e2e tests run it on a throw-away folder.
+import { join } from 'node:path';
+import { DEFAULT_DEMO_PASSWORD, createDataSource, readDatabaseConfig, runMigrations, seedDemoData } from '@tsunagu/persistence';
+import { RunningPostgres, startPostgres } from '../servers/embedded-postgres';
+import { freePort } from '../servers/free-port';
+import { RunningTemporalDevServer, startTemporalDevServer } from '../servers/temporal-dev-server';
+import { ServerProcess } from '../servers/child-process';
+import { startApiProcess, startWorkerProcess } from './app-processes';
+
+export interface StackOptions {
+  /** Folder for PostgreSQL's data, Temporal's SQLite file and logs. */
+  dataDir: string;
+  /** Keep the data after stop (npm start) or throw it away (tests). */
+  persistent: boolean;
+  apiPort: number;
+  /** Temporal Web UI port; false for none. */
+  temporalUiPort: number | false;
+  /** Use these servers instead of starting embedded ones. */
+  databaseUrl?: string;
+  temporalAddress?: string;
+  /** Extra environment for api and worker. */
+  env?: NodeJS.ProcessEnv;
+  demoPassword?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningStack {
+  graphqlUrl: string;
+  temporalUiUrl?: string;
+  databaseUrl: string;
+  temporalAddress: string;
+  /** The environment api and worker run with: start another worker with it. */
+  appEnv: NodeJS.ProcessEnv;
+  api: ServerProcess;
+  worker: ServerProcess;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: StackOptions): Promise<RunningStack> {
+  const log = options.log ?? (() => undefined);
+  const stops: Array<() => Promise<void>> = [];
+  const stopAll = async () => {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    stops.length = 0;
+  };
+  try {
+    let databaseUrl = options.databaseUrl;
+    if (!databaseUrl) {
+      const postgres: RunningPostgres = await startPostgres({
+        dataDir: join(options.dataDir, 'postgres'),
+        port: options.persistent ? 5433 : 0,
+        database: 'tsunagu',
+        persistent: options.persistent,
+      });
+      stops.push(() => postgres.stop());
+      databaseUrl = postgres.url;
+      log(`PostgreSQL   ${redact(databaseUrl)}`);
+    }
+    let temporalAddress = options.temporalAddress;
+    let temporalUiUrl: string | undefined;
+    if (!temporalAddress) {
+      const temporal: RunningTemporalDevServer = await startTemporalDevServer({
+        dbFile: options.persistent ? join(options.dataDir, 'temporal.sqlite') : undefined,
+        port: options.persistent ? 7233 : 0,
+        uiPort: options.temporalUiPort,
+        logFile: join(options.dataDir, 'temporal.log'),
+      });
+      stops.push(() => temporal.stop());
+      temporalAddress = temporal.address;
+      temporalUiUrl = temporal.uiUrl;
+      log(`Temporal     ${temporalAddress}`);
+    }
+
+    const database = readDatabaseConfig({ DATABASE_URL: databaseUrl });
+    const applied = await runMigrations(database);
+    log(`Migrations   ${applied.length ? applied.join(', ') : 'up to date'}`);
+    const dataSource = await createDataSource(database, 'tsunagu-seed').initialize();
+    try {
+      const seeded = await seedDemoData(dataSource, options.demoPassword ?? DEFAULT_DEMO_PASSWORD);
+      log(`Demo data    ${seeded.areas} areas, ${seeded.organizations} organisations, ${seeded.usersCreated} users created`);
+    } finally {
+      await dataSource.destroy();
+    }
+
+    const appEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+    const worker = await startWorkerProcess(appEnv, join(options.dataDir, 'worker.log'));
+    stops.push(() => worker.stop());
+    const api = await startApiProcess(appEnv, options.apiPort, join(options.dataDir, 'api.log'));
+    stops.push(() => api.stop());
+
+    return {
+      graphqlUrl: `http://localhost:${options.apiPort}/graphql`,
+      temporalUiUrl,
+      databaseUrl,
+      temporalAddress,
+      appEnv,
+      api,
+      worker,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
+
+export { freePort };
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}

@@ -1,0 +1,31 @@
+// The referral workflow's messages, defined once: the api sends them, the workflow handles them.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ReferralCommand, ReferralState } from '../../../libs/domain/src/referral/referral-state';
+
+/** A move as callers send it: the command without its type, and without routing results the workflow decides itself. */
+export type MoveInput<T extends ReferralCommand['type']> = Omit<Extract<ReferralCommand, { type: T }>, 'type' | 'offerTo'>;
+
+/** What every update returns once the read model holds the new state. */
+export interface ReferralMoveResult {
+  referralId: string;
+  status: ReferralState['status'];
+  lastSeq: number;
+}
+
+/** Sent with update-with-start: returns once the referral is submitted, routed and in the read model. */
+export const submitReferralUpdate = defineUpdate<ReferralMoveResult, []>('submitReferral');
+export const acceptReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'ACCEPT'>]>('acceptReferral');
+export const declineReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'DECLINE'>]>('declineReferral');
+export const startReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'START'>]>('startReferral');
+export const completeReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'COMPLETE'>]>('completeReferral');
+export const reassignReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'REASSIGN'>]>('reassignReferral');
+export const escalateReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'ESCALATE'>]>('escalateReferral');
+export const withdrawReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'WITHDRAW'>]>('withdrawReferral');
+export const addReferralNoteUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'NOTE'>]>('addReferralNote');
+
+export interface ReferralStateView extends ReferralState {
+  referralId: string;
+  lastSeq: number;
+}
+
+export const referralStateQuery = defineQuery<ReferralStateView>('referralState');

@@ -1,0 +1,79 @@
+// Inputs and activity contracts of the referral workflow. Type-only: safe to import from workflow code and the worker.
+import type {
+  Destination,
+  HandoffEvent,
+  NeedCategory,
+  ReferralOutcome,
+  ReferralStatus,
+  SubjectKind,
+} from '../../../libs/domain/src';
+
+export interface ReferralSubjectData {
+  displayName: string;
+  ageBand: string | null;
+  contact: string | null;
+}
+
+export interface ConsentData {
+  obtained: boolean;
+  method: string;
+  obtainedAt: string;
+}
+
+export interface ReferralSubmission {
+  clientRequestId: string;
+  category: NeedCategory;
+  areaId: string;
+  summary: string;
+  subjectKind: SubjectKind;
+  subject: ReferralSubjectData | null;
+  consent: ConsentData | null;
+  destination: Destination;
+  /** The partner the coordinator chose, if any; otherwise routing picks. */
+  requestedOrganizationId: string | null;
+  submittedByUserId: string;
+  submittedByOrganizationId: string | null;
+}
+
+export interface ReferralWorkflowInput {
+  referralId: string;
+  submission: ReferralSubmission;
+}
+
+export interface ReferralWorkflowResult {
+  referralId: string;
+  status: ReferralStatus;
+  outcome: ReferralOutcome | null;
+}
+
+export interface RecordedHandoff extends HandoffEvent {
+  seq: number;
+  at: string;
+}
+
+/** One write to the read model: the referral's new state and the handoffs that led to it, in one transaction. */
+export interface RecordTransitionInput {
+  referralId: string;
+  workflowId: string;
+  status: ReferralStatus;
+  currentOrganizationId: string | null;
+  outcome: ReferralOutcome | null;
+  lastSeq: number;
+  at: string;
+  /** Present on the first write only: the submitted need, which creates the row. */
+  submission?: ReferralSubmission & { createdAt: string };
+  handoffs: RecordedHandoff[];
+}
+
+export interface FindNextCandidateInput {
+  category: NeedCategory;
+  areaId: string;
+  excludeOrganizationIds: string[];
+}
+
+export interface ReferralActivities {
+  /** The best partner still to be offered this need, or null when none is left. */
+  findNextCandidate(input: FindNextCandidateInput): Promise<string | null>;
+  /** Writes the referral row and its new handoffs; a retry with the same input changes nothing. */
+  recordReferralTransition(input: RecordTransitionInput): Promise<void>;
+}
