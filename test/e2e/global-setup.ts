@@ -1,2 +1,43 @@
-// Placeholder so the e2e jest project runs; the lead replaces it with the real harness.
-export default async function (): Promise<void> {}
+// Starts the real stack once for the e2e tier: embedded PostgreSQL, Temporal dev server, migrations, demo data, and
+// the compiled worker and api as separate processes. Runs from the build (npm test builds first), as `npm start` does:
+// jest's global setup gets no module mapping for the @tsunagu/* paths.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+type Testing = typeof import('../../libs/testing/src');
+type Persistence = typeof import('../../libs/persistence/src');
+
+export function fromBuild<T>(path: string): T {
+  const file = join(__dirname, '..', '..', 'dist', path);
+  if (!existsSync(`${file}.js`) && !existsSync(join(file, 'index.js'))) {
+    throw new Error(`${file} is missing: run \`npm run build\` before the e2e tests (npm test does)`);
+  }
+  return require(file) as T;
+}
+
+export default async function globalSetup(): Promise<void> {
+  const { freePort, startStack, writeE2eState } = fromBuild<Testing>('libs/testing/src');
+  const { DEFAULT_DEMO_PASSWORD } = fromBuild<Persistence>('libs/persistence/src');
+  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-'));
+  const started = Date.now();
+  const stack = await startStack({
+    dataDir,
+    persistent: false,
+    apiPort: await freePort('127.0.0.1'),
+    temporalUiPort: false,
+    // Production settings: what users get (no stack traces, no introspection).
+    env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex') },
+  });
+  (globalThis as Record<string, unknown>).__TSUNAGU_E2E__ = { stack, dataDir };
+  writeE2eState(join(dataDir, 'state.json'), {
+    graphqlUrl: stack.graphqlUrl,
+    databaseUrl: stack.databaseUrl,
+    temporalAddress: stack.temporalAddress,
+    appEnv: Object.fromEntries(Object.entries(stack.appEnv).filter((entry): entry is [string, string] => entry[1] !== undefined)),
+    workerPid: stack.worker.child.pid!,
+    demoPassword: DEFAULT_DEMO_PASSWORD,
+  });
+  console.log(`\ne2e stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.graphqlUrl}`);
+}

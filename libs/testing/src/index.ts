@@ -1,3 +1,4 @@
 export * from './servers';
 export * from './tools';
 export * from './stack';
+export * from './e2e';

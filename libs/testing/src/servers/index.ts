@@ -1,3 +1,4 @@
+export * from './child-process';
 export * from './embedded-postgres';
 export * from './free-port';
 export * from './temporal-dev-server';

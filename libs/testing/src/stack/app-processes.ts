@@ -15,7 +15,13 @@ export function builtEntry(app: 'api' | 'worker'): string {
 /** Starts the worker and resolves once it polls its task queue. */
 export async function startWorkerProcess(env: NodeJS.ProcessEnv, logFile?: string): Promise<ServerProcess> {
   const worker = spawnServerProcess(process.execPath, [builtEntry('worker')], { name: 'worker', env, logFile });
-  await waitFor('worker', worker, async () => worker.outputTail().includes('worker: polling'));
+  let polling = false;
+  const watch = (chunk: Buffer) => {
+    if (chunk.toString('utf8').includes('worker: polling')) polling = true;
+  };
+  worker.child.stdout?.on('data', watch);
+  await waitFor('worker', worker, async () => polling);
+  worker.child.stdout?.off('data', watch);
   return worker;
 }
 

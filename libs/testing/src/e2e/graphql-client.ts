@@ -1,0 +1,50 @@
+// A small GraphQL-over-HTTP client for the e2e tests: signs in like a form would and sends documents as JSON.
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: Array<string | number>;
+  extensions?: { code?: string; fields?: string[]; [key: string]: unknown };
+}
+
+export interface GraphQLResponse<T> {
+  status: number;
+  data?: T | null;
+  errors?: GraphQLErrorShape[];
+}
+
+export class GraphQLSession {
+  constructor(
+    readonly url: string,
+    readonly token: string | null,
+    readonly userId: string | null = null,
+  ) {}
+
+  /** Sends one document; never throws on GraphQL errors, so tests can assert on them. */
+  async send<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    return { status: response.status, ...body };
+  }
+
+  /** Sends one document and returns its data, failing with the errors when there are any. */
+  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const result = await this.send<T>(query, variables);
+    if (result.errors?.length || !result.data) {
+      throw new Error(`GraphQL errors: ${JSON.stringify(result.errors ?? result)}`);
+    }
+    return result.data;
+  }
+}
+
+export async function signIn(url: string, email: string, password: string): Promise<GraphQLSession> {
+  const anonymous = new GraphQLSession(url, null);
+  const data = await anonymous.data<{ login: { token: string; user: { id: string } } }>(
+    `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }`,
+    { email, password },
+  );
+  return new GraphQLSession(url, data.login.token, data.login.user.id);
+}

@@ -1,0 +1,4 @@
+export * from './e2e-state';
+export * from './graphql-client';
+export * from './test-city';
+export * from './database';
