@@ -40,3 +40,18 @@ export function personNeed(areaCode: string, overrides: Record<string, unknown> 
     ...overrides,
   };
 }
+
+export const ME = `query Me { me { id email displayName role organization { id } area { code } } }`;
+export const LOGIN = `mutation Login($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id email role } } }`;
+
+/** A valid submission about a place or group (no personal data) in `areaCode`; override any field. */
+export function areaNeed(areaCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return personNeed(areaCode, {
+    category: 'SHOPPING',
+    summary: '団地の住民が徒歩圏で買い物できない',
+    subjectKind: 'AREA',
+    subject: null,
+    consent: null,
+    ...overrides,
+  });
+}

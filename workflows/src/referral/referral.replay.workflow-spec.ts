@@ -1,0 +1,21 @@
+// Replays stored histories of real referral workflows against the current code: a change that is not
+// replay-safe for running referrals (without patched()) fails here. See workflows/histories/README.md.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from '@temporalio/worker';
+
+const HISTORIES = join(__dirname, '..', '..', 'histories');
+const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
+
+describe('stored referral histories replay on the current workflow code', () => {
+  it('has histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files)('%s', async (file) => {
+    const history = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, history, file.replace(/\.json$/, '')),
+    ).resolves.toBeUndefined();
+  });
+});
