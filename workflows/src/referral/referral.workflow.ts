@@ -89,6 +89,16 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     );
   }
 
+  // The submission takes the lock before any move handler exists: a move that arrives with the first workflow task
+  // (the SDK runs buffered Updates as their handlers are registered) queues behind it instead of overtaking it.
+  const submitting = lock.run(async () => {
+    const offerTo =
+      submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
+    const actor = { userId: submission.submittedByUserId, organizationId: submission.submittedByOrganizationId, proxy: false };
+    await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }), true);
+    submitted = true;
+  });
+
   setHandler(messages.submitReferralUpdate, async () => {
     await condition(() => submitted);
     return result();
@@ -103,13 +113,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   handleMove(messages.addReferralNoteUpdate, 'NOTE');
   setHandler(messages.referralStateQuery, () => ({ ...state, referralId, lastSeq }));
 
-  await lock.run(async () => {
-    const offerTo =
-      submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
-    const actor = { userId: submission.submittedByUserId, organizationId: submission.submittedByOrganizationId, proxy: false };
-    await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }), true);
-    submitted = true;
-  });
+  await submitting;
 
   // Open referrals wait for their next move; a closed one ends once every accepted update has answered.
   await condition(() => isClosed(state.status) && allHandlersFinished());

@@ -33,7 +33,8 @@ export function readUrl(env: Env, name: string, protocols: readonly string[], fa
   try {
     parsed = new URL(value);
   } catch {
-    throw new ConfigError(name, `must be a URL (${protocols.join(' or ')}), got "${redact(value)}"`);
+    // The value is not quoted: a connection string carries a password.
+    throw new ConfigError(name, `must be a URL (${protocols.join(' or ')})`);
   }
   if (!protocols.includes(parsed.protocol.replace(/:$/, ''))) {
     throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
@@ -57,9 +58,4 @@ export function readEnum<T extends string>(env: Env, name: string, allowed: read
     throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
   }
   return raw as T;
-}
-
-/** Keeps passwords in connection strings out of error messages. */
-function redact(value: string): string {
-  return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
