@@ -36,7 +36,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Whatever failed above, the files that run after this one find a worker.
-  if (!worker || worker.hasExited()) await startWorker();
+  if ((!worker || worker.hasExited()) && !isAlive(state.workerPid)) await startWorker();
   await connection?.close();
 });
 

@@ -24,6 +24,7 @@ export function formatError(development: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? '');
     if (CLIENT_CODES.has(code)) {
+      formatted = withVariableFields(formatted);
       if (development) return formatted;
       const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
@@ -36,4 +37,16 @@ export function formatError(development: boolean) {
       extensions: development ? { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } : { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/**
+ * Apollo reports a variable that does not fit its type (an unknown enum value, say) as BAD_USER_INPUT without naming
+ * the field; name it from the message, as our own BAD_USER_INPUT errors do: `Variable "$input" ... at "input.category"`.
+ */
+function withVariableFields(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== ErrorCode.BAD_USER_INPUT || formatted.extensions.fields) return formatted;
+  const at = /at "([^"]+)"/.exec(formatted.message)?.[1];
+  const variable = /^Variable "\$([^"]+)"/.exec(formatted.message)?.[1];
+  const field = at ?? variable;
+  return field ? { ...formatted, extensions: { ...formatted.extensions, fields: [field] } } : formatted;
 }

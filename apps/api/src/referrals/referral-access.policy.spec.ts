@@ -125,28 +125,32 @@ describe('maySeeSubject', () => {
 
   it.each(STATUSES)('coordinators see the subject when %s', (status) => {
     for (const role of [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR]) {
-      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: HOLDER })).toBe(true);
-      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: null })).toBe(true);
+      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(true);
+      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: null, consentObtained: true })).toBe(true);
     }
   });
 
   it.each(STATUSES)('ADMIN and SUBCOMMITTEE never see the subject (%s)', (status) => {
     for (const role of [Role.ADMIN, Role.SUBCOMMITTEE]) {
-      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: HOLDER })).toBe(false);
-      expect(maySeeSubject(viewer(role, { organizationId: HOLDER }), { status, currentOrganizationId: HOLDER })).toBe(false);
+      expect(maySeeSubject(viewer(role), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(false);
+      expect(maySeeSubject(viewer(role, { organizationId: HOLDER }), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(false);
     }
   });
 
   it.each(STATUSES)('the holding partner sees it when %s only if it has taken it on', (status) => {
-    expect(maySeeSubject(viewer(Role.PARTNER), { status, currentOrganizationId: HOLDER })).toBe(PARTNER_SEES.includes(status));
+    expect(maySeeSubject(viewer(Role.PARTNER), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(PARTNER_SEES.includes(status));
   });
 
   it.each(STATUSES)('another partner never sees it (%s)', (status) => {
-    expect(maySeeSubject(viewer(Role.PARTNER, { organizationId: OTHER }), { status, currentOrganizationId: HOLDER })).toBe(false);
+    expect(maySeeSubject(viewer(Role.PARTNER, { organizationId: OTHER }), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(false);
+  });
+
+  it.each([false, null])('the holding partner does not see it without consent (consentObtained %s)', (consentObtained) => {
+    expect(maySeeSubject(viewer(Role.PARTNER), { status: ReferralStatus.ACCEPTED, currentOrganizationId: HOLDER, consentObtained })).toBe(false);
   });
 
   it('a partner that was only offered it does not see it', () => {
-    expect(maySeeSubject(viewer(Role.PARTNER), { status: ReferralStatus.OFFERED, currentOrganizationId: HOLDER })).toBe(false);
+    expect(maySeeSubject(viewer(Role.PARTNER), { status: ReferralStatus.OFFERED, currentOrganizationId: HOLDER, consentObtained: true })).toBe(false);
   });
 });
 

@@ -42,14 +42,24 @@ export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: Refe
   throw forbidden(`A ${viewer.role} cannot ${move.toLowerCase()} a referral`);
 }
 
-/** Whether the viewer may see the subject's personal data. Partners only once their organisation has taken it on. */
-export function maySeeSubject(viewer: Viewer, referral: Pick<ReferralFacts, 'status' | 'currentOrganizationId'>): boolean {
+/**
+ * Whether the viewer may see the subject's personal data. Partners only once their organisation has taken the referral
+ * on, and never without the resident's recorded consent to sharing with partners.
+ */
+export function maySeeSubject(
+  viewer: Viewer,
+  referral: Pick<ReferralFacts, 'status' | 'currentOrganizationId'> & { consentObtained: boolean | null },
+): boolean {
   switch (viewer.role) {
     case Role.TIER1_COORDINATOR:
     case Role.TIER2_COORDINATOR:
       return true;
     case Role.PARTNER:
-      return referral.currentOrganizationId === viewer.organizationId && PERSONAL_DATA_STATUSES.includes(referral.status);
+      return (
+        referral.consentObtained === true &&
+        referral.currentOrganizationId === viewer.organizationId &&
+        PERSONAL_DATA_STATUSES.includes(referral.status)
+      );
     default:
       return false;
   }

@@ -113,7 +113,12 @@ export class ReferralCommandsService {
     const referral = await this.referrals.findVisible(viewer, id);
     const holder = referral.currentOrganizationId ? await this.directory.organization(referral.currentOrganizationId) : null;
     const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
-    if (payload.move === 'REASSIGN') await this.checkPartner(payload.organizationId, 'organizationId');
+    if (payload.move === 'REASSIGN') {
+      await this.checkPartner(payload.organizationId, 'organizationId');
+      if (referral.subjectKind === SubjectKind.PERSON && referral.consentObtained !== true) {
+        throw conflict('The resident has not consented to sharing with partners: this referral can stay only with the council or tier-1');
+      }
+    }
     if (isClosed(referral.status)) throw conflict(`The referral is ${referral.status} and takes no more moves`);
 
     const { move, ...rest } = payload;

@@ -75,10 +75,14 @@ export function encodeCursor(row: Pick<ReferralEntity, 'createdAt' | 'id'>): str
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function decodeCursor(cursor: string): { createdAt: string; id: string } {
   try {
     const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && /^[0-9a-f-]{36}$/i.test(id)) {
+    // Exactly what encodeCursor writes: an ISO instant that round-trips, and a UUID.
+    const instant = typeof createdAt === 'string' ? new Date(createdAt) : null;
+    if (instant && !Number.isNaN(instant.getTime()) && instant.toISOString() === createdAt && typeof id === 'string' && UUID.test(id)) {
       return { createdAt, id };
     }
   } catch {
