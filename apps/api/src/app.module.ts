@@ -13,6 +13,7 @@ import type { RequestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation.pipe';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
+import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -40,6 +41,7 @@ import { ReferralsModule } from './referrals/referrals.module';
     }),
     AuthModule,
     DirectoryModule,
+    DeadlinesModule,
     ReferralsModule,
   ],
   controllers: [HealthController],

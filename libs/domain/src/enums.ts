@@ -75,6 +75,8 @@ export enum HandoffKind {
   ESCALATED = 'ESCALATED',
   WITHDRAWN = 'WITHDRAWN',
   NOTE = 'NOTE',
+  /** The current deadline was moved later (a partner asked for more time). */
+  DEADLINE_EXTENDED = 'DEADLINE_EXTENDED',
 }
 
 export enum DeclineReason {

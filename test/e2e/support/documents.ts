@@ -55,3 +55,11 @@ export function areaNeed(areaCode: string, overrides: Record<string, unknown> = 
     ...overrides,
   });
 }
+
+export const EXTEND_DEADLINE = `mutation Extend($id: ID!, $businessDays: Int!, $reason: String!) {
+  extendReferralDeadline(id: $id, businessDays: $businessDays, reason: $reason) { ${REFERRAL_FIELDS} }
+}`;
+export const DEADLINE_RULES = `query { deadlineRules { category offerResponseDays progressReminderDays unmatchedEscalationDays customized } }`;
+export const SET_DEADLINE_RULE = `mutation SetRule($input: DeadlineRuleInput!) {
+  setDeadlineRule(input: $input) { category offerResponseDays progressReminderDays unmatchedEscalationDays customized }
+}`;

@@ -1,5 +1,6 @@
 // The referral workflow's messages, defined once: the api sends them, the workflow handles them.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { Deadline } from '../../../libs/domain/src/referral/referral-deadlines';
 import type { ReferralCommand, ReferralState } from '../../../libs/domain/src/referral/referral-state';
 
 /** A move as callers send it: the command without its type, and without routing results the workflow decides itself. */
@@ -23,9 +24,15 @@ export const escalateReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInpu
 export const withdrawReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'WITHDRAW'>]>('withdrawReferral');
 export const addReferralNoteUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'NOTE'>]>('addReferralNote');
 
+/** Moves the current deadline `businessDays` later; the workflow writes the handoff's note (the new due time). */
+export type ExtendDeadlineInput = Omit<MoveInput<'EXTEND_DEADLINE'>, 'note'>;
+export const extendReferralDeadlineUpdate = defineUpdate<ReferralMoveResult, [ExtendDeadlineInput]>('extendReferralDeadline');
+
 export interface ReferralStateView extends ReferralState {
   referralId: string;
   lastSeq: number;
+  /** The deadline the workflow's timer waits for, if any. */
+  deadline: Deadline | null;
 }
 
 export const referralStateQuery = defineQuery<ReferralStateView>('referralState');

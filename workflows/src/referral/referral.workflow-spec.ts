@@ -1,22 +1,9 @@
 // The referral workflow on Temporal's time-skipping test server, with the activities mocked by an in-memory read model
-// that behaves like the database: handoffs keyed by (referralId, seq), a last_seq on the row, one write per call.
+// that behaves like the database: handoffs keyed by (referralId, seq), a last_seq on the row, one write per call
+// (testing/referral-test-harness.ts).
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { WithStartWorkflowOperation, WorkflowHandle, WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
-import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import {
-  DeclineReason,
-  Destination,
-  HandoffKind,
-  NeedCategory,
-  ReferralActor,
-  ReferralOutcome,
-  ReferralStatus,
-  SubjectKind,
-} from '../../../libs/domain/src';
-import { temporalTestServerPath } from '../../../libs/testing/src/tools';
+import { WorkflowUpdateStage } from '@temporalio/client';
+import { DeclineReason, Destination, HandoffKind, NeedCategory, ReferralOutcome, ReferralStatus } from '../../../libs/domain/src';
 import {
   acceptReferralUpdate,
   addReferralNoteUpdate,
@@ -31,253 +18,32 @@ import {
   withdrawReferralUpdate,
 } from './messages';
 import type { referralWorkflow } from './referral.workflow';
-import type {
-  FindNextCandidateInput,
-  RecordedHandoff,
-  RecordTransitionInput,
-  ReferralActivities,
-  ReferralSubmission,
-  ReferralWorkflowInput,
-} from './types';
+import { COUNCIL, coordinator, ORG_A, ORG_B, ORG_C, partner, proxyFor, useReferralWorkflowHarness } from './testing/referral-test-harness';
+import type { ReferralWorkflowInput } from './types';
 
-// ---------------------------------------------------------------------------------------------------------------
-// The mocked activities: an in-memory read model.
-// ---------------------------------------------------------------------------------------------------------------
-interface ReadModelRow {
-  referralId: string;
-  workflowId: string;
-  status: ReferralStatus;
-  currentOrganizationId: string | null;
-  outcome: ReferralOutcome | null;
-  lastSeq: number;
-  submission: RecordTransitionInput['submission'];
-  handoffs: Map<number, RecordedHandoff>;
-}
-
-type Fault = 'before-commit' | 'after-commit';
-
-const readModel = new Map<string, ReadModelRow>();
-const recordCalls: RecordTransitionInput[] = [];
-const findCalls: FindNextCandidateInput[] = [];
-/** What the database would refuse or what would break its invariants; must stay empty. */
-const integrityErrors: string[] = [];
-/** Routing script: the candidates of an area, best first. */
-const candidatesByArea = new Map<string, string[]>();
-/** Per referral, the faults of its next recordReferralTransition calls, in order. */
-const faults = new Map<string, Fault[]>();
-/** Per referral, how long its next recordReferralTransition calls take (ms), in order. */
-const delays = new Map<string, number[]>();
-
-const activities: ReferralActivities = {
-  async findNextCandidate(input) {
-    findCalls.push(structuredClone(input));
-    const candidates = candidatesByArea.get(input.areaId) ?? [];
-    return candidates.find((id) => !input.excludeOrganizationIds.includes(id)) ?? null;
-  },
-
-  async recordReferralTransition(input) {
-    recordCalls.push(structuredClone(input));
-    const delay = delays.get(input.referralId)?.shift();
-    if (delay) await sleep(delay);
-    const fault = faults.get(input.referralId)?.shift();
-    if (fault === 'before-commit') throw new Error('database unavailable (injected, before commit)');
-
-    // One transaction: create the row on the first write, insert handoffs ON CONFLICT (referral_id, seq) DO NOTHING,
-    // move the row forward only when last_seq grows.
-    let row = readModel.get(input.referralId);
-    if (!row) {
-      if (!input.submission) {
-        integrityErrors.push(`${input.referralId}: first write without the submission (no row to write to)`);
-        return;
-      }
-      row = {
-        referralId: input.referralId,
-        workflowId: input.workflowId,
-        status: input.status,
-        currentOrganizationId: input.currentOrganizationId,
-        outcome: input.outcome,
-        lastSeq: 0,
-        submission: input.submission,
-        handoffs: new Map(),
-      };
-      readModel.set(input.referralId, row);
-    }
-    for (const handoff of input.handoffs) {
-      const existing = row.handoffs.get(handoff.seq);
-      if (existing) {
-        if (JSON.stringify(existing) !== JSON.stringify(handoff)) {
-          integrityErrors.push(`${input.referralId}: seq ${handoff.seq} written twice with different content`);
-        }
-        continue;
-      }
-      if (handoff.seq !== row.handoffs.size + 1) integrityErrors.push(`${input.referralId}: seq ${handoff.seq} leaves a gap`);
-      row.handoffs.set(handoff.seq, structuredClone(handoff));
-    }
-    if (input.lastSeq !== (input.handoffs.at(-1)?.seq ?? input.lastSeq)) {
-      integrityErrors.push(`${input.referralId}: lastSeq ${input.lastSeq} is not the last handoff's seq`);
-    }
-    if (input.lastSeq > row.lastSeq) {
-      Object.assign(row, { status: input.status, currentOrganizationId: input.currentOrganizationId, outcome: input.outcome, lastSeq: input.lastSeq });
-    }
-    if (fault === 'after-commit') throw new Error('connection reset (injected, after commit)');
-  },
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// Environment: one test server and one worker for the whole file.
-// ---------------------------------------------------------------------------------------------------------------
 // The slowest test waits out real activity-retry backoff (1 s + 2 s, twice); a hung update fails within a minute.
 jest.setTimeout(60_000);
 
-const taskQueue = `referral-workflow-spec-${randomUUID()}`;
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let workerRun: Promise<void>;
-
-beforeAll(async () => {
-  try {
-    // Quiet: the injected activity failures would otherwise be logged as warnings.
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // Another workflow spec in this process installed the runtime first; keep its logger.
-  }
-  env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-  });
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue,
-    workflowsPath: require.resolve('./referral.workflow'),
-    activities,
-  });
-  workerRun = worker.run();
-});
-
-afterAll(async () => {
-  if (worker) {
-    worker.shutdown();
-    await workerRun;
-  }
-  await env?.teardown();
-});
-
-afterEach(() => {
-  // Whatever a test did, the mocked database never saw a broken write. (Emptied here so one test's errors stay its own.)
-  expect(integrityErrors.splice(0)).toEqual([]);
-});
-
-// ---------------------------------------------------------------------------------------------------------------
-// Helpers
-// ---------------------------------------------------------------------------------------------------------------
-const ORG_A = 'org-a';
-const ORG_B = 'org-b';
-const ORG_C = 'org-c';
-const COUNCIL = 'org-council';
-
-const coordinator: ReferralActor = { userId: 'user-tier2', organizationId: COUNCIL, proxy: false };
-const partner = (organizationId: string): ReferralActor => ({ userId: `user-${organizationId}`, organizationId, proxy: false });
-const proxyFor = (organizationId: string): ReferralActor => ({ userId: 'user-tier2', organizationId, proxy: true });
-
-interface Scenario {
-  referralId: string;
-  workflowId: string;
-  areaId: string;
-  input: ReferralWorkflowInput;
-}
-
-/** A fresh referral id, workflow id and area (with its scripted candidates) for one test. */
-function scenario(candidates: string[], overrides: Partial<ReferralSubmission> = {}): Scenario {
-  const referralId = randomUUID();
-  const areaId = `area-${randomUUID()}`;
-  candidatesByArea.set(areaId, candidates);
-  const submission: ReferralSubmission = {
-    clientRequestId: randomUUID(),
-    category: NeedCategory.SHOPPING,
-    areaId,
-    summary: 'No shop within walking distance of the estate',
-    subjectKind: SubjectKind.AREA,
-    subject: null,
-    consent: null,
-    destination: Destination.PARTNER,
-    requestedOrganizationId: null,
-    submittedByUserId: coordinator.userId,
-    submittedByOrganizationId: COUNCIL,
-    ...overrides,
-  };
-  return { referralId, areaId, workflowId: `referral:test:${referralId}`, input: { referralId, submission } };
-}
-
-function startOperation(s: Scenario, input: ReferralWorkflowInput = s.input) {
-  return new WithStartWorkflowOperation<typeof referralWorkflow>('referralWorkflow', {
-    workflowId: s.workflowId,
-    taskQueue,
-    workflowIdConflictPolicy: 'USE_EXISTING',
-    args: [input],
-  });
-}
-
-async function submit(s: Scenario): Promise<{ result: ReferralMoveResult; handle: WorkflowHandle<typeof referralWorkflow> }> {
-  const result = await env.client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: startOperation(s) });
-  expectPersisted(result);
-  return { result, handle: env.client.workflow.getHandle<typeof referralWorkflow>(s.workflowId) };
-}
-
-function row(referralId: string): ReadModelRow {
-  const found = readModel.get(referralId);
-  if (!found) throw new Error(`no read-model row for ${referralId}`);
-  return found;
-}
-
-function history(referralId: string): RecordedHandoff[] {
-  return [...row(referralId).handoffs.values()].sort((a, b) => a.seq - b.seq);
-}
-
-function kinds(referralId: string): HandoffKind[] {
-  return history(referralId).map((h) => h.kind);
-}
-
-function callsFor(referralId: string): RecordTransitionInput[] {
-  return recordCalls.filter((c) => c.referralId === referralId);
-}
-
-/** Right after an update returns: the read model holds exactly what it reported, with seqs 1..lastSeq. */
-function expectPersisted(result: ReferralMoveResult): void {
-  const r = row(result.referralId);
-  expect({ lastSeq: r.lastSeq, status: r.status }).toEqual({ lastSeq: result.lastSeq, status: result.status });
-  expectContiguous(result.referralId);
-}
-
-function expectContiguous(referralId: string): void {
-  const r = row(referralId);
-  const seqs = history(referralId).map((h) => h.seq);
-  expect(seqs).toEqual(Array.from({ length: r.lastSeq }, (_, i) => i + 1));
-}
-
-async function move<A>(
-  handle: WorkflowHandle<typeof referralWorkflow>,
-  update: UpdateDefinition<ReferralMoveResult, [A]>,
-  arg: A,
-): Promise<ReferralMoveResult> {
-  const result = await handle.executeUpdate(update, { args: [arg] });
-  expectPersisted(result);
-  return result;
-}
-
-/** Awaits a promise expected to be refused with an ApplicationFailure of type CONFLICT; returns the failure. */
-async function expectConflict(promise: Promise<unknown>): Promise<ApplicationFailure> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected the update to be refused with CONFLICT, but it succeeded');
-    },
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowUpdateFailedError);
-  const cause = (error as WorkflowUpdateFailedError).cause;
-  expect(cause).toBeInstanceOf(ApplicationFailure);
-  expect((cause as ApplicationFailure).type).toBe('CONFLICT');
-  expect((cause as ApplicationFailure).nonRetryable).toBe(true);
-  return cause as ApplicationFailure;
-}
+// One test server and one worker for the whole file.
+const harness = useReferralWorkflowHarness('referral-workflow-spec');
+const {
+  readModel,
+  recordCalls,
+  findCalls,
+  faults,
+  delays,
+  scenario,
+  startOperation,
+  submit,
+  move,
+  row,
+  history,
+  kinds,
+  callsFor,
+  expectPersisted,
+  expectContiguous,
+  expectConflict,
+} = harness;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Tests
@@ -306,6 +72,8 @@ describe('referralWorkflow', () => {
       currentOrganizationId: ORG_A,
       offeredOrganizationIds: [ORG_A],
       outcome: null,
+      // An accepted referral waits for progress: 10 business days by default.
+      deadline: expect.objectContaining({ kind: 'PROGRESS', reminderAt: null }),
     });
     expect(
       await move(handle, completeReferralUpdate, { actor: partner(ORG_A), outcome: ReferralOutcome.RESOLVED, note: 'weekly stop agreed' }),
@@ -498,8 +266,8 @@ describe('referralWorkflow', () => {
     // Each caller (like the api on a double-clicked form) brings its own freshly generated referral id.
     const other: ReferralWorkflowInput = { ...s.input, referralId: randomUUID() };
     const [first, second] = await Promise.all([
-      env.client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: startOperation(s, s.input) }),
-      env.client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: startOperation(s, other) }),
+      harness.env.client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: startOperation(s, s.input) }),
+      harness.env.client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: startOperation(s, other) }),
     ]);
 
     expect(second).toEqual(first);
@@ -511,7 +279,7 @@ describe('referralWorkflow', () => {
     expect(recordCalls.filter((c) => c.workflowId === s.workflowId)).toHaveLength(1);
 
     // A third submission after the fact answers with the same referral too.
-    const third = await env.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
+    const third = await harness.env.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
       startWorkflowOperation: startOperation(s, { ...s.input, referralId: randomUUID() }),
     });
     expect(third).toEqual(first);
@@ -520,13 +288,13 @@ describe('referralWorkflow', () => {
   it('a duplicate submit that arrives while the first write is still running returns only once the referral is persisted', async () => {
     const s = scenario([ORG_A]);
     delays.set(s.referralId, [1500]); // the first write (SUBMITTED, OFFERED) is slow
-    const first = await env.client.workflow.startUpdateWithStart(submitReferralUpdate, {
+    const first = await harness.env.client.workflow.startUpdateWithStart(submitReferralUpdate, {
       startWorkflowOperation: startOperation(s),
       waitForStage: WorkflowUpdateStage.ACCEPTED,
     });
     expect(readModel.has(s.referralId)).toBe(false);
 
-    const second = await env.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
+    const second = await harness.env.client.workflow.executeUpdateWithStart(submitReferralUpdate, {
       startWorkflowOperation: startOperation(s, { ...s.input, referralId: randomUUID() }),
     });
     expect(second).toEqual({ referralId: s.referralId, status: ReferralStatus.OFFERED, lastSeq: 2 });
@@ -649,8 +417,8 @@ describe('referralWorkflow', () => {
   // the lock before that, so a move sent with update-with-start queues behind it instead of overtaking it.
   it('a move delivered in the very first workflow task waits for the submission', async () => {
     const s = scenario([ORG_A]);
-    const handle = env.client.workflow.getHandle<typeof referralWorkflow>(s.workflowId);
-    const withdrawn = await env.client.workflow.executeUpdateWithStart(withdrawReferralUpdate, {
+    const handle = harness.env.client.workflow.getHandle<typeof referralWorkflow>(s.workflowId);
+    const withdrawn = await harness.env.client.workflow.executeUpdateWithStart(withdrawReferralUpdate, {
       args: [{ actor: coordinator, reason: 'entered by mistake' }],
       startWorkflowOperation: startOperation(s),
     });

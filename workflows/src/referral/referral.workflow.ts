@@ -2,6 +2,7 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -10,15 +11,21 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   applyReferralCommand,
   assertAllowed,
+  Deadline,
+  DEFAULT_DEADLINE_RULE,
+  deadlineFor,
   Destination,
   ErrorCode,
+  extendDeadline,
   IllegalTransitionError,
   isClosed,
+  nextWakeUp,
   ReferralCommand,
   ReferralState,
   ReferralStatus,
   ReferralTransition,
   submitReferral,
+  UserCommandType,
 } from '../../../libs/domain/src';
 import * as messages from './messages';
 import { MoveInput, ReferralMoveResult } from './messages';
@@ -31,34 +38,60 @@ const activities = proxyActivities<ReferralActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+/** Marks the version that runs business-day deadlines; referrals started before it carry on without timers. */
+export const DEADLINES_PATCH = 'business-day-deadlines';
+
 /** One referral from submission to its outcome. Moves arrive as Updates; each returns once the read model holds it. */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowResult> {
   const { referralId, submission } = input;
+  const deadlinesOn = patched(DEADLINES_PATCH);
+  const rule = input.deadlineRule ?? DEFAULT_DEADLINE_RULE;
   const lock = new SerialLock();
   let state: ReferralState = { status: ReferralStatus.SUBMITTED, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null };
+  let deadline: Deadline | null = null;
+  /** Bumped by every committed change, so the deadline timer knows to look again. */
+  let version = 0;
   let lastSeq = 0;
   let submitted = false;
 
   const result = (): ReferralMoveResult => ({ referralId, status: state.status, lastSeq });
 
-  /** Persists a transition (referral row plus its handoffs, one transaction), then makes it the live state. */
-  async function commit(transition: ReferralTransition, first = false): Promise<void> {
-    const at = new Date().toISOString();
+  /**
+   * Persists a transition (referral row plus its handoffs, one transaction), then makes it the live state.
+   * `nextDeadline` decides the deadline after it; by default a new one starts when the referral changed hands or
+   * status, and a progress deadline restarts on any update a person made.
+   */
+  async function commit(transition: ReferralTransition, nextDeadline?: (at: Date) => Deadline | null): Promise<void> {
+    const now = new Date();
+    const at = now.toISOString();
     const handoffs = transition.handoffs.map((handoff, index) => ({ ...handoff, seq: lastSeq + index + 1, at }));
     const seq = lastSeq + handoffs.length;
+    const moved =
+      transition.state.status !== state.status || transition.state.currentOrganizationId !== state.currentOrganizationId;
+    const progressed = deadline?.kind === 'PROGRESS' && handoffs.some((handoff) => handoff.actorUserId !== null);
+    const newDeadline = !deadlinesOn
+      ? null
+      : nextDeadline
+        ? nextDeadline(now)
+        : moved || progressed
+          ? deadlineFor(transition.state.status, now, rule)
+          : deadline;
     await activities.recordReferralTransition({
       referralId,
       workflowId: workflowInfo().workflowId,
       status: transition.state.status,
       currentOrganizationId: transition.state.currentOrganizationId,
       outcome: transition.state.outcome,
+      responseDueAt: newDeadline?.dueAt ?? null,
       lastSeq: seq,
       at,
-      submission: first ? { ...submission, createdAt: at } : undefined,
+      submission: lastSeq === 0 ? { ...submission, createdAt: at } : undefined,
       handoffs,
     });
     state = transition.state;
+    deadline = newDeadline;
     lastSeq = seq;
+    version += 1;
   }
 
   /** The next partner to offer the need to after the current one, or null when none is left. */
@@ -70,7 +103,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     });
   }
 
-  function handleMove<T extends Exclude<ReferralCommand['type'], 'SUBMIT'>>(
+  function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
     update: UpdateDefinition<ReferralMoveResult, [MoveInput<T>]>,
     type: T,
   ): void {
@@ -95,7 +128,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     const offerTo =
       submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
     const actor = { userId: submission.submittedByUserId, organizationId: submission.submittedByOrganizationId, proxy: false };
-    await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }), true);
+    await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }));
     submitted = true;
   });
 
@@ -111,13 +144,78 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   handleMove(messages.escalateReferralUpdate, 'ESCALATE');
   handleMove(messages.withdrawReferralUpdate, 'WITHDRAW');
   handleMove(messages.addReferralNoteUpdate, 'NOTE');
-  setHandler(messages.referralStateQuery, () => ({ ...state, referralId, lastSeq }));
+
+  const extensionCommand = (move: messages.ExtendDeadlineInput, note = ''): ReferralCommand => ({ ...move, type: 'EXTEND_DEADLINE', note });
+  const assertExtensible = (move: messages.ExtendDeadlineInput) => {
+    asFailure(() => assertAllowed(state, extensionCommand(move)));
+    if (!deadline) throw conflictFailure('No deadline is running for this referral');
+  };
+  setHandler(
+    messages.extendReferralDeadlineUpdate,
+    (move) =>
+      lock.run(async () => {
+        assertExtensible(move);
+        const extended = extendDeadline(deadline!, move.businessDays);
+        const note = `Deadline moved by ${move.businessDays} business day(s) to ${extended.dueAt}`;
+        await commit(applyReferralCommand(state, extensionCommand(move, note)), () => extended);
+        return result();
+      }),
+    { validator: assertExtensible },
+  );
+  setHandler(messages.referralStateQuery, () => ({ ...state, referralId, lastSeq, deadline }));
 
   await submitting;
 
-  // Open referrals wait for their next move; a closed one ends once every accepted update has answered.
+  // Deadlines: sleep until the next reminder or deadline; any committed change wakes the loop to look again.
+  while (deadlinesOn && !isClosed(state.status)) {
+    const seen = version;
+    const current = deadline;
+    if (!current) {
+      await condition(() => version !== seen);
+      continue;
+    }
+    const wake = nextWakeUp(current);
+    const changed = await condition(() => version !== seen, Math.max(1, Date.parse(wake.at) - Date.now()));
+    if (changed) continue;
+    await lock.run(async () => {
+      if (version !== seen) return; // a move landed while this waited for the lock
+      await onDeadline(current, wake.reminder);
+    });
+  }
+
+  /** What a passing deadline does (DOMAIN.md, "Deadlines and escalation"). */
+  async function onDeadline(current: Deadline, reminder: boolean): Promise<void> {
+    if (reminder) {
+      const note = `Reminder: please answer by ${current.dueAt}`;
+      await commit(applyReferralCommand(state, { type: 'REMIND', note }), () => current);
+      return;
+    }
+    switch (current.kind) {
+      case 'OFFER_RESPONSE': {
+        const offerTo = await nextCandidate(state);
+        await commit(applyReferralCommand(state, { type: 'EXPIRE', offerTo }));
+        return;
+      }
+      case 'PROGRESS': {
+        const note = `No update for ${rule.progressReminderDays} business days: reminding the holder and the coordinator`;
+        await commit(applyReferralCommand(state, { type: 'REMIND', note }), (now) => deadlineFor(state.status, now, rule));
+        return;
+      }
+      case 'UNMATCHED_ESCALATION': {
+        const note = `UNMATCHED for ${rule.unmatchedEscalationDays} business days: escalated to tier-1`;
+        await commit(applyReferralCommand(state, { type: 'AUTO_ESCALATE', note }));
+        return;
+      }
+    }
+  }
+
+  // A closed referral ends once every accepted update has answered.
   await condition(() => isClosed(state.status) && allHandlersFinished());
   return { referralId, status: state.status, outcome: state.outcome };
+}
+
+function conflictFailure(message: string): ApplicationFailure {
+  return ApplicationFailure.create({ type: ErrorCode.CONFLICT, message, nonRetryable: true });
 }
 
 /** Turns a domain rule violation into a failure the caller receives (and the workflow survives). */
@@ -125,9 +223,7 @@ function asFailure<T>(fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof IllegalTransitionError) {
-      throw ApplicationFailure.create({ type: ErrorCode.CONFLICT, message: error.message, nonRetryable: true });
-    }
+    if (error instanceof IllegalTransitionError) throw conflictFailure(error.message);
     throw error;
   }
 }

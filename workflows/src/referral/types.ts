@@ -1,5 +1,6 @@
 // Inputs and activity contracts of the referral workflow. Type-only: safe to import from workflow code and the worker.
 import type {
+  DeadlineRule,
   Destination,
   HandoffEvent,
   NeedCategory,
@@ -38,6 +39,8 @@ export interface ReferralSubmission {
 export interface ReferralWorkflowInput {
   referralId: string;
   submission: ReferralSubmission;
+  /** The category's deadline rule when submitted; referrals started before deadlines existed have none. */
+  deadlineRule?: DeadlineRule;
 }
 
 export interface ReferralWorkflowResult {
@@ -58,6 +61,8 @@ export interface RecordTransitionInput {
   status: ReferralStatus;
   currentOrganizationId: string | null;
   outcome: ReferralOutcome | null;
+  /** The current deadline (Referral.responseDueAt); null when none runs. */
+  responseDueAt: string | null;
   lastSeq: number;
   at: string;
   /** Present on the first write only: the submitted need, which creates the row. */

@@ -17,6 +17,9 @@ export function toOrganizationModel(org: OrganizationEntity): OrganizationModel 
     categories: org.categories,
     acceptingReferrals: org.acceptingReferrals,
     hasSystemUsers: org.hasSystemUsers,
+    contactName: org.contactName,
+    contactEmail: org.contactEmail,
+    contactPhone: org.contactPhone,
   };
 }
 

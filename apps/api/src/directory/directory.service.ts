@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AreaEntity, OrganizationEntity } from '@tsunagu/persistence';
 import { OrganizationsArgs } from './dto/organizations.args';
 
@@ -16,8 +16,22 @@ export class DirectoryService {
     return this.db.getRepository(AreaEntity).findOneBy({ code });
   }
 
+  /** Area ids by code, for the codes that exist. */
+  async areaIdsByCode(codes: readonly string[]): Promise<Map<string, string>> {
+    if (!codes.length) return new Map();
+    const rows: Array<{ id: string; code: string }> = await this.db.query(`SELECT id, code FROM area WHERE code = ANY ($1)`, [[...new Set(codes)]]);
+    return new Map(rows.map((row) => [row.code, row.id]));
+  }
+
   organization(id: string): Promise<OrganizationEntity | null> {
     return this.db.getRepository(OrganizationEntity).findOneBy({ id });
+  }
+
+  /** The organisations with these ids, in the order of the ids (unknown ids left out). */
+  async organizationsInOrder(ids: readonly string[]): Promise<OrganizationEntity[]> {
+    if (!ids.length) return [];
+    const found = new Map((await this.db.getRepository(OrganizationEntity).findBy({ id: In([...ids]) })).map((org) => [org.id, org]));
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   organizations(filter: OrganizationsArgs): Promise<OrganizationEntity[]> {

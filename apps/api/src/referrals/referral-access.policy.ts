@@ -1,11 +1,11 @@
-import { ReferralActor, ReferralCommandType, ReferralStatus, Role } from '@tsunagu/domain';
+import { ReferralActor, ReferralStatus, Role, UserCommandType } from '@tsunagu/domain';
 import type { Viewer } from '../auth/viewer';
-import { forbidden } from '../common/graphql-errors';
+import { conflict, forbidden } from '../common/graphql-errors';
 
 // Who may do what to a referral they can see (DOMAIN.md, "Who works here"; API.md, "Who may call what").
 // Seeing is decided in SQL by ReferralQueryService; this decides acting and personal-data sight. Pure: unit-tested.
 
-export type ReferralMove = Exclude<ReferralCommandType, 'SUBMIT'>;
+export type ReferralMove = UserCommandType;
 
 export interface ReferralFacts {
   status: ReferralStatus;
@@ -25,6 +25,17 @@ const PERSONAL_DATA_STATUSES: readonly ReferralStatus[] = [ReferralStatus.ACCEPT
 export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: ReferralMove): ReferralActor {
   const own = { userId: viewer.id, organizationId: viewer.organizationId, proxy: false };
   if (move === 'NOTE') return own;
+  if (move === 'EXTEND_DEADLINE') {
+    // The partner asking for more time, or a coordinator recording that it was granted.
+    if (viewer.role === Role.PARTNER) {
+      if (referral.currentOrganizationId !== viewer.organizationId) {
+        throw conflict('Only the organisation the referral is offered to or held by can ask for more time');
+      }
+      return own;
+    }
+    if (viewer.role === Role.TIER2_COORDINATOR || viewer.role === Role.TIER1_COORDINATOR) return own;
+    throw forbidden(`A ${viewer.role} cannot extend a referral's deadline`);
+  }
   if (PARTNER_MOVES.includes(move)) {
     if (viewer.role === Role.PARTNER) return own;
     if (viewer.role === Role.TIER2_COORDINATOR && referral.currentOrganizationHasUsers === false) {

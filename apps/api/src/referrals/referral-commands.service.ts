@@ -11,6 +11,7 @@ import {
   completeReferralUpdate,
   declineReferralUpdate,
   escalateReferralUpdate,
+  extendReferralDeadlineUpdate,
   reassignReferralUpdate,
   referralWorkflowId,
   startReferralUpdate,
@@ -22,6 +23,7 @@ import {
 import type { referralWorkflow } from '@tsunagu/temporal';
 import type { Viewer } from '../auth/viewer';
 import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
+import { DeadlineRulesService } from '../deadlines/deadline-rules.service';
 import { DirectoryService } from '../directory/directory.service';
 import { SubmitReferralInput } from './dto/submit-referral.input';
 import { actorForMove, assertMaySubmit, ReferralMove } from './referral-access.policy';
@@ -34,7 +36,8 @@ export type MovePayload =
   | { move: 'COMPLETE'; outcome: string; note?: string | null }
   | { move: 'REASSIGN'; organizationId: string; note?: string | null }
   | { move: 'ESCALATE' | 'NOTE'; note: string }
-  | { move: 'WITHDRAW'; reason: string };
+  | { move: 'WITHDRAW'; reason: string }
+  | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string };
 
 const UPDATES = {
   ACCEPT: acceptReferralUpdate,
@@ -45,6 +48,7 @@ const UPDATES = {
   ESCALATE: escalateReferralUpdate,
   WITHDRAW: withdrawReferralUpdate,
   NOTE: addReferralNoteUpdate,
+  EXTEND_DEADLINE: extendReferralDeadlineUpdate,
 } as const;
 
 /**
@@ -58,6 +62,7 @@ export class ReferralCommandsService {
     @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
     private readonly directory: DirectoryService,
     private readonly referrals: ReferralQueryService,
+    private readonly deadlineRules: DeadlineRulesService,
   ) {}
 
   async submit(viewer: Viewer, input: SubmitReferralInput): Promise<ReferralEntity> {
@@ -68,6 +73,7 @@ export class ReferralCommandsService {
     assertMaySubmit(viewer, area!.id);
 
     const workflowId = referralWorkflowId(viewer.id, input.clientRequestId);
+    const deadlineRule = await this.deadlineRules.forCategory(input.category);
     const start = new WithStartWorkflowOperation<typeof referralWorkflow>('referralWorkflow', {
       workflowId,
       taskQueue: this.config.taskQueue,
@@ -76,6 +82,7 @@ export class ReferralCommandsService {
       args: [
         {
           referralId: randomUUID(),
+          deadlineRule,
           submission: {
             clientRequestId: input.clientRequestId,
             category: input.category,

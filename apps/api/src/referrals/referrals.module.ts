@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { ReferralCommandsService } from './referral-commands.service';
 import { HandoffFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
@@ -6,7 +7,7 @@ import { ReferralQueryService } from './referral-query.service';
 import { ReferralsResolver } from './referrals.resolver';
 
 @Module({
-  imports: [DirectoryModule],
+  imports: [DirectoryModule, DeadlinesModule],
   providers: [ReferralQueryService, ReferralCommandsService, ReferralsResolver, ReferralFieldsResolver, HandoffFieldsResolver],
 })
 export class ReferralsModule {}

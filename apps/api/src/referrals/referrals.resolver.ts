@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
-import { CompleteReferralArgs, DeclineReferralArgs, NoteOnMoveArgs, ReassignReferralArgs, RequiredNoteArgs, WithdrawReferralArgs } from './dto/move.args';
+import { CompleteReferralArgs, DeclineReferralArgs, ExtendReferralDeadlineArgs, NoteOnMoveArgs, ReassignReferralArgs, RequiredNoteArgs, WithdrawReferralArgs } from './dto/move.args';
 import { ReferralIdArgs, ReferralsArgs } from './dto/referrals.args';
 import { SubmitReferralInput } from './dto/submit-referral.input';
 import { ReferralConnectionModel } from './models/referral-connection.model';
@@ -80,5 +80,13 @@ export class ReferralsResolver {
   @Mutation(() => ReferralModel)
   async addReferralNote(@CurrentViewer() viewer: Viewer, @Args() { id, note }: RequiredNoteArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'NOTE', note }), viewer);
+  }
+
+  @Mutation(() => ReferralModel, { description: 'Moves the current deadline (Referral.responseDueAt) later by business days.' })
+  async extendReferralDeadline(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { id, businessDays, reason }: ExtendReferralDeadlineArgs,
+  ): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'EXTEND_DEADLINE', businessDays, reason }), viewer);
   }
 }

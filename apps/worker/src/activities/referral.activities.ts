@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CandidateOrganization, rankCandidates } from '@tsunagu/domain';
+import { CandidateDirectory } from '@tsunagu/persistence';
 import type { FindNextCandidateInput, RecordTransitionInput, ReferralActivities } from '@tsunagu/temporal';
 
 /** The referral workflow's activities: directory reads for routing and idempotent writes of the read model. */
@@ -8,16 +8,9 @@ import type { FindNextCandidateInput, RecordTransitionInput, ReferralActivities 
 export class ReferralActivitiesService implements ReferralActivities {
   constructor(@Inject(DataSource) private readonly db: DataSource) {}
 
+  /** Read-only: ranks the directory's candidates as suggestedOrganizations does (rule first, then least load). */
   async findNextCandidate(input: FindNextCandidateInput): Promise<string | null> {
-    const rows: Array<Omit<CandidateOrganization, 'areaIds'>> = await this.db.query(
-      `SELECT o.id, o.name, o.kind, o.categories, o.accepting_referrals AS "acceptingReferrals"
-         FROM organization o
-         JOIN organization_area oa ON oa.organization_id = o.id AND oa.area_id = $1
-        WHERE $2 = ANY (o.categories)`,
-      [input.areaId, input.category],
-    );
-    const organizations = rows.map((row) => ({ ...row, areaIds: [input.areaId] }));
-    const [best] = rankCandidates(organizations, input, input.excludeOrganizationIds);
+    const [best] = await new CandidateDirectory(this.db).ranked(input, input.excludeOrganizationIds);
     return best?.id ?? null;
   }
 
@@ -54,9 +47,10 @@ export class ReferralActivitiesService implements ReferralActivities {
       // last_seq guards against a stale retry overwriting a newer state.
       // TypeORM answers an UPDATE on PostgreSQL with [rows, rowCount].
       const [updatedRows]: [unknown[], number] = await tx.query(
-        `UPDATE referral SET status = $2, current_organization_id = $3, outcome = $4, last_seq = $5, updated_at = $6
+        `UPDATE referral SET status = $2, current_organization_id = $3, outcome = $4, last_seq = $5, updated_at = $6,
+                response_due_at = $7
           WHERE id = $1 AND last_seq < $5 RETURNING id`,
-        [input.referralId, input.status, input.currentOrganizationId, input.outcome, input.lastSeq, input.at],
+        [input.referralId, input.status, input.currentOrganizationId, input.outcome, input.lastSeq, input.at, input.responseDueAt ?? null],
       );
       if (updatedRows.length === 0) {
         const [existing] = await tx.query(`SELECT last_seq FROM referral WHERE id = $1`, [input.referralId]);

@@ -23,6 +23,10 @@ export const ALLOWED_FROM: Readonly<Record<ReferralCommandType, readonly Referra
   ESCALATE: [SUBMITTED, OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED],
   WITHDRAW: OPEN_STATUSES,
   NOTE: OPEN_STATUSES,
+  EXTEND_DEADLINE: [OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED],
+  EXPIRE: [OFFERED],
+  REMIND: [OFFERED, ACCEPTED, IN_PROGRESS],
+  AUTO_ESCALATE: [UNMATCHED],
 };
 
 /** Moves that only the organisation the referral is offered to or held by may make. */
@@ -56,7 +60,7 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
     throw new IllegalTransitionError('This referral has already been submitted');
   }
   assertAllowed(state, command);
-  const { actor } = command;
+  const actor = 'actor' in command ? command.actor : null;
   const holder = state.currentOrganizationId;
 
   switch (command.type) {
@@ -108,7 +112,24 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
     case 'NOTE':
       return {
         state,
-        handoffs: [event(HandoffKind.NOTE, actor, { from: actor.organizationId, to: null, note: command.note })],
+        handoffs: [event(HandoffKind.NOTE, actor, { from: command.actor.organizationId, to: null, note: command.note })],
+      };
+    case 'EXTEND_DEADLINE':
+      return {
+        state,
+        handoffs: [event(HandoffKind.DEADLINE_EXTENDED, actor, { from: holder, to: holder, reason: command.reason, note: command.note })],
+      };
+    case 'EXPIRE': {
+      const expired = event(HandoffKind.EXPIRED, null, { from: holder, to: null });
+      const routed = route(state, command.offerTo);
+      return { state: routed.state, handoffs: [expired, ...routed.handoffs] };
+    }
+    case 'REMIND':
+      return { state, handoffs: [event(HandoffKind.REMINDED, null, { from: null, to: holder, note: command.note })] };
+    case 'AUTO_ESCALATE':
+      return {
+        state: { ...state, status: ESCALATED, currentOrganizationId: null },
+        handoffs: [event(HandoffKind.ESCALATED, null, { from: null, to: null, note: command.note })],
       };
   }
 }
@@ -119,7 +140,7 @@ export function assertAllowed(state: ReferralState, command: ReferralCommand): v
   if (!allowed.includes(state.status)) {
     throw new IllegalTransitionError(`Cannot ${command.type.toLowerCase()} a referral that is ${state.status}`);
   }
-  if (PARTNER_MOVES.includes(command.type) && command.actor.organizationId !== state.currentOrganizationId) {
+  if (PARTNER_MOVES.includes(command.type) && 'actor' in command && command.actor.organizationId !== state.currentOrganizationId) {
     throw new IllegalTransitionError(`Only the organisation the referral is offered to or held by can ${command.type.toLowerCase()} it`);
   }
 }

@@ -41,9 +41,17 @@ export type ReferralCommand =
   | { type: 'REASSIGN'; actor: ReferralActor; organizationId: string; note?: string | null }
   | { type: 'ESCALATE'; actor: ReferralActor; note: string }
   | { type: 'WITHDRAW'; actor: ReferralActor; reason: string }
-  | { type: 'NOTE'; actor: ReferralActor; note: string };
+  | { type: 'NOTE'; actor: ReferralActor; note: string }
+  | { type: 'EXTEND_DEADLINE'; actor: ReferralActor; businessDays: number; reason: string; note: string }
+  // Moves the workflow makes itself when a deadline passes; no user acts.
+  | { type: 'EXPIRE'; offerTo: string | null }
+  | { type: 'REMIND'; note: string }
+  | { type: 'AUTO_ESCALATE'; note: string };
 
 export type ReferralCommandType = ReferralCommand['type'];
+
+/** Moves a person makes (through an Update); the rest are the system's. */
+export type UserCommandType = Exclude<ReferralCommandType, 'SUBMIT' | 'EXPIRE' | 'REMIND' | 'AUTO_ESCALATE'>;
 
 export interface ReferralTransition {
   state: ReferralState;

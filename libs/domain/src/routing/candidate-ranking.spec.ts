@@ -25,6 +25,7 @@ function org(id: string, overrides: Partial<CandidateOrganization> = {}): Candid
     areaIds: [NORTH],
     categories: [NeedCategory.SHOPPING],
     acceptingReferrals: true,
+    openReferrals: 0,
     ...overrides,
   };
 }
@@ -76,7 +77,7 @@ describe('rankCandidates / isCandidate', () => {
     expect(ids(rankCandidates(orgs, need))).toEqual(['a', 'b', 'c']);
   });
 
-  it('orders by name, then by id for equal names', () => {
+  it('orders by name, then by id for equal names (when loads are equal and no rule applies)', () => {
     const orgs = [
       org('id-3', { name: 'とくし丸' }),
       org('id-2', { name: 'Beta' }),
@@ -124,5 +125,85 @@ describe('rankCandidates / isCandidate', () => {
       org('declined-already', { name: 'A' }),
     ];
     expect(ids(rankCandidates(orgs, need, ['declined-already']))).toEqual(['fits-too', 'fits']);
+  });
+
+  it('applies every filter to preferred organisations too', () => {
+    const orgs = [
+      org('open', { name: 'Z' }),
+      org('full', { name: 'A', acceptingReferrals: false }),
+      org('south', { name: 'B', areaIds: [SOUTH] }),
+      org('declined', { name: 'C' }),
+      org('city', { name: 'D', kind: OrganizationKind.CITY_DEPARTMENT }),
+    ];
+    expect(ids(rankCandidates(orgs, need, ['declined'], ['full', 'south', 'declined', 'city', 'open']))).toEqual(['open']);
+  });
+});
+
+describe('rankCandidates: routing rule, then least load', () => {
+  const a = org('a', { name: 'A', openReferrals: 0 });
+  const b = org('b', { name: 'B', openReferrals: 5 });
+  const c = org('c', { name: 'C', openReferrals: 2 });
+  const d = org('d', { name: 'D', openReferrals: 1 });
+
+  it('puts the preferred organisations first, in the rule’s order, whatever their load', () => {
+    expect(ids(rankCandidates([a, b, c, d], need, [], ['c', 'b']))).toEqual(['c', 'b', 'a', 'd']);
+    expect(ids(rankCandidates([a, b, c, d], need, [], ['b', 'c']))).toEqual(['b', 'c', 'a', 'd']);
+    expect(ids(rankCandidates([a, b, c, d], need, [], ['d', 'c', 'b', 'a']))).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('skips a preference naming a non-candidate or an unknown id, and keeps the rest of the rule’s order', () => {
+    const orgs = [a, b, c, d, org('full', { name: 'F', acceptingReferrals: false }), org('elsewhere', { name: 'E', areaIds: [SOUTH] })];
+    expect(ids(rankCandidates(orgs, need, [], ['full', 'c', 'ghost', 'elsewhere', 'b']))).toEqual(['c', 'b', 'a', 'd']);
+    expect(ids(rankCandidates(orgs, need, [], ['full', 'ghost']))).toEqual(['a', 'd', 'c', 'b']);
+  });
+
+  it('skips a preferred organisation already offered the need, and goes on down the rule', () => {
+    expect(ids(rankCandidates([a, b, c, d], need, ['c'], ['c', 'b']))).toEqual(['b', 'a', 'd']);
+    expect(ids(rankCandidates([a, b, c, d], need, ['c', 'b'], ['c', 'b']))).toEqual(['a', 'd']);
+  });
+
+  it('lists a preference named twice once, at its first place', () => {
+    expect(ids(rankCandidates([a, b, c, d], need, [], ['b', 'c', 'b']))).toEqual(['b', 'c', 'a', 'd']);
+  });
+
+  it('orders the candidates outside the rule least-loaded first, before names', () => {
+    expect(ids(rankCandidates([a, b, c, d], need))).toEqual(['a', 'd', 'c', 'b']);
+    const busyFirstByName = [org('x', { name: 'Alpha', openReferrals: 3 }), org('y', { name: 'Zeta', openReferrals: 0 })];
+    expect(ids(rankCandidates(busyFirstByName, need))).toEqual(['y', 'x']);
+  });
+
+  it('breaks equal loads by name, then by id', () => {
+    const orgs = [
+      org('id-4', { name: 'B', openReferrals: 1 }),
+      org('id-3', { name: 'A', openReferrals: 1 }),
+      org('id-2', { name: 'A', openReferrals: 1 }),
+      org('id-1', { name: 'C', openReferrals: 0 }),
+    ];
+    expect(ids(rankCandidates(orgs, need))).toEqual(['id-1', 'id-2', 'id-3', 'id-4']);
+  });
+
+  it('is deterministic: any order of the directory and of ties gives the same result', () => {
+    const orgs = [a, b, c, d, org('e', { name: 'A', openReferrals: 0 }), org('f', { name: 'F', openReferrals: 2 })];
+    const expected = ids(rankCandidates(orgs, need, [], ['f']));
+    expect(expected).toEqual(['f', 'a', 'e', 'd', 'c', 'b']);
+    for (let shift = 0; shift < orgs.length; shift++) {
+      const rotated = [...orgs.slice(shift), ...orgs.slice(0, shift)];
+      expect(ids(rankCandidates(rotated, need, [], ['f']))).toEqual(expected);
+      expect(ids(rankCandidates([...rotated].reverse(), need, [], ['f']))).toEqual(expected);
+    }
+  });
+
+  it('does not change the lists it is given', () => {
+    const orgs = Object.freeze([b, a, c]);
+    const preferences = Object.freeze(['c']);
+    const copy = structuredClone(orgs);
+    expect(ids(rankCandidates(orgs, need, [], preferences))).toEqual(['c', 'a', 'b']);
+    expect(orgs).toEqual(copy);
+    expect(preferences).toEqual(['c']);
+  });
+
+  it('with no candidates left gives an empty list, whatever the rule says', () => {
+    expect(rankCandidates([a, b], need, ['a', 'b'], ['a', 'b'])).toEqual([]);
+    expect(rankCandidates([], need, [], ['a'])).toEqual([]);
   });
 });

@@ -8,6 +8,8 @@ export interface CandidateOrganization {
   areaIds: readonly string[];
   categories: readonly NeedCategory[];
   acceptingReferrals: boolean;
+  /** Its load: open referrals (OFFERED, ACCEPTED or IN_PROGRESS) it holds or is being offered now. */
+  openReferrals: number;
 }
 
 export interface RoutingNeed {
@@ -15,18 +17,34 @@ export interface RoutingNeed {
   areaId: string;
 }
 
+/** Referral statuses that count towards an organisation's load (`CandidateOrganization.openReferrals`). */
+export const OPEN_LOAD_STATUSES = ['OFFERED', 'ACCEPTED', 'IN_PROGRESS'] as const;
+
 /**
- * The organisations a need can be offered to, best first: partners that serve its area, take its category and
- * have capacity, leaving out those already offered it. Ordered by name then id so the choice is reproducible.
+ * The organisations a need can be offered to, best first (DOMAIN.md, "Routing"): partners that serve its area, take
+ * its category and have capacity, leaving out `excludeIds` (those already offered it).
+ *
+ * Order: first the routing rule's `preferences` (organisation ids, in the rule's order; ids that are not candidates
+ * are skipped), then every other candidate least-loaded first, then by name, then by id. Pure and deterministic: the
+ * same inputs give the same order whatever order the directory lists them in.
  */
 export function rankCandidates(
   organizations: readonly CandidateOrganization[],
   need: RoutingNeed,
   excludeIds: readonly string[] = [],
+  preferences: readonly string[] = [],
 ): CandidateOrganization[] {
-  return organizations
-    .filter((org) => isCandidate(org, need) && !excludeIds.includes(org.id))
-    .sort((a, b) => compare(a.name, b.name) || compare(a.id, b.id));
+  const candidates = new Map<string, CandidateOrganization>();
+  for (const org of [...organizations].sort(byLoadThenName)) {
+    if (!candidates.has(org.id) && isCandidate(org, need) && !excludeIds.includes(org.id)) candidates.set(org.id, org);
+  }
+  const ranked: CandidateOrganization[] = [];
+  for (const id of preferences) {
+    const preferred = candidates.get(id);
+    if (preferred && !ranked.includes(preferred)) ranked.push(preferred);
+  }
+  for (const org of candidates.values()) if (!ranked.includes(org)) ranked.push(org);
+  return ranked;
 }
 
 export function isCandidate(org: CandidateOrganization, need: RoutingNeed): boolean {
@@ -36,6 +54,10 @@ export function isCandidate(org: CandidateOrganization, need: RoutingNeed): bool
     org.areaIds.includes(need.areaId) &&
     org.categories.includes(need.category)
   );
+}
+
+function byLoadThenName(a: CandidateOrganization, b: CandidateOrganization): number {
+  return a.openReferrals - b.openReferrals || compare(a.name, b.name) || compare(a.id, b.id);
 }
 
 function compare(a: string, b: string): number {

@@ -1,9 +1,11 @@
 import { AreaEntity } from './area.entity';
+import { DeadlineRuleEntity } from './deadline-rule.entity';
 import { OrganizationEntity } from './organization.entity';
 import { ReferralHandoffEntity } from './referral-handoff.entity';
 import { ReferralEntity } from './referral.entity';
+import { RoutingPreferenceEntity } from './routing-preference.entity';
 import { UserEntity } from './user.entity';
 
-export { AreaEntity, OrganizationEntity, ReferralEntity, ReferralHandoffEntity, UserEntity };
+export { AreaEntity, DeadlineRuleEntity, OrganizationEntity, ReferralEntity, ReferralHandoffEntity, RoutingPreferenceEntity, UserEntity };
 
-export const ENTITIES = [AreaEntity, OrganizationEntity, UserEntity, ReferralEntity, ReferralHandoffEntity];
+export const ENTITIES = [AreaEntity, OrganizationEntity, UserEntity, ReferralEntity, ReferralHandoffEntity, DeadlineRuleEntity, RoutingPreferenceEntity];

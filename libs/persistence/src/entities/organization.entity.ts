@@ -24,6 +24,9 @@ export class OrganizationEntity {
   @Column({ name: 'has_system_users', type: 'boolean', default: true })
   hasSystemUsers: boolean;
 
+  @Column({ name: 'contact_name', type: 'text', nullable: true })
+  contactName: string | null;
+
   @Column({ name: 'contact_email', type: 'text', nullable: true })
   contactEmail: string | null;
 

@@ -15,7 +15,10 @@ export interface TestCity {
   areaId: string;
   otherAreaCode: string;
   password: string;
-  /** Partners for TRANSPORT in the area, in routing order (first, second). */
+  /**
+   * Partners for TRANSPORT in the area, in routing order (first, second): a routing rule says so, whatever their load
+   * (unless the city was made with `transportRule: false`; then the least-loaded goes first, by name on equal load).
+   */
   first: TestOrganization;
   second: TestOrganization;
   /** A shop without users of its own: a tier-2 coordinator answers for it. */
@@ -25,7 +28,12 @@ export interface TestCity {
   emails: { tier2: string; otherTier2: string; tier1: string; first: string; second: string; elsewhere: string; admin: string };
 }
 
-export async function createTestCity(databaseUrl: string, label: string): Promise<TestCity> {
+export interface TestCityOptions {
+  /** Add the routing rule TRANSPORT × area → [first, second] (default true). */
+  transportRule?: boolean;
+}
+
+export async function createTestCity(databaseUrl: string, label: string, options: TestCityOptions = {}): Promise<TestCity> {
   const tag = `${label}-${randomUUID().slice(0, 8)}`;
   const password = 'test-password';
   const passwordHash = await argon2.hash(password, { type: argon2.argon2id });
@@ -58,6 +66,13 @@ export async function createTestCity(databaseUrl: string, label: string): Promis
     const elsewhere = await organization(`${tag} 4 Elsewhere`, OrganizationKind.NPO, [otherAreaId], [NeedCategory.TRANSPORT]);
     const council = await organization(`${tag} 0 Council`, OrganizationKind.SOCIAL_WELFARE_COUNCIL, [areaId, otherAreaId], []);
     const cityHall = await organization(`${tag} 0 City`, OrganizationKind.CITY_DEPARTMENT, [areaId, otherAreaId], []);
+
+    if (options.transportRule ?? true) {
+      await db.query(
+        `INSERT INTO routing_preference (category, area_id, rank, organization_id) VALUES ($1, $2, 1, $3), ($1, $2, 2, $4)`,
+        [NeedCategory.TRANSPORT, areaId, first.id, second.id],
+      );
+    }
 
     const emails = {
       tier2: `tier2-${tag}@test.example`.toLowerCase(),

@@ -16,6 +16,11 @@ export interface StackOptions {
   apiPort: number;
   /** Temporal Web UI port; false for none. */
   temporalUiPort: number | false;
+  /**
+   * Temporal's SQLite file (WAL mode). Default: `<dataDir>/temporal.sqlite` when persistent, in memory otherwise; a
+   * throw-away stack that should behave like `npm start` (benchmarks) names a file here.
+   */
+  temporalDbFile?: string;
   /** Use these servers instead of starting embedded ones. */
   databaseUrl?: string;
   temporalAddress?: string;
@@ -61,7 +66,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     let temporalUiUrl: string | undefined;
     if (!temporalAddress) {
       const temporal: RunningTemporalDevServer = await startTemporalDevServer({
-        dbFile: options.persistent ? join(options.dataDir, 'temporal.sqlite') : undefined,
+        dbFile: options.temporalDbFile ?? (options.persistent ? join(options.dataDir, 'temporal.sqlite') : undefined),
         port: options.persistent ? 7233 : 0,
         uiPort: options.temporalUiPort,
         logFile: join(options.dataDir, 'temporal.log'),

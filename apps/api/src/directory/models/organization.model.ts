@@ -25,4 +25,13 @@ export class OrganizationModel {
 
   @Field({ description: 'False for partners whose answers a tier-2 coordinator records on their behalf.' })
   hasSystemUsers: boolean;
+
+  @Field(() => String, { nullable: true, description: 'The person to contact there.' })
+  contactName: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactEmail: string | null;
+
+  @Field(() => String, { nullable: true })
+  contactPhone: string | null;
 }

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID } from '@nestjs/graphql';
-import { IsEnum, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
+import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { DeclineReason, ReferralOutcome } from '@tsunagu/domain';
 
 // Arguments of the referral mutations (API.md). Every one names the referral by id.
@@ -58,6 +58,25 @@ export class WithdrawReferralArgs {
   id: string;
 
   @Field()
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+@ArgsType()
+export class ExtendReferralDeadlineArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field(() => Int, { description: 'How many business days to add to the current deadline (1 to 30).' })
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  businessDays: number;
+
+  @Field({ description: 'Why, e.g. "the partner asked for 2 more days to find a driver".' })
   @IsString()
   @Length(1, 500)
   @Matches(/\S/, { message: 'reason must not be blank' })
