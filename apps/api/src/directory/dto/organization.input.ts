@@ -30,29 +30,9 @@ const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? bl
 /** For an update: the field may be left out, but not set to null (the column needs a value). */
 const given = (field: string) => ValidateIf((input: Record<string, unknown>) => input[field] !== undefined);
 
-@InputType('CreateOrganizationInput')
-export class CreateOrganizationInput {
-  @Field(() => OrganizationKind)
-  @IsEnum(OrganizationKind)
-  kind: OrganizationKind;
-
-  @Field({ description: `Unique; 1 to ${NAME_MAX_LENGTH} characters` })
-  @Transform(trim)
-  @IsString()
-  @Length(1, NAME_MAX_LENGTH)
-  name: string;
-
-  @Field(() => [String], { description: 'Codes of the daily-life areas it serves; each must exist.' })
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  areaCodes: string[];
-
-  @Field(() => [NeedCategory], { defaultValue: [], description: 'Need categories it takes.' })
-  @ArrayMaxSize(20)
-  @IsEnum(NeedCategory, { each: true })
-  categories: NeedCategory[] = [];
-
+/** Contacts, the same on create and update: a blank or null contact clears it. */
+@InputType({ isAbstract: true })
+abstract class OrganizationContactsInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Transform(contact)
@@ -74,6 +54,30 @@ export class CreateOrganizationInput {
   @MaxLength(CONTACT_PHONE_MAX_LENGTH)
   @Matches(CONTACT_PHONE_PATTERN, { message: 'contactPhone may contain only digits, spaces and + ( ) - .' })
   contactPhone?: string | null;
+}
+
+@InputType('CreateOrganizationInput')
+export class CreateOrganizationInput extends OrganizationContactsInput {
+  @Field(() => OrganizationKind)
+  @IsEnum(OrganizationKind)
+  kind: OrganizationKind;
+
+  @Field({ description: `Unique; 1 to ${NAME_MAX_LENGTH} characters` })
+  @Transform(trim)
+  @IsString()
+  @Length(1, NAME_MAX_LENGTH)
+  name: string;
+
+  @Field(() => [String], { description: 'Codes of the daily-life areas it serves; each must exist.' })
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(50, { each: true })
+  areaCodes: string[];
+
+  @Field(() => [NeedCategory], { defaultValue: [], description: 'Need categories it takes.' })
+  @ArrayMaxSize(20)
+  @IsEnum(NeedCategory, { each: true })
+  categories: NeedCategory[] = [];
 
   @Field({ defaultValue: true, description: 'False for partners whose answers a tier-2 coordinator records.' })
   @IsBoolean()
@@ -85,7 +89,7 @@ export class CreateOrganizationInput {
 }
 
 @InputType('UpdateOrganizationInput', { description: 'Only the fields given change; null clears a contact.' })
-export class UpdateOrganizationInput {
+export class UpdateOrganizationInput extends OrganizationContactsInput {
   @Field(() => OrganizationKind, { nullable: true })
   @given('kind')
   @IsEnum(OrganizationKind)
@@ -110,28 +114,6 @@ export class UpdateOrganizationInput {
   @ArrayMaxSize(20)
   @IsEnum(NeedCategory, { each: true })
   categories?: NeedCategory[];
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Transform(contact)
-  @IsString()
-  @MaxLength(CONTACT_NAME_MAX_LENGTH)
-  contactName?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Transform(contact)
-  @IsEmail()
-  @MaxLength(CONTACT_EMAIL_MAX_LENGTH)
-  contactEmail?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Transform(phone)
-  @IsString()
-  @MaxLength(CONTACT_PHONE_MAX_LENGTH)
-  @Matches(CONTACT_PHONE_PATTERN, { message: 'contactPhone may contain only digits, spaces and + ( ) - .' })
-  contactPhone?: string | null;
 
   @Field({ nullable: true })
   @given('hasSystemUsers')
