@@ -147,6 +147,10 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
 
   const extensionCommand = (move: messages.ExtendDeadlineInput, note = ''): ReferralCommand => ({ ...move, type: 'EXTEND_DEADLINE', note });
   const assertExtensible = (move: messages.ExtendDeadlineInput) => {
+    // Checked here too: a bad number would make the calendar throw inside the handler and stall the workflow task.
+    if (!Number.isInteger(move.businessDays) || move.businessDays < 1) {
+      throw ApplicationFailure.create({ type: ErrorCode.BAD_USER_INPUT, message: 'businessDays must be a whole number of at least 1', nonRetryable: true });
+    }
     asFailure(() => assertAllowed(state, extensionCommand(move)));
     if (!deadline) throw conflictFailure('No deadline is running for this referral');
   };
@@ -187,7 +191,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   async function onDeadline(current: Deadline, reminder: boolean): Promise<void> {
     if (reminder) {
       const note = `Reminder: please answer by ${current.dueAt}`;
-      await commit(applyReferralCommand(state, { type: 'REMIND', note }), () => current);
+      await commit(applyReferralCommand(state, { type: 'REMIND', note }), () => ({ ...current, reminderAt: null }));
       return;
     }
     switch (current.kind) {
