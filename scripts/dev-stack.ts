@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInteger } from '@tsunagu/domain';
+import { generateDataKeyEntry } from '@tsunagu/persistence';
 import { repoRoot, startStack } from '@tsunagu/testing';
 
 async function main(): Promise<void> {
@@ -21,7 +22,11 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL || undefined,
     temporalAddress: process.env.TEMPORAL_ADDRESS || undefined,
     demoPassword: process.env.TSUNAGU_DEMO_PASSWORD || undefined,
-    env: { NODE_ENV: process.env.NODE_ENV ?? 'development', TSUNAGU_JWT_SECRET: process.env.TSUNAGU_JWT_SECRET ?? devSecret(dataDir) },
+    env: {
+      NODE_ENV: process.env.NODE_ENV ?? 'development',
+      TSUNAGU_JWT_SECRET: process.env.TSUNAGU_JWT_SECRET ?? devSecret(dataDir),
+      ...devDataKeys(dataDir),
+    },
     log: (line) => console.log(`  ${line}`),
   });
 
@@ -50,6 +55,20 @@ function devSecret(dataDir: string): string {
   const file = join(dataDir, 'jwt-secret');
   if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
   return readFileSync(file, 'utf8').trim();
+}
+
+/**
+ * The data keys (personal data at rest and in Temporal) kept with the local data, so what was written stays readable
+ * after a restart: `.data/data-keys` holds the TSUNAGU_DATA_KEYS value, the first key encrypting unless
+ * TSUNAGU_DATA_KEY_ACTIVE says otherwise. Set TSUNAGU_DATA_KEYS in the environment to use other keys.
+ */
+function devDataKeys(dataDir: string): NodeJS.ProcessEnv {
+  if (process.env.TSUNAGU_DATA_KEYS?.trim()) return {};
+  const file = join(dataDir, 'data-keys');
+  if (!existsSync(file)) writeFileSync(file, `${generateDataKeyEntry('dev1')}\n`, { mode: 0o600 });
+  const keys = readFileSync(file, 'utf8').trim();
+  const first = keys.split(',')[0].split(':')[0].trim();
+  return { TSUNAGU_DATA_KEYS: keys, TSUNAGU_DATA_KEY_ACTIVE: process.env.TSUNAGU_DATA_KEY_ACTIVE || first };
 }
 
 main().catch((error) => {

@@ -19,7 +19,7 @@ export function fromBuild<T>(path: string): T {
 
 export default async function globalSetup(): Promise<void> {
   const { freePort, startStack, writeE2eState } = fromBuild<Testing>('libs/testing/src');
-  const { DEFAULT_DEMO_PASSWORD } = fromBuild<Persistence>('libs/persistence/src');
+  const { DEFAULT_DEMO_PASSWORD, generateDataKeyEntry } = fromBuild<Persistence>('libs/persistence/src');
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-'));
   const started = Date.now();
   const stack = await startStack({
@@ -28,7 +28,22 @@ export default async function globalSetup(): Promise<void> {
     apiPort: await freePort('127.0.0.1'),
     temporalUiPort: false,
     // Production settings: what users get (no stack traces, no introspection).
-    env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex') },
+    env: {
+      NODE_ENV: 'production',
+      TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex'),
+      // Random data keys for this run: e2e-a encrypts; e2e-b is rolled out too, as before a switch, for the rotation
+      // test (personal-data.e2e-spec.ts).
+      TSUNAGU_DATA_KEYS: `${generateDataKeyEntry('e2e-a')},${generateDataKeyEntry('e2e-b')}`,
+      TSUNAGU_DATA_KEY_ACTIVE: 'e2e-a',
+      // Sign-in rate limits: a 30 s window, so users.e2e-spec.ts can wait one out, and 10 failures per address, so it
+      // can reach the limit well within the window on a busy machine. The tests reach the api from loopback and may name
+      // another client address in X-Forwarded-For, so failures they provoke on purpose do not count against 127.0.0.1,
+      // where every test signs in from.
+      TSUNAGU_LOGIN_WINDOW_SECONDS: '30',
+      TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
+      TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS: '10',
+      TSUNAGU_TRUST_PROXY: 'loopback',
+    },
   });
   (globalThis as Record<string, unknown>).__TSUNAGU_E2E__ = { stack, dataDir };
   writeE2eState(join(dataDir, 'state.json'), {
@@ -38,6 +53,7 @@ export default async function globalSetup(): Promise<void> {
     appEnv: Object.fromEntries(Object.entries(stack.appEnv).filter((entry): entry is [string, string] => entry[1] !== undefined)),
     workerPid: stack.worker.child.pid!,
     demoPassword: DEFAULT_DEMO_PASSWORD,
+    dataDir,
   });
   console.log(`\ne2e stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.graphqlUrl}`);
 }

@@ -4,7 +4,7 @@
 // Other test files need a worker too, and jest runs files in any order: this file always leaves one running (the last
 // one it starts, which dies with the jest process), whatever happens in its tests.
 import { Client, Connection } from '@temporalio/client';
-import { createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
+import { appDataConverter, createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 import { startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
 import { ACCEPT, DECLINE, NOTE, personNeed, REFERRAL, START, SUBMIT, WITHDRAW } from './support/documents';
 
@@ -31,7 +31,8 @@ beforeAll(async () => {
     signIn(state.graphqlUrl, city.emails.first, city.password),
   ]);
   connection = await Connection.connect({ address: state.temporalAddress });
-  temporal = new Client({ connection, namespace: 'tsunagu' });
+  // Query answers are encrypted like every payload: the client needs the stack's data keys.
+  temporal = new Client({ connection, namespace: 'tsunagu', dataConverter: appDataConverter(state.appEnv) });
 });
 
 afterAll(async () => {

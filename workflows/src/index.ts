@@ -1,2 +1,3 @@
 // Entry point of the workflow bundle: every workflow the worker runs.
 export { referralWorkflow } from './referral/referral.workflow';
+export { retentionSweepWorkflow } from './retention/retention-sweep.workflow';

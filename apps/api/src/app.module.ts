@@ -6,9 +6,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { PersistenceModule } from '@tsunagu/persistence';
 import { TemporalClientModule } from '@tsunagu/temporal';
+import { createAuditPlugin } from './audit/audit.plugin';
+import { AuditModule } from './audit/audit.module';
+import { AuditService } from './audit/audit.service';
 import { AuthModule } from './auth/auth.module';
 import { createLoaders } from './common/loaders/loaders';
 import { formatError } from './common/format-error';
+import { graphqlHardeningOptions } from './common/graphql-hardening';
 import type { RequestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation.pipe';
 import { API_CONFIG, ApiConfig } from './config/api-config';
@@ -16,7 +20,9 @@ import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { UsersModule } from './users/users.module';
 
 @Module({
   imports: [
@@ -25,24 +31,34 @@ import { ReferralsModule } from './referrals/referrals.module';
     TemporalClientModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [API_CONFIG, DataSource],
-      useFactory: (config: ApiConfig, db: DataSource) => {
+      imports: [AuditModule],
+      inject: [API_CONFIG, DataSource, AuditService],
+      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService) => {
         const development = config.environment === 'development';
+        const production = config.environment === 'production';
+        // Depth, alias, token and cost limits, no batching, no suggestions in production (docs/ARCHITECTURE.md).
+        const hardening = graphqlHardeningOptions(config.graphqlLimits, config.environment);
         return {
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          introspection: config.environment !== 'production',
+          introspection: !production,
           includeStacktraceInErrorResponses: development,
-          formatError: formatError(development),
+          formatError: formatError(development, { hideSuggestions: production }),
+          ...hardening,
+          // Every mutation and every read of personal data goes to the audit log (apps/api/src/audit/).
+          plugins: [...hardening.plugins, createAuditPlugin(audit, config.jwtSecret)],
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: createLoaders(db) }),
         };
       },
     }),
     AuthModule,
+    AuditModule,
     DirectoryModule,
     DeadlinesModule,
     ReferralsModule,
+    UsersModule,
+    ProvisionModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { readDatabaseConfig } from '@tsunagu/persistence';
+import { readDataKeys, readDatabaseConfig } from '@tsunagu/persistence';
 import { readTemporalConfig } from '@tsunagu/temporal';
 import { AppModule } from './app.module';
+import { jsonBodyOptions } from './common/graphql-hardening';
 import { readApiConfig } from './config/api-config';
 
 async function main(): Promise<void> {
@@ -11,9 +12,13 @@ async function main(): Promise<void> {
   const config = readApiConfig(process.env);
   readDatabaseConfig(process.env);
   readTemporalConfig(process.env);
+  readDataKeys(process.env);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: false });
-  app.useBodyParser('json', { limit: '1mb' });
+  // A larger body is refused with 413 before any of it is parsed (TSUNAGU_HTTP_MAX_BODY_BYTES).
+  app.useBodyParser('json', jsonBodyOptions(config.graphqlLimits));
+  // Which proxies may name the client's address (rate limiting counts failed sign-ins per address).
+  app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();

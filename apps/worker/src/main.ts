@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { readTemporalConfig, readWorkerTuning } from '@tsunagu/temporal';
+import { Client } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { errorForLog, readDataKeys, readRetentionDays } from '@tsunagu/persistence';
+import { ensureRetentionSchedule, readTemporalConfig, readWorkerTuning, RETENTION_SCHEDULE_ID, tsunaguDataConverter } from '@tsunagu/temporal';
 import { ReferralActivitiesService } from './activities/referral.activities';
+import { RetentionActivitiesService } from './activities/retention.activities';
 import { createReferralWorker } from './referral-worker';
 import { WorkerModule } from './worker.module';
 
@@ -9,13 +13,33 @@ async function main(): Promise<void> {
   // Validate all configuration before connecting to anything.
   const temporal = readTemporalConfig(process.env);
   const tuning = readWorkerTuning(process.env);
+  const dataConverter = tsunaguDataConverter(readDataKeys(process.env));
+  const retentionDays = readRetentionDays(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
-  const worker = await createReferralWorker(temporal, tuning, app.get(ReferralActivitiesService));
+  const connection = await NativeConnection.connect({ address: temporal.address });
+  const worker = await createReferralWorker(
+    connection,
+    temporal,
+    tuning,
+    app.get(ReferralActivitiesService),
+    app.get(RetentionActivitiesService),
+    dataConverter,
+  );
+
+  // Retention runs from a Temporal Schedule; each worker start makes sure it exists. Referrals do not wait for it.
+  try {
+    const client = new Client({ connection, namespace: temporal.namespace, dataConverter });
+    const outcome = await ensureRetentionSchedule(client, temporal.taskQueue);
+    console.log(`worker: schedule ${RETENTION_SCHEDULE_ID} ${outcome}: personal data is erased ${retentionDays} days after a referral closes`);
+  } catch (error) {
+    console.error(`worker: could not create or update the schedule ${RETENTION_SCHEDULE_ID}; retention waits for the next start:\n${errorForLog(error)}`);
+  }
 
   // The Temporal runtime shuts the worker down on SIGINT and SIGTERM, letting running activities finish.
   console.log(`worker: polling ${temporal.address} namespace ${temporal.namespace} queue ${temporal.taskQueue}`);
   await worker.run();
   await app.close();
+  await connection.close();
 }
 
 main().catch((error) => {

@@ -1,23 +1,34 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
+import type { DataConverter } from '@temporalio/common';
 import { TemporalConfig, WorkerTuning } from '@tsunagu/temporal';
-import { ReferralActivities } from '@tsunagu/temporal';
+import { ReferralActivities, RetentionActivities } from '@tsunagu/temporal';
+import { LogSafeErrorsInterceptor } from './log-safe-errors.interceptor';
 
-/** Builds the Temporal worker for the referral task queue. The workflow bundle is built from workflows/ at start. */
+/**
+ * Builds the Temporal worker for the referral task queue (the referral workflows and the retention sweep). The workflow
+ * bundle is built from workflows/ at start. Payloads are encrypted by the data converter's codec (data-key-codec.ts),
+ * which runs here, outside the workflow sandbox.
+ */
 export async function createReferralWorker(
+  connection: NativeConnection,
   config: TemporalConfig,
   tuning: WorkerTuning,
   activities: ReferralActivities,
+  retention: RetentionActivities,
+  dataConverter: DataConverter,
 ): Promise<Worker> {
-  const connection = await NativeConnection.connect({ address: config.address });
   return Worker.create({
     connection,
     namespace: config.namespace,
     taskQueue: config.taskQueue,
     workflowsPath: require.resolve('../../../workflows/src'),
+    dataConverter,
     activities: {
       findNextCandidate: activities.findNextCandidate.bind(activities),
       recordReferralTransition: activities.recordReferralTransition.bind(activities),
+      erasePersonalDataBatch: retention.erasePersonalDataBatch.bind(retention),
     },
+    interceptors: { activity: [() => ({ inbound: new LogSafeErrorsInterceptor() })] },
     ...tuning,
   });
 }

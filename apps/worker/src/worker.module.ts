@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PersistenceModule } from '@tsunagu/persistence';
 import { ReferralActivitiesService } from './activities/referral.activities';
+import { RetentionActivitiesService } from './activities/retention.activities';
 
 /** Dependencies of the activities. Workflow code never sees Nest. */
 @Module({
   imports: [PersistenceModule.forRoot('tsunagu-worker')],
-  providers: [ReferralActivitiesService],
+  providers: [ReferralActivitiesService, RetentionActivitiesService],
 })
 export class WorkerModule {}

@@ -6,3 +6,4 @@ export * from './routing/candidate-ranking';
 export * from './calendar';
 export * from './config/env';
 export * from './referral/referral-deadlines';
+export * from './privacy/personal-data';

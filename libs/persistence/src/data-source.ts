@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { DatabaseConfig } from './database-config';
 import { ENTITIES } from './entities';
+import { ParameterFreeLogger } from './log-safe';
 import { MIGRATIONS } from './migrations';
 
 /** The one way to build a DataSource, so every process sees the same entities and migrations. synchronize stays off. */
@@ -12,7 +13,9 @@ export function createDataSource(config: DatabaseConfig, applicationName: string
     migrations: MIGRATIONS,
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // Failed queries are logged without their parameters, which may hold personal data (log-safe.ts).
     logging: ['error'],
+    logger: new ParameterFreeLogger(),
     extra: { max: config.poolSize, application_name: applicationName },
   });
 }

@@ -5,3 +5,6 @@ export * from './data-source';
 export * from './persistence.module';
 export * from './routing/candidate-directory';
 export * from './seed/demo-data';
+export * from './crypto';
+export * from './retention/personal-data-retention';
+export * from './log-safe';

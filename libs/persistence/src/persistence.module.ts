@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource } from 'typeorm';
 import { DatabaseConfig, readDatabaseConfig } from './database-config';
 import { createDataSource } from './data-source';
+import { DataKeyring, readDataKeys } from './crypto/data-keys';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 
@@ -14,7 +15,7 @@ class DataSourceCloser implements OnApplicationShutdown {
   }
 }
 
-/** Provides an initialised TypeORM DataSource to a Nest process (api or worker). */
+/** Provides an initialised TypeORM DataSource and the data keyring to a Nest process (api or worker). */
 @Global()
 @Module({})
 export class PersistenceModule {
@@ -29,8 +30,10 @@ export class PersistenceModule {
           useFactory: async (config: DatabaseConfig) => createDataSource(config, applicationName).initialize(),
         },
         DataSourceCloser,
+        // The keys of the personal data the process writes (worker) or reads (api): crypto/data-keys.ts.
+        { provide: DataKeyring, useFactory: (): DataKeyring => readDataKeys(process.env) },
       ],
-      exports: [DataSource, DATABASE_CONFIG],
+      exports: [DataSource, DATABASE_CONFIG, DataKeyring],
     };
   }
 }

@@ -1,5 +1,7 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { readDataKeys } from '../../persistence/src/crypto/data-keys';
+import { tsunaguDataConverter } from './data-key-codec';
 import { readTemporalConfig, TemporalConfig } from './temporal-config';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
@@ -23,7 +25,8 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
       inject: [TEMPORAL_CONFIG],
       useFactory: async (config: TemporalConfig) => {
         const connection = await Connection.connect({ address: config.address });
-        return new Client({ connection, namespace: config.namespace });
+        // Payloads (the submission with its personal data, update results, queries) are encrypted: data-key-codec.ts.
+        return new Client({ connection, namespace: config.namespace, dataConverter: tsunaguDataConverter(readDataKeys(process.env)) });
       },
     },
     TemporalConnectionCloser,

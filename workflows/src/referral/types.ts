@@ -19,6 +19,8 @@ export interface ConsentData {
   obtained: boolean;
   method: string;
   obtainedAt: string;
+  /** Who consented: 本人, 家族(長女), ... Absent in workflows started before it was asked for. */
+  givenBy?: string | null;
 }
 
 export interface ReferralSubmission {

@@ -1,4 +1,5 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../common/request-context';
 import { toUserModel } from '../directory/directory.mappers';
 import { UserModel } from '../directory/models/user.model';
 import { AuthService } from './auth.service';
@@ -14,13 +15,18 @@ export class AuthResolver {
 
   @Public()
   @Mutation(() => AuthPayloadModel)
-  async login(@Args() { email, password }: LoginArgs): Promise<AuthPayloadModel> {
-    const { token, user } = await this.auth.login(email, password);
-    return { token, user: toUserModel(user) };
+  async login(@Args() { email, password }: LoginArgs, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const { token, user } = await this.auth.login(email, password, clientAddressOf(ctx.req));
+    return { token, user: toUserModel(user), mustChangePassword: user.mustChangePassword };
   }
 
   @Query(() => UserModel)
   me(@CurrentViewer() viewer: Viewer): UserModel {
     return toUserModel(viewer);
   }
+}
+
+/** The client's address as Express sees it: the socket's peer, or X-Forwarded-For from a trusted proxy (TSUNAGU_TRUST_PROXY). */
+export function clientAddressOf(req: RequestContext['req']): string | undefined {
+  return req.ip ?? req.socket?.remoteAddress;
 }

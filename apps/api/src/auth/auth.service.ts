@@ -1,34 +1,57 @@
 import { Inject, Injectable } from '@nestjs/common';
-import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@tsunagu/persistence';
 import { unauthenticated } from '../common/graphql-errors';
+import { LoginThrottle } from './login-throttle.service';
+import { hashPassword, verifyPassword } from './passwords';
 import { TokenService } from './token.service';
 import { Viewer } from './viewer';
 
 // Verifying against a fixed hash when the email is unknown keeps the answer time the same: no probing for accounts.
-const UNKNOWN_USER_HASH = argon2.hash('tsunagu-unknown-user', { type: argon2.argon2id });
+const UNKNOWN_USER_HASH = hashPassword('tsunagu-unknown-user');
 
 @Injectable()
 export class AuthService {
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly throttle: LoginThrottle,
   ) {}
 
-  async login(email: string, password: string): Promise<{ token: string; user: UserEntity }> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ email: email.trim().toLowerCase() });
-    const valid = await argon2.verify(user?.passwordHash ?? (await UNKNOWN_USER_HASH), password);
+  /**
+   * Signs a user in. A wrong password, an unknown email and a deactivated user get the same answer; too many failures
+   * for the account or from the client address get the rate-limit error, even with the right password.
+   */
+  async login(email: string, password: string, clientAddress: string | undefined): Promise<{ token: string; user: UserEntity }> {
+    const normalized = email.trim().toLowerCase();
+    const user = await this.db.getRepository(UserEntity).findOneBy({ email: normalized });
+    const attempt = await this.throttle.begin(normalized, clientAddress, user?.passwordChangedAt ?? null);
+    const valid = await verifyPassword(user?.passwordHash ?? (await UNKNOWN_USER_HASH), password);
     if (!user || !valid || !user.active) throw unauthenticated('Email or password is wrong');
-    return { token: this.tokens.issue(user.id), user };
+    await this.throttle.succeeded(attempt);
+    return { token: this.tokens.issue(user.id, user.tokenVersion), user };
   }
 
-  /** The viewer behind a bearer token, or null when the token is bad or the user is gone or deactivated. */
+  /**
+   * Whether `password` is the signed-in user's current one, rate-limited like a sign-in (a stolen token must not
+   * become a way to guess the password). A wrong one counts as a failed sign-in.
+   */
+  async checkCurrentPassword(user: UserEntity, password: string, clientAddress: string | undefined): Promise<boolean> {
+    const attempt = await this.throttle.begin(user.email, clientAddress, user.passwordChangedAt);
+    const valid = await verifyPassword(user.passwordHash, password);
+    if (valid) await this.throttle.succeeded(attempt);
+    return valid;
+  }
+
+  /**
+   * The viewer behind a bearer token, or null when the token is bad or expired, the user is gone or deactivated, or
+   * the token was issued before the user's password last changed or was reset, or before they were deactivated.
+   */
   async viewerFromToken(token: string): Promise<Viewer | null> {
-    const userId = this.tokens.verify(token);
-    if (!userId) return null;
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: userId, active: true });
-    if (!user) return null;
+    const claims = this.tokens.verify(token);
+    if (!claims) return null;
+    const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId, active: true });
+    if (!user || user.tokenVersion !== claims.version) return null;
     return {
       id: user.id,
       email: user.email,

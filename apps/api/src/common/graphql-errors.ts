@@ -30,3 +30,18 @@ export function conflict(message: string): GraphQLError {
 export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
 }
+
+/**
+ * Sign-in refused by the rate limit (API.md has no code of its own for it): UNAUTHENTICATED like any failed sign-in,
+ * with the seconds to wait in extensions.retryAfterSeconds and a Retry-After header. The HTTP status stays 200, as for
+ * every error raised while executing: @nestjs/apollo resets it so that clients parse the { data, errors } body.
+ */
+export function tooManyAttempts(retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError('Too many attempts, try again later', {
+    extensions: {
+      code: ErrorCode.UNAUTHENTICATED,
+      retryAfterSeconds,
+      http: { headers: new Map([['retry-after', String(retryAfterSeconds)]]) },
+    },
+  });
+}

@@ -1,4 +1,7 @@
+import { isIP } from 'node:net';
 import { ConfigError, Env, readEnum, readInteger, readString } from '@tsunagu/domain';
+import type { LoginLimits } from '../auth/login-rate-limit';
+import { GraphqlLimits, readGraphqlLimits } from '../common/graphql-hardening/limits';
 
 export interface ApiConfig {
   port: number;
@@ -6,6 +9,16 @@ export interface ApiConfig {
   /** HMAC key for access tokens; at least 32 characters. */
   jwtSecret: string;
   tokenTtlSeconds: number;
+  /** Sliding-window limits on failed sign-ins (and wrong current passwords), per account and per client address. */
+  loginLimits: LoginLimits;
+  /**
+   * Express `trust proxy`: which proxies may tell the client's address in X-Forwarded-For. false trusts none (the
+   * socket's peer is the client); a number trusts that many hops; a list names proxy addresses, subnets or the
+   * presets loopback, linklocal, uniquelocal.
+   */
+  trustProxy: false | number | string[];
+  /** Depth, alias, token and cost limits on GraphQL documents and the request body size (graphql-hardening/). */
+  graphqlLimits: GraphqlLimits;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -18,5 +31,40 @@ export function readApiConfig(env: Env): ApiConfig {
     environment: readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
     jwtSecret,
     tokenTtlSeconds: readInteger(env, 'TSUNAGU_TOKEN_TTL_SECONDS', 8 * 60 * 60, { min: 60 }),
+    loginLimits: {
+      windowSeconds: readInteger(env, 'TSUNAGU_LOGIN_WINDOW_SECONDS', 15 * 60, { min: 1, max: 24 * 60 * 60 }),
+      maxFailuresPerAccount: readInteger(env, 'TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),
+      maxFailuresPerAddress: readInteger(env, 'TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS', 20, { min: 1, max: 100000 }),
+    },
+    trustProxy: readTrustProxy(env, 'TSUNAGU_TRUST_PROXY'),
+    graphqlLimits: readGraphqlLimits(env),
   };
+}
+
+const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Unset or false: no proxy; a hop count; or a comma-separated list of addresses, CIDR subnets and presets. */
+export function readTrustProxy(env: Env, name: string): false | number | string[] {
+  const raw = env[name]?.trim() ?? '';
+  if (raw === '' || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') {
+    throw new ConfigError(name, 'must not be true: trusting every proxy lets any client choose its address; give a hop count or the proxies');
+  }
+  if (/^\d+$/.test(raw)) return readInteger(env, name, 0, { min: 1, max: 10 });
+  const entries = raw.split(',').map((entry) => entry.trim());
+  for (const entry of entries) {
+    if (!isProxyEntry(entry)) {
+      throw new ConfigError(name, `must be a hop count or a comma-separated list of addresses, subnets and ${PROXY_PRESETS.join(', ')}; got "${entry}"`);
+    }
+  }
+  return entries;
+}
+
+function isProxyEntry(entry: string): boolean {
+  if (PROXY_PRESETS.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
 }

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, ReferralStatus, Role } from '@tsunagu/domain';
 import type { Viewer } from '../auth/viewer';
-import { actorForMove, assertMaySubmit, maySeeSubject, ReferralFacts, ReferralMove } from './referral-access.policy';
+import { actorForMove, assertMaySubmit, maySeeAgeBand, maySeeSubject, ReferralFacts, ReferralMove, visibleSubjectItems } from './referral-access.policy';
 
 const ROLES = Object.values(Role);
 const MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'];
@@ -151,6 +151,63 @@ describe('maySeeSubject', () => {
 
   it('a partner that was only offered it does not see it', () => {
     expect(maySeeSubject(viewer(Role.PARTNER), { status: ReferralStatus.OFFERED, currentOrganizationId: HOLDER, consentObtained: true })).toBe(false);
+  });
+});
+
+describe('maySeeAgeBand and visibleSubjectItems', () => {
+  // docs/SECURITY.md, "What a partner sees, and when": the partner offered a referral sees the age band (with the
+  // summary, enough to decide); once it has taken it on, everything; once the referral has left it, nothing.
+  const OFFERED_SEES = [ReferralStatus.OFFERED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED];
+  const facts = (status: ReferralStatus, currentOrganizationId: string | null = HOLDER, consentObtained: boolean | null = true) => ({
+    status,
+    currentOrganizationId,
+    consentObtained,
+  });
+
+  it.each(STATUSES)('the partner the referral is offered to or held by sees the age band when %s only if it is with it', (status) => {
+    expect(maySeeAgeBand(viewer(Role.PARTNER), facts(status))).toBe(OFFERED_SEES.includes(status));
+  });
+
+  it('the offered partner sees the age band and nothing else; the holder sees everything', () => {
+    expect(visibleSubjectItems(viewer(Role.PARTNER), facts(ReferralStatus.OFFERED))).toEqual(['ageBand']);
+    expect(maySeeSubject(viewer(Role.PARTNER), facts(ReferralStatus.OFFERED))).toBe(false);
+    for (const status of [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED]) {
+      expect([...visibleSubjectItems(viewer(Role.PARTNER), facts(status))].sort()).toEqual(['ageBand', 'contact', 'displayName']);
+    }
+  });
+
+  it.each(STATUSES)('a partner the referral has left (declined, expired, reassigned) sees nothing (%s, now with another)', (status) => {
+    const former = viewer(Role.PARTNER, { organizationId: OTHER });
+    expect(visibleSubjectItems(former, facts(status))).toEqual([]);
+  });
+
+  it.each([ReferralStatus.ESCALATED, ReferralStatus.WITHDRAWN, ReferralStatus.UNMATCHED])(
+    'nobody outside the coordinators sees anything once the referral is with no partner (%s)',
+    (status) => {
+      for (const role of [Role.PARTNER, Role.ADMIN, Role.SUBCOMMITTEE]) {
+        expect(visibleSubjectItems(viewer(role), facts(status, null))).toEqual([]);
+      }
+    },
+  );
+
+  it.each([false, null])('without consent (consentObtained %s) a partner sees not even the age band', (consentObtained) => {
+    for (const status of OFFERED_SEES) {
+      expect(visibleSubjectItems(viewer(Role.PARTNER), facts(status, HOLDER, consentObtained))).toEqual([]);
+    }
+  });
+
+  it('a partner user without an organisation sees nothing, even of a referral nobody holds', () => {
+    expect(visibleSubjectItems(viewer(Role.PARTNER, { organizationId: null }), facts(ReferralStatus.ESCALATED, null))).toEqual([]);
+  });
+
+  it.each(STATUSES)('coordinators see everything, ADMIN and SUBCOMMITTEE nothing (%s)', (status) => {
+    for (const role of [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR]) {
+      expect(maySeeAgeBand(viewer(role), facts(status))).toBe(true);
+      expect(maySeeAgeBand(viewer(role), facts(status, null, false))).toBe(true);
+    }
+    for (const role of [Role.ADMIN, Role.SUBCOMMITTEE]) {
+      expect(visibleSubjectItems(viewer(role, { organizationId: HOLDER }), facts(status))).toEqual([]);
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { ReferralActor, ReferralStatus, Role, UserCommandType } from '@tsunagu/domain';
+import { PARTNER_SIGHT, PERSONAL_DATA_ITEMS, PersonalDataItem, ReferralActor, ReferralStatus, Role, UserCommandType } from '@tsunagu/domain';
 import type { Viewer } from '../auth/viewer';
 import { conflict, forbidden } from '../common/graphql-errors';
 
@@ -16,7 +16,6 @@ export interface ReferralFacts {
 
 const PARTNER_MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE'];
 const COORDINATOR_MOVES: readonly ReferralMove[] = ['REASSIGN', 'ESCALATE', 'WITHDRAW'];
-const PERSONAL_DATA_STATUSES: readonly ReferralStatus[] = [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED];
 
 /**
  * The actor a move is recorded under, or FORBIDDEN. A partner answers for its own organisation; a tier-2 coordinator
@@ -53,27 +52,37 @@ export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: Refe
   throw forbidden(`A ${viewer.role} cannot ${move.toLowerCase()} a referral`);
 }
 
+/** What maySeeSubject and maySeeAgeBand need to know about a referral. */
+export type SubjectFacts = Pick<ReferralFacts, 'status' | 'currentOrganizationId'> & { consentObtained: boolean | null };
+
 /**
- * Whether the viewer may see the subject's personal data. Partners only once their organisation has taken the referral
- * on, and never without the resident's recorded consent to sharing with partners.
+ * Which items of the subject's personal data the viewer may see (docs/SECURITY.md, "Personal data"). Coordinators see
+ * all of it. A partner sees only what PARTNER_SIGHT gives the organisation the referral is offered to or held by (the
+ * age band on offer, everything once taken on), never without the resident's consent to sharing with partners, and
+ * nothing once the referral has left it. Administrators and the subcommittee see none.
  */
-export function maySeeSubject(
-  viewer: Viewer,
-  referral: Pick<ReferralFacts, 'status' | 'currentOrganizationId'> & { consentObtained: boolean | null },
-): boolean {
+export function visibleSubjectItems(viewer: Viewer, referral: SubjectFacts): readonly PersonalDataItem[] {
   switch (viewer.role) {
     case Role.TIER1_COORDINATOR:
     case Role.TIER2_COORDINATOR:
-      return true;
+      return PERSONAL_DATA_ITEMS;
     case Role.PARTNER:
-      return (
-        referral.consentObtained === true &&
-        referral.currentOrganizationId === viewer.organizationId &&
-        PERSONAL_DATA_STATUSES.includes(referral.status)
-      );
+      if (referral.consentObtained !== true || viewer.organizationId === null) return [];
+      if (referral.currentOrganizationId !== viewer.organizationId) return [];
+      return PARTNER_SIGHT[referral.status];
     default:
-      return false;
+      return [];
   }
+}
+
+/** Whether the viewer may see the whole subject (Referral.subject: name, age band, contact). */
+export function maySeeSubject(viewer: Viewer, referral: SubjectFacts): boolean {
+  return PERSONAL_DATA_ITEMS.every((item) => visibleSubjectItems(viewer, referral).includes(item));
+}
+
+/** Whether the viewer may see the subject's age band (Referral.subjectAgeBand): also the partner deciding on an offer. */
+export function maySeeAgeBand(viewer: Viewer, referral: SubjectFacts): boolean {
+  return visibleSubjectItems(viewer, referral).includes('ageBand');
 }
 
 /** Coordinators submit; a tier-2 coordinator only for their own area. With areaId null, checks the role alone. */

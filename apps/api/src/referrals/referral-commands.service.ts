@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
-import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, SubjectKind } from '@tsunagu/domain';
+import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -67,13 +67,13 @@ export class ReferralCommandsService {
 
   async submit(viewer: Viewer, input: SubmitReferralInput): Promise<ReferralEntity> {
     assertMaySubmit(viewer, null);
-    const area = await this.directory.areaByCode(input.areaCode);
+    // Independent reads, one round trip instead of two (docs/BENCHMARKS.md).
+    const [area, deadlineRule] = await Promise.all([this.directory.areaByCode(input.areaCode), this.deadlineRules.forCategory(input.category)]);
     const problems = await this.checkSubmission(input, area !== null);
     if (problems.length) throw badUserInput(problems);
     assertMaySubmit(viewer, area!.id);
 
     const workflowId = referralWorkflowId(viewer.id, input.clientRequestId);
-    const deadlineRule = await this.deadlineRules.forCategory(input.category);
     const start = new WithStartWorkflowOperation<typeof referralWorkflow>('referralWorkflow', {
       workflowId,
       taskQueue: this.config.taskQueue,
@@ -93,7 +93,12 @@ export class ReferralCommandsService {
               ? { displayName: input.subject.displayName, ageBand: input.subject.ageBand ?? null, contact: input.subject.contact ?? null }
               : null,
             consent: input.consent
-              ? { obtained: input.consent.obtained, method: input.consent.method, obtainedAt: input.consent.obtainedAt.toISOString() }
+              ? {
+                  obtained: input.consent.obtained,
+                  method: input.consent.method,
+                  obtainedAt: input.consent.obtainedAt.toISOString(),
+                  givenBy: input.consent.givenBy ?? null,
+                }
               : null,
             destination: input.destination,
             requestedOrganizationId: input.organizationId ?? null,
@@ -118,7 +123,10 @@ export class ReferralCommandsService {
 
   async move(viewer: Viewer, id: string, payload: MovePayload): Promise<ReferralEntity> {
     const referral = await this.referrals.findVisible(viewer, id);
-    const holder = referral.currentOrganizationId ? await this.directory.organization(referral.currentOrganizationId) : null;
+    // Whether the holder has users of its own matters only to a tier-2 coordinator's answer for it (a proxy update, see
+    // actorForMove): a partner's own answer skips that lookup (docs/BENCHMARKS.md).
+    const holder =
+      referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR ? await this.directory.organization(referral.currentOrganizationId) : null;
     const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
     if (payload.move === 'REASSIGN') {
       await this.checkPartner(payload.organizationId, 'organizationId');

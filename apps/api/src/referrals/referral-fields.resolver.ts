@@ -1,4 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { auditTrailOf } from '../audit/audit-trail';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
 import { AreaModel } from '../directory/models/area.model';
@@ -6,6 +7,7 @@ import { OrganizationModel } from '../directory/models/organization.model';
 import { UserModel } from '../directory/models/user.model';
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';
+import { ReferralSubjectModel } from './models/referral-subject.model';
 import { toHandoffModel } from './referral.mapper';
 
 /** Links of a referral and its handoffs, loaded in batches per request. */
@@ -24,6 +26,22 @@ export class ReferralFieldsResolver {
   @ResolveField(() => OrganizationModel, { nullable: true })
   async currentOrganization(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
     return organization(ctx, referral.currentOrganizationId);
+  }
+
+  // Personal data: the mapper decides what the viewer may see; these record each read that returns any in the audit
+  // log (once per referral and request), exactly when the field is asked for.
+  @ResolveField(() => ReferralSubjectModel, { nullable: true })
+  subject(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): ReferralSubjectModel | null {
+    if (referral.subject) auditTrailOf(ctx).addRead(ctx.req.viewer, 'read:Referral.subject', 'Referral', referral.id, { status: referral.status });
+    return referral.subject;
+  }
+
+  @ResolveField(() => String, { nullable: true })
+  subjectAgeBand(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): string | null {
+    if (referral.subjectAgeBand) {
+      auditTrailOf(ctx).addRead(ctx.req.viewer, 'read:Referral.subjectAgeBand', 'Referral', referral.id, { status: referral.status });
+    }
+    return referral.subjectAgeBand;
   }
 
   @ResolveField(() => [HandoffModel])

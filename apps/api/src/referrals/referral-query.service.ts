@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { Role } from '@tsunagu/domain';
-import { ReferralEntity } from '@tsunagu/persistence';
+import { DataKeyring, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../auth/viewer';
 import { badUserInput, notFound } from '../common/graphql-errors';
 import { ReferralFilter } from './dto/referrals.args';
@@ -18,16 +18,20 @@ export interface ReferralPage {
  */
 @Injectable()
 export class ReferralQueryService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataKeyring) private readonly dataKeys: DataKeyring,
+  ) {}
 
   async findVisible(viewer: Viewer, id: string): Promise<ReferralEntity> {
     const row = await this.visibleTo(viewer).andWhere('r.id = :id', { id }).getOne();
     if (!row) throw notFound();
-    return row;
+    return this.opened(row);
   }
 
   async findByWorkflowId(viewer: Viewer, workflowId: string): Promise<ReferralEntity | null> {
-    return this.visibleTo(viewer).andWhere('r.workflow_id = :workflowId', { workflowId }).getOne();
+    const row = await this.visibleTo(viewer).andWhere('r.workflow_id = :workflowId', { workflowId }).getOne();
+    return row && this.opened(row);
   }
 
   async page(viewer: Viewer, filter: ReferralFilter = {}, first: number, after?: string): Promise<ReferralPage> {
@@ -45,7 +49,17 @@ export class ReferralQueryService {
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
     }
     const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
-    return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+    return { rows: rows.slice(0, first).map((row) => this.opened(row)), totalCount, hasNextPage: rows.length > first };
+  }
+
+  /**
+   * The row with its personal data decrypted (stored encrypted per row and column: libs/persistence/src/crypto). Every
+   * row leaves this service this way, so the mapper and the access policy see clear values; what a viewer gets of them
+   * is the mapper's decision. A value that does not decrypt (key missing from TSUNAGU_DATA_KEYS, tampered) is an
+   * internal error naming the key and the row, never the value.
+   */
+  private opened(row: ReferralEntity): ReferralEntity {
+    return openReferralPersonalData(this.dataKeys, row);
   }
 
   private visibleTo(viewer: Viewer): SelectQueryBuilder<ReferralEntity> {

@@ -1,6 +1,6 @@
 import { ReferralEntity, ReferralHandoffEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../auth/viewer';
-import { maySeeSubject } from './referral-access.policy';
+import { maySeeAgeBand, maySeeSubject } from './referral-access.policy';
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';
 
@@ -15,6 +15,7 @@ export function toReferralModel(row: ReferralEntity, viewer: Viewer): ReferralMo
     subject: subjectVisible
       ? { displayName: row.subjectDisplayName!, ageBand: row.subjectAgeBand, contact: row.subjectContact }
       : null,
+    subjectAgeBand: maySeeAgeBand(viewer, row) ? row.subjectAgeBand : null,
     destination: row.destination,
     responseDueAt: row.responseDueAt,
     outcome: row.outcome,

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CandidateDirectory } from '@tsunagu/persistence';
+import { CandidateDirectory, DataKeyring, sealReferralColumn } from '@tsunagu/persistence';
 import type { FindNextCandidateInput, RecordTransitionInput, ReferralActivities } from '@tsunagu/temporal';
+import { recordProvisions } from './provision-records';
 
 /** The referral workflow's activities: directory reads for routing and idempotent writes of the read model. */
 @Injectable()
 export class ReferralActivitiesService implements ReferralActivities {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  constructor(
+    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataKeyring) private readonly dataKeys: DataKeyring,
+  ) {}
 
   /** Read-only: ranks the directory's candidates as suggestedOrganizations does (rule first, then least load). */
   async findNextCandidate(input: FindNextCandidateInput): Promise<string | null> {
@@ -18,11 +22,14 @@ export class ReferralActivitiesService implements ReferralActivities {
     await this.db.transaction(async (tx) => {
       const s = input.submission;
       if (s) {
+        // Personal data is stored encrypted, bound to this row and column (libs/persistence/src/crypto).
+        const seal = (column: Parameters<typeof sealReferralColumn>[1], value: string | null | undefined) =>
+          sealReferralColumn(this.dataKeys, column, input.referralId, value);
         await tx.query(
           `INSERT INTO referral (id, workflow_id, client_request_id, status, category, area_id, summary, subject_kind,
              subject_display_name, subject_age_band, subject_contact, consent_obtained, consent_method, consent_obtained_at,
-             destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at)
-           VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16)
+             destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at, consent_given_by)
+           VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16, $17)
            ON CONFLICT (id) DO NOTHING`,
           [
             input.referralId,
@@ -32,15 +39,16 @@ export class ReferralActivitiesService implements ReferralActivities {
             s.areaId,
             s.summary,
             s.subjectKind,
-            s.subject?.displayName ?? null,
-            s.subject?.ageBand ?? null,
-            s.subject?.contact ?? null,
+            seal('subject_display_name', s.subject?.displayName),
+            seal('subject_age_band', s.subject?.ageBand),
+            seal('subject_contact', s.subject?.contact),
             s.consent?.obtained ?? null,
-            s.consent?.method ?? null,
+            seal('consent_method', s.consent?.method),
             s.consent?.obtainedAt ?? null,
             s.destination,
             s.submittedByUserId,
             s.createdAt,
+            seal('consent_given_by', s.consent?.givenBy),
           ],
         );
       }
@@ -64,6 +72,8 @@ export class ReferralActivitiesService implements ReferralActivities {
           [input.referralId, h.seq, h.kind, h.fromOrganizationId, h.toOrganizationId, h.actorUserId, h.proxy, h.reason, h.note, h.at],
         );
       }
+      // Personal data a handoff gives a partner is recorded with it, in this transaction (docs/SECURITY.md).
+      await recordProvisions(tx, input.referralId, input.handoffs);
     });
   }
 }

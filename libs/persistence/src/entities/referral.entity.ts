@@ -1,7 +1,11 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { Destination, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
 
-/** The read model of one referral: written only by the worker's activities, read by the api. */
+/**
+ * The read model of one referral: written only by the worker's activities, read by the api. The personal data columns
+ * (subject_*, consent_method, consent_given_by) hold values encrypted per row and column (`enc:v1:...`,
+ * crypto/referral-personal-data.ts): the api opens them when it loads a row.
+ */
 @Entity({ name: 'referral' })
 export class ReferralEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -46,6 +50,10 @@ export class ReferralEntity {
   @Column({ name: 'consent_obtained_at', type: 'timestamptz', nullable: true })
   consentObtainedAt: Date | null;
 
+  /** Who consented: 本人, 家族(長女), ... (optional in the API). */
+  @Column({ name: 'consent_given_by', type: 'text', nullable: true })
+  consentGivenBy: string | null;
+
   @Column({ type: 'text' })
   destination: Destination;
 
@@ -70,4 +78,8 @@ export class ReferralEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** When retention erased its personal data (the subject and consent columns are NULL since); null while kept. */
+  @Column({ name: 'personal_data_erased_at', type: 'timestamptz', nullable: true })
+  personalDataErasedAt: Date | null;
 }

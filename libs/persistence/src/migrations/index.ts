@@ -1,6 +1,10 @@
 import { InitialSchema1764460800000 } from './1764460800000-initial-schema';
 import { DirectoryRouting1764547200000 } from './1764547200000-directory-routing';
 import { DeadlineRules1764633600000 } from './1764633600000-deadline-rules';
+import { UserSecurity1764720000000 } from './1764720000000-user-security';
+import { AuditLog1764806400000 } from './1764806400000-audit-log';
+import { PersonalDataRetention1764892800000 } from './1764892800000-personal-data-retention';
+import { ProvisionRecords1764979200000 } from './1764979200000-provision-records';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
-export const MIGRATIONS = [InitialSchema1764460800000, DirectoryRouting1764547200000, DeadlineRules1764633600000];
+export const MIGRATIONS = [InitialSchema1764460800000, DirectoryRouting1764547200000, DeadlineRules1764633600000, UserSecurity1764720000000, AuditLog1764806400000, PersonalDataRetention1764892800000, ProvisionRecords1764979200000];

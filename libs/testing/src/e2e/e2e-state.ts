@@ -9,6 +9,8 @@ export interface E2eState {
   appEnv: Record<string, string>;
   workerPid: number;
   demoPassword: string;
+  /** The stack's folder: api.log and worker.log of the processes it started are here. */
+  dataDir?: string;
 }
 
 const STATE_FILE_VARIABLE = 'TSUNAGU_E2E_STATE_FILE';

@@ -1,7 +1,7 @@
 // The whole Tsunagu stack on one machine: embedded PostgreSQL, Temporal dev server, migrations, demo data, worker, api.
 // `npm start` runs it on persistent data under .data/; the e2e tests run it on a throw-away folder.
 import { join } from 'node:path';
-import { DEFAULT_DEMO_PASSWORD, createDataSource, readDatabaseConfig, runMigrations, seedDemoData } from '@tsunagu/persistence';
+import { DEFAULT_DEMO_PASSWORD, createDataSource, generateDataKeyEntry, readDatabaseConfig, runMigrations, seedDemoData } from '@tsunagu/persistence';
 import { RunningPostgres, startPostgres } from '../servers/embedded-postgres';
 import { freePort } from '../servers/free-port';
 import { RunningTemporalDevServer, startTemporalDevServer } from '../servers/temporal-dev-server';
@@ -24,7 +24,10 @@ export interface StackOptions {
   /** Use these servers instead of starting embedded ones. */
   databaseUrl?: string;
   temporalAddress?: string;
-  /** Extra environment for api and worker. */
+  /**
+   * Extra environment for api and worker. Without TSUNAGU_DATA_KEYS (here or in process.env) a throw-away stack gets a
+   * random data key for its run; a persistent one must be given its keys (npm start keeps them in .data/data-keys).
+   */
   env?: NodeJS.ProcessEnv;
   demoPassword?: string;
   log?: (line: string) => void;
@@ -89,6 +92,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
 
     const appEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
+    if (!appEnv.TSUNAGU_DATA_KEYS?.trim()) {
+      if (options.persistent) throw new Error('a persistent stack needs TSUNAGU_DATA_KEYS: data written with a random key would not survive a restart');
+      Object.assign(appEnv, { TSUNAGU_DATA_KEYS: generateDataKeyEntry('run'), TSUNAGU_DATA_KEY_ACTIVE: 'run' });
+    }
     const worker = await startWorkerProcess(appEnv, join(options.dataDir, 'worker.log'));
     stops.push(() => worker.stop());
     const api = await startApiProcess(appEnv, options.apiPort, join(options.dataDir, 'api.log'));

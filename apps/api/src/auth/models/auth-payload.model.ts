@@ -8,4 +8,10 @@ export class AuthPayloadModel {
 
   @Field(() => UserModel)
   user: UserModel;
+
+  @Field({
+    description:
+      'The password is a temporary one an administrator gave out: ask for a new one (changeMyPassword), then sign in again.',
+  })
+  mustChangePassword: boolean;
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Destination, NeedCategory, SubjectKind } from '@tsunagu/domain';
 
@@ -38,6 +38,13 @@ export class ConsentInput {
   @Type(() => Date)
   @IsDate()
   obtainedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Who consented: 本人, 家族(長女), 成年後見人, ... (recommended; blank is none)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || null : value))
+  @IsString()
+  @MaxLength(100)
+  givenBy?: string | null;
 }
 
 @InputType('SubmitReferralInput')

@@ -29,6 +29,13 @@ export class ReferralModel {
   @Field(() => ReferralSubjectModel, { nullable: true, description: 'Personal data: null for callers not entitled to it.' })
   subject: ReferralSubjectModel | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The subject’s age band (80代): for coordinators, and for the partner the referral is offered to or held by, which may decide on the summary and this. Null otherwise.',
+  })
+  subjectAgeBand: string | null;
+
   @Field(() => Destination)
   destination: Destination;
 

@@ -1,0 +1,70 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+
+@InputType('AuditEventFilter', { description: 'Every field given must match; lists match any of their values.' })
+export class AuditEventFilter {
+  @Field(() => ID, { nullable: true, description: 'The user who acted.' })
+  @IsOptional()
+  @IsUUID()
+  actorUserId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'Mutation names (acceptReferral) or reads (read:Referral.subject).' })
+  @IsOptional()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  operation?: string[];
+
+  @Field(() => String, { nullable: true, description: 'Referral, Organization, User, ...' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  objectType?: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  objectId?: string;
+
+  @Field(() => [String], { nullable: true, description: 'OK or error codes (FORBIDDEN, CONFLICT, ...).' })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  result?: string[];
+
+  @Field(() => Date, { nullable: true, description: 'Events at or after this time.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  from?: Date;
+
+  @Field(() => Date, { nullable: true, description: 'Events before this time.' })
+  @IsOptional()
+  @Type(() => Date)
+  @IsDate()
+  to?: Date;
+}
+
+@ArgsType()
+export class AuditEventsArgs {
+  @Field(() => AuditEventFilter, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AuditEventFilter)
+  filter?: AuditEventFilter;
+
+  @Field(() => Int, { defaultValue: 50 })
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  first: number = 50;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  after?: string;
+}

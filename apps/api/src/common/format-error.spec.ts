@@ -1,0 +1,67 @@
+import { ErrorCode } from '@tsunagu/domain';
+import { formatError } from './format-error';
+
+// format-error logs through persistence's errorForLog; the real module loads Nest, which jest cannot require.
+jest.mock('@tsunagu/persistence', () => ({ errorForLog: (error: unknown) => `logged(${(error as Error).message})` }));
+
+const production = formatError(false, { hideSuggestions: true });
+const development = formatError(true);
+
+describe('formatError', () => {
+  let errorLog: jest.SpyInstance;
+  beforeEach(() => {
+    errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => errorLog.mockRestore());
+
+  it('masks an unexpected error to INTERNAL_SERVER_ERROR and a safe message, logging the original', () => {
+    const original = new Error('relation "audit_event" does not exist');
+    const formatted = production(
+      { message: 'relation "audit_event" does not exist', path: ['auditEvents'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+      { originalError: original },
+    );
+    expect(formatted).toEqual({ message: 'Internal server error', path: ['auditEvents'], locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(errorLog).toHaveBeenCalledWith('api: internal error: logged(relation "audit_event" does not exist)');
+  });
+
+  it('masks an error with a code the API does not give out', () => {
+    expect(production({ message: 'secret detail', extensions: { code: 'SOMETHING_ELSE' } }, {}).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+  });
+
+  it('keeps client errors and drops their stack traces outside development', () => {
+    expect(production({ message: 'Referral not found', extensions: { code: 'NOT_FOUND', stacktrace: ['at x'] } }, {})).toEqual({
+      message: 'Referral not found',
+      extensions: { code: 'NOT_FOUND' },
+    });
+    expect(development({ message: 'Referral not found', extensions: { code: 'NOT_FOUND', stacktrace: ['at x'] } }, {}).extensions?.stacktrace).toEqual(['at x']);
+  });
+
+  it('strips field suggestions in production only', () => {
+    const error = { message: 'Cannot query field "subjet" on type "Referral". Did you mean "subject"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(production(error, {}).message).toBe('Cannot query field "subjet" on type "Referral".');
+    expect(development(error, {}).message).toContain('Did you mean');
+  });
+
+  it('answers the token limit as BAD_USER_INPUT naming it', () => {
+    const formatted = production(
+      { message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', locations: [{ line: 1, column: 9000 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      {},
+    );
+    expect(formatted).toEqual({
+      message: 'The document has more than 2000 tokens, the most this server reads: send a smaller query',
+      extensions: { code: 'BAD_USER_INPUT', fields: ['query'], limit: 'tokens', max: 2000 },
+    });
+  });
+
+  it('leaves other syntax errors as GRAPHQL_PARSE_FAILED', () => {
+    expect(production({ message: 'Syntax Error: Expected Name, found "}".', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, {}).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('answers the depth and alias rules (filed by Apollo as validation errors) as BAD_USER_INPUT', () => {
+    const formatted = production(
+      { message: 'The operation nests fields 11 levels deep; the limit is 10', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 10, fields: ['query'] } },
+      {},
+    );
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'depth', max: 10, fields: ['query'] });
+  });
+});

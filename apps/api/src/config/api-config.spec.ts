@@ -1,0 +1,76 @@
+import { ConfigError } from '@tsunagu/domain';
+import { readApiConfig } from './api-config';
+
+const base = { TSUNAGU_JWT_SECRET: 'x'.repeat(40) };
+
+function problem(env: Record<string, string>): string {
+  try {
+    readApiConfig({ ...base, ...env });
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).message;
+  }
+  throw new Error('expected a configuration error');
+}
+
+describe('readApiConfig: login limits', () => {
+  it('defaults to 5 failures per account and 20 per address in 15 minutes', () => {
+    expect(readApiConfig(base).loginLimits).toEqual({ windowSeconds: 900, maxFailuresPerAccount: 5, maxFailuresPerAddress: 20 });
+  });
+
+  it('reads each setting', () => {
+    const config = readApiConfig({
+      ...base,
+      TSUNAGU_LOGIN_WINDOW_SECONDS: '60',
+      TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT: '3',
+      TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS: '100',
+    });
+    expect(config.loginLimits).toEqual({ windowSeconds: 60, maxFailuresPerAccount: 3, maxFailuresPerAddress: 100 });
+  });
+
+  it.each([
+    ['TSUNAGU_LOGIN_WINDOW_SECONDS', '0', 'at least 1'],
+    ['TSUNAGU_LOGIN_WINDOW_SECONDS', '86401', 'at most 86400'],
+    ['TSUNAGU_LOGIN_WINDOW_SECONDS', '15m', 'whole number'],
+    ['TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT', '0', 'at least 1'],
+    ['TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS', '-1', 'at least 1'],
+  ])('stops on %s=%s', (variable, value, message) => {
+    const text = problem({ [variable]: value });
+    expect(text).toContain(`Configuration error: ${variable}`);
+    expect(text).toContain(message);
+  });
+});
+
+describe('readApiConfig: trusted proxies', () => {
+  it('trusts no proxy by default, or when false', () => {
+    expect(readApiConfig(base).trustProxy).toBe(false);
+    expect(readApiConfig({ ...base, TSUNAGU_TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+  });
+
+  it('takes a hop count', () => {
+    expect(readApiConfig({ ...base, TSUNAGU_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+  });
+
+  it('takes a list of presets, addresses and subnets', () => {
+    expect(readApiConfig({ ...base, TSUNAGU_TRUST_PROXY: 'loopback, 10.0.0.0/8,192.0.2.10, fd00::/8, ::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '192.0.2.10',
+      'fd00::/8',
+      '::1',
+    ]);
+  });
+
+  it.each([
+    ['true', 'must not be true'],
+    ['0', 'at least 1'],
+    ['11', 'at most 10'],
+    ['proxy.example.jp', 'proxy.example.jp'],
+    ['10.0.0.0/33', '10.0.0.0/33'],
+    ['loopback,', 'got ""'],
+  ])('stops on TSUNAGU_TRUST_PROXY=%s', (value, message) => {
+    const text = problem({ TSUNAGU_TRUST_PROXY: value });
+    expect(text).toContain('Configuration error: TSUNAGU_TRUST_PROXY');
+    expect(text).toContain(message);
+  });
+});

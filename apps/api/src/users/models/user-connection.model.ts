@@ -1,0 +1,24 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { UserModel } from '../../directory/models/user.model';
+import { PageInfoModel } from '../../referrals/models/referral-connection.model';
+
+@ObjectType('UserEdge')
+export class UserEdgeModel {
+  @Field()
+  cursor: string;
+
+  @Field(() => UserModel)
+  node: UserModel;
+}
+
+@ObjectType('UserConnection')
+export class UserConnectionModel {
+  @Field(() => [UserEdgeModel])
+  edges: UserEdgeModel[];
+
+  @Field(() => PageInfoModel)
+  pageInfo: PageInfoModel;
+
+  @Field(() => Int)
+  totalCount: number;
+}

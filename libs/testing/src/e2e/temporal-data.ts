@@ -1,0 +1,10 @@
+// Temporal payloads of the stack are encrypted (libs/temporal/src/data-key-codec.ts): a test or script that reads
+// workflow results or queries needs the data converter api and worker use, built from their environment.
+import type { DataConverter } from '@temporalio/common';
+import { readDataKeys } from '../../../persistence/src/crypto/data-keys';
+import { tsunaguDataConverter } from '../../../temporal/src/data-key-codec';
+
+/** `new Client({ connection, namespace, dataConverter: appDataConverter(state.appEnv) })` reads what the stack writes. */
+export function appDataConverter(appEnv: Record<string, string | undefined>): DataConverter {
+  return tsunaguDataConverter(readDataKeys(appEnv));
+}

@@ -1,0 +1,667 @@
+// The access matrix of docs/SECURITY.md, walked for real: every query and mutation, every role, own versus other
+// organisation and area. The expectations are read from the document itself, so the table people read is the table
+// that is tested. Then the personal-data table (who sees the subject in which situation), and the ways a partner might
+// probe for another organisation's referrals (lists, aliases, batches): each must learn nothing.
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  createTestCity,
+  GraphQLErrorShape,
+  GraphQLResponse,
+  GraphQLSession,
+  operationCell,
+  queryRows,
+  readE2eState,
+  readMarkdownTable,
+  signIn,
+  TestCity,
+} from '@tsunagu/testing/e2e';
+import { LOGIN, personNeed } from './support/documents';
+
+jest.setTimeout(180_000);
+
+const state = readE2eState();
+const SECURITY = readFileSync(join(__dirname, '..', '..', 'docs', 'SECURITY.md'), 'utf8');
+const MATRIX = readMarkdownTable(SECURITY, 'access-matrix');
+const SIGHT_TABLE = readMarkdownTable(SECURITY, 'subject-sight');
+
+const COLUMNS = ['ADMIN', 'TIER1', 'TIER2 own', 'TIER2 other', 'PARTNER own', 'PARTNER other', 'SUBCOMMITTEE', 'no token'] as const;
+type Column = (typeof COLUMNS)[number];
+type Outcome = 'ok' | 'FORBIDDEN' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'listed' | 'not listed' | '—';
+
+let city: TestCity;
+let subcommitteeEmail: string;
+const callers = {} as Record<Column, GraphQLSession>;
+/** The email each column signs in with (no token: it may still log in, as the tier-2 coordinator). */
+const emailOf = {} as Record<Column, string>;
+
+/** Every error any call in this file received, checked at the end for stack traces. */
+const seenErrors: GraphQLErrorShape[] = [];
+async function send(session: GraphQLSession, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<any>> {
+  const response = await session.send(query, variables);
+  seenErrors.push(...(response.errors ?? []));
+  return response;
+}
+async function data(session: GraphQLSession, query: string, variables: Record<string, unknown> = {}): Promise<any> {
+  const response = await send(session, query, variables);
+  if (response.errors?.length || !response.data) throw new Error(`GraphQL errors: ${JSON.stringify(response.errors ?? response)}`);
+  return response.data;
+}
+
+/** An error as a client compares it: everything but where in the document it happened. */
+const withoutPosition = (errors: GraphQLErrorShape[] | undefined) =>
+  (errors ?? []).map(({ path: _path, locations: _locations, ...rest }: GraphQLErrorShape & { locations?: unknown }) => rest);
+const codes = (response: GraphQLResponse<unknown>) => (response.errors ?? []).map((e) => e.extensions?.code);
+
+/** A copy of a user of the test city (same role, organisation, area, password) under a new email. */
+async function cloneUser(email: string, overrides: { role?: string; organizationId?: string | null } = {}): Promise<{ id: string; email: string }> {
+  const clone = `clone-${randomUUID().slice(0, 8)}-${email}`;
+  const [row] = await queryRows<{ id: string }>(
+    state.databaseUrl,
+    `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash)
+     SELECT $1, display_name || ' (copy)', COALESCE($3, role), CASE WHEN $5 THEN $4::uuid ELSE organization_id END, area_id, password_hash
+       FROM app_user WHERE email = $2
+     RETURNING id`,
+    [clone, email, overrides.role ?? null, overrides.organizationId ?? null, 'organizationId' in overrides],
+  );
+  return { id: row.id, email: clone };
+}
+
+beforeAll(async () => {
+  city = await createTestCity(state.databaseUrl, 'matrix');
+  // The test city has no subcommittee: add one, with an organisation of its kind.
+  const [org] = await queryRows<{ id: string }>(
+    state.databaseUrl,
+    `INSERT INTO organization (name, kind, categories, has_system_users) VALUES ($1, 'SUBCOMMITTEE', '{}', true) RETURNING id`,
+    [`${city.areaCode} 部会`],
+  );
+  subcommitteeEmail = (await cloneUser(city.emails.tier1, { role: 'SUBCOMMITTEE', organizationId: org.id })).email;
+  Object.assign(emailOf, {
+    ADMIN: city.emails.admin,
+    TIER1: city.emails.tier1,
+    'TIER2 own': city.emails.tier2,
+    'TIER2 other': city.emails.otherTier2,
+    'PARTNER own': city.emails.first,
+    'PARTNER other': city.emails.second,
+    SUBCOMMITTEE: subcommitteeEmail,
+    'no token': city.emails.tier2,
+  });
+  for (const column of COLUMNS) {
+    callers[column] = column === 'no token' ? new GraphQLSession(state.graphqlUrl, null) : await signIn(state.graphqlUrl, emailOf[column], city.password);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+// Objects in the states the operations need. Each referral has a summary and a name of its own, so a leak is easy to see.
+
+interface Target {
+  id: string;
+  secrets: string[];
+  [key: string]: unknown;
+}
+
+const SHOW = `id status summary subjectAgeBand subject { displayName ageBand contact } currentOrganization { id }`;
+
+async function submitted(overrides: Record<string, unknown> = {}, by: GraphQLSession = callers['TIER2 own']): Promise<Target> {
+  const summary = `matrix ${randomUUID()}`;
+  const name = `秘 ${randomUUID().slice(0, 8)}`;
+  const input = personNeed(city.areaCode, { summary, subject: { displayName: name, ageBand: '70代', contact: `072-${Date.now() % 1000000}` }, ...overrides });
+  const referral = (await data(by, `mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { ${SHOW} } }`, { input })).submitReferral;
+  return { id: referral.id, secrets: [summary, name], referral };
+}
+
+const move = async (session: GraphQLSession, document: string, variables: Record<string, unknown>) => data(session, document, variables);
+
+const ACCEPT = `mutation A($id: ID!) { acceptReferral(id: $id) { ${SHOW} } }`;
+const DECLINE = `mutation D($id: ID!) { declineReferral(id: $id, reason: NO_CAPACITY) { ${SHOW} } }`;
+const START = `mutation St($id: ID!) { startReferral(id: $id) { ${SHOW} } }`;
+const COMPLETE = `mutation C($id: ID!) { completeReferral(id: $id, outcome: RESOLVED) { ${SHOW} } }`;
+const REASSIGN = `mutation R($id: ID!, $organizationId: ID!) { reassignReferral(id: $id, organizationId: $organizationId) { ${SHOW} } }`;
+const ESCALATE = `mutation E($id: ID!) { escalateReferral(id: $id, note: "市へ") { ${SHOW} } }`;
+const WITHDRAW = `mutation W($id: ID!) { withdrawReferral(id: $id, reason: "取り下げ") { ${SHOW} } }`;
+
+const offeredToP = () => submitted();
+async function acceptedByP(): Promise<Target> {
+  const t = await offeredToP();
+  await move(callers['PARTNER own'], ACCEPT, { id: t.id });
+  return t;
+}
+async function inProgressAtP(): Promise<Target> {
+  const t = await acceptedByP();
+  await move(callers['PARTNER own'], START, { id: t.id });
+  return t;
+}
+const offeredToS = () => submitted({ category: 'SHOPPING', organizationId: city.shop.id });
+async function acceptedForS(): Promise<Target> {
+  const t = await offeredToS();
+  await move(callers['TIER2 own'], ACCEPT, { id: t.id });
+  return t;
+}
+async function inProgressAtS(): Promise<Target> {
+  const t = await acceptedForS();
+  await move(callers['TIER2 own'], START, { id: t.id });
+  return t;
+}
+
+/** What a refused call on a referral must leave as it was: its row, its history, its provision records. */
+async function referralFingerprint(t: Target): Promise<unknown> {
+  return queryRows(
+    state.databaseUrl,
+    `SELECT r.status, r.last_seq, r.current_organization_id, r.response_due_at,
+            (SELECT count(*)::int FROM referral_handoff h WHERE h.referral_id = r.id) AS handoffs,
+            (SELECT count(*)::int FROM provision_record p WHERE p.referral_id = r.id) AS provisions
+       FROM referral r WHERE r.id = $1`,
+    [t.id],
+  );
+}
+const organizationFingerprint = async () =>
+  queryRows(state.databaseUrl, 'SELECT accepting_referrals, contact_name, updated_at FROM organization WHERE id = $1', [city.first.id]);
+const userFingerprint = async (t: Target) =>
+  queryRows(state.databaseUrl, 'SELECT active, password_hash, token_version FROM app_user WHERE id = $1', [t.id]);
+
+// ---------------------------------------------------------------------------------------------------------------------
+// How to make each call of the matrix. The keys are the first column of the table ("`acceptReferral` (proxy)").
+
+interface Case {
+  document: string;
+  /** The object of the call in the state the call needs: fresh for each call expected to succeed, shared by the rest. */
+  target?: (column: Column) => Promise<Target>;
+  variables: (t: Target, column: Column) => Record<string, unknown>;
+  /** The same call about an object that does not exist: a NOT_FOUND must be exactly its answer. */
+  unknown?: (t: Target, column: Column) => Record<string, unknown>;
+  /** What a refused call must leave unchanged. */
+  fingerprint?: (t: Target) => Promise<unknown>;
+  /** Checks what a successful call answered (and did). */
+  ok?: (result: any, t: Target, column: Column) => void | Promise<void>;
+  /** Who calls instead of the column's session (changeMyPassword: a copy of that user, whose password may change). */
+  caller?: (t: Target, column: Column) => GraphQLSession;
+}
+
+const none = async (): Promise<Target> => ({ id: '', secrets: [] });
+const period = () => ({ from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() });
+const orgInput = () => ({ kind: 'NPO', name: `matrix ${randomUUID()}`, areaCodes: [city.otherAreaCode], categories: [] });
+const referralMove = (document: string, target: () => Promise<Target>, extra: (t: Target) => Record<string, unknown> = () => ({})): Case => ({
+  document,
+  target,
+  variables: (t) => ({ id: t.id, ...extra(t) }),
+  unknown: (t) => ({ id: randomUUID(), ...extra(t) }),
+  fingerprint: referralFingerprint,
+  ok: (result, t) => expect(result.id).toBe(t.id),
+});
+async function throwawayUser(active = true): Promise<Target> {
+  const user = await cloneUser(city.emails.first);
+  if (!active) await queryRows(state.databaseUrl, 'UPDATE app_user SET active = false WHERE id = $1', [user.id]);
+  return { id: user.id, secrets: [], email: user.email };
+}
+
+const CASES: Record<string, Case> = {
+  login: {
+    document: LOGIN,
+    variables: (_t, column) => ({ email: emailOf[column], password: city.password }),
+    ok: (result, _t, column) => expect(result).toMatchObject({ token: expect.any(String), user: { email: emailOf[column] } }),
+  },
+  me: { document: `query { me { id email role } }`, variables: () => ({}), ok: (me, _t, column) => expect(me.email).toBe(emailOf[column]) },
+  areas: { document: `query { areas { code } }`, variables: () => ({}), ok: (areas) => expect(areas.map((a: { code: string }) => a.code)).toContain(city.areaCode) },
+  organizations: {
+    document: `query O($areaCode: String) { organizations(areaCode: $areaCode) { id } }`,
+    variables: () => ({ areaCode: city.areaCode }),
+    ok: (orgs) => expect(orgs.map((o: { id: string }) => o.id)).toContain(city.first.id),
+  },
+  createOrganization: {
+    document: `mutation C($input: CreateOrganizationInput!) { createOrganization(input: $input) { id name } }`,
+    target: async () => ({ id: '', secrets: [], input: orgInput() }),
+    variables: (t) => ({ input: t.input }),
+    fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM organization WHERE name = $1', [(t.input as { name: string }).name]),
+    ok: (org, t) => expect(org.name).toBe((t.input as { name: string }).name),
+  },
+  updateOrganization: {
+    document: `mutation U($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { id contactName } }`,
+    target: async () => ({ id: city.first.id, secrets: [], contactName: `担当 ${randomUUID().slice(0, 8)}` }),
+    variables: (t) => ({ id: t.id, input: { contactName: t.contactName } }),
+    fingerprint: organizationFingerprint,
+    ok: (org, t) => expect(org).toEqual({ id: city.first.id, contactName: t.contactName }),
+  },
+  setOrganizationAcceptingReferrals: {
+    document: `mutation S($id: ID!) { setOrganizationAcceptingReferrals(id: $id, accepting: true) { id acceptingReferrals } }`,
+    target: async () => ({ id: city.first.id, secrets: [] }),
+    variables: (t) => ({ id: t.id }),
+    unknown: () => ({ id: randomUUID() }),
+    fingerprint: organizationFingerprint,
+    ok: (org) => expect(org).toEqual({ id: city.first.id, acceptingReferrals: true }),
+  },
+  importOrganizations: {
+    document: `mutation I($csv: String!) { importOrganizations(csv: $csv) { imported errors { line field message } } }`,
+    target: async () => ({ id: '', secrets: [], name: `matrix ${randomUUID()}` }),
+    variables: (t) => ({ csv: `name,kind,areaCodes,categories\r\n${t.name},NPO,${city.otherAreaCode},\r\n` }),
+    fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM organization WHERE name = $1', [t.name]),
+    ok: (result) => expect(result).toEqual({ imported: 1, errors: [] }),
+  },
+  routingRules: {
+    document: `query R($areaCode: String) { routingRules(category: TRANSPORT, areaCode: $areaCode) { organizations { id } } }`,
+    variables: () => ({ areaCode: city.areaCode }),
+    ok: (rules) => expect(rules).toEqual([{ organizations: [{ id: city.first.id }, { id: city.second.id }] }]),
+  },
+  suggestedOrganizations: {
+    document: `query S($areaCode: String!) { suggestedOrganizations(category: TRANSPORT, areaCode: $areaCode) { id } }`,
+    variables: () => ({ areaCode: city.areaCode }),
+    ok: (orgs) => expect(orgs.slice(0, 2)).toEqual([{ id: city.first.id }, { id: city.second.id }]),
+  },
+  setRoutingRule: {
+    // The rule the city already has, so that saving it changes nothing the other tests rely on.
+    document: `mutation R($areaCode: String!, $ids: [ID!]!) { setRoutingRule(category: TRANSPORT, areaCode: $areaCode, organizationIds: $ids) { organizations { id } } }`,
+    variables: () => ({ areaCode: city.areaCode, ids: [city.first.id, city.second.id] }),
+    fingerprint: async () => queryRows(state.databaseUrl, 'SELECT rank, organization_id FROM routing_preference WHERE area_id = $1 ORDER BY category, rank', [city.areaId]),
+    ok: (rule) => expect(rule.organizations).toEqual([{ id: city.first.id }, { id: city.second.id }]),
+  },
+  deadlineRules: { document: `query { deadlineRules { category } }`, variables: () => ({}), ok: (rules) => expect(rules.length).toBe(7) },
+  setDeadlineRule: {
+    // The rule OTHER has now, put back as it was afterwards (a rule row that was not there is removed again).
+    document: `mutation D($input: DeadlineRuleInput!) { setDeadlineRule(input: $input) { category offerResponseDays } }`,
+    target: async () => {
+      const rules = (await data(callers.ADMIN, `query { deadlineRules { category offerResponseDays progressReminderDays unmatchedEscalationDays customized } }`)).deadlineRules;
+      const { customized, ...rule } = rules.find((r: { category: string }) => r.category === 'OTHER');
+      return { id: '', secrets: [], rule, customized };
+    },
+    variables: (t) => ({ input: t.rule }),
+    fingerprint: async () => queryRows(state.databaseUrl, `SELECT * FROM deadline_rule WHERE category = 'OTHER'`),
+    ok: async (result, t) => {
+      expect(result).toEqual({ category: 'OTHER', offerResponseDays: (t.rule as { offerResponseDays: number }).offerResponseDays });
+      if (!t.customized) await queryRows(state.databaseUrl, `DELETE FROM deadline_rule WHERE category = 'OTHER'`);
+    },
+  },
+  referral: {
+    document: `query Q($id: ID!) { referral(id: $id) { ${SHOW} } }`,
+    target: offeredToP,
+    variables: (t) => ({ id: t.id }),
+    unknown: () => ({ id: randomUUID() }),
+    ok: (referral, t) => expect(referral).toMatchObject({ id: t.id, status: 'OFFERED' }),
+  },
+  referrals: {
+    document: `query L($filter: ReferralFilter) { referrals(filter: $filter, first: 100) { totalCount edges { node { id summary } } } }`,
+    target: offeredToP,
+    variables: () => ({ filter: { areaCode: [city.areaCode] } }),
+  },
+  submitReferral: {
+    document: `mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { ${SHOW} } }`,
+    target: async () => {
+      const summary = `matrix ${randomUUID()}`;
+      return { id: '', secrets: [summary], input: personNeed(city.areaCode, { summary }) };
+    },
+    variables: (t) => ({ input: t.input }),
+    fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM referral WHERE summary = $1', [t.secrets[0]]),
+    ok: (referral, t) => expect(referral).toMatchObject({ summary: t.secrets[0], status: 'OFFERED', currentOrganization: { id: city.first.id } }),
+  },
+  acceptReferral: referralMove(ACCEPT, offeredToP),
+  'acceptReferral (proxy)': referralMove(ACCEPT, offeredToS),
+  declineReferral: referralMove(DECLINE, offeredToP),
+  'declineReferral (proxy)': referralMove(DECLINE, offeredToS),
+  startReferral: referralMove(START, acceptedByP),
+  'startReferral (proxy)': referralMove(START, acceptedForS),
+  completeReferral: referralMove(COMPLETE, inProgressAtP),
+  'completeReferral (proxy)': referralMove(COMPLETE, inProgressAtS),
+  reassignReferral: referralMove(REASSIGN, offeredToP, () => ({ organizationId: city.second.id })),
+  escalateReferral: referralMove(ESCALATE, offeredToP),
+  withdrawReferral: referralMove(WITHDRAW, offeredToP),
+  addReferralNote: referralMove(`mutation N($id: ID!) { addReferralNote(id: $id, note: "メモ") { ${SHOW} } }`, offeredToP),
+  extendReferralDeadline: referralMove(`mutation X($id: ID!) { extendReferralDeadline(id: $id, businessDays: 1, reason: "手配中") { ${SHOW} } }`, offeredToP),
+  provisionRecords: {
+    document: `query P($from: DateTime!, $to: DateTime!) { provisionRecords(from: $from, to: $to) { totalCount } }`,
+    variables: () => period(),
+    ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)),
+  },
+  provisionRecordsCsv: {
+    document: `query P($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`,
+    variables: () => period(),
+    ok: (csv) => expect(csv.startsWith('\uFEFFatJst,')).toBe(true),
+  },
+  // Users and passwords: administrators keep accounts; everyone changes their own password.
+  users: { document: `query { users(first: 5) { totalCount } }`, variables: () => ({}), ok: (result) => expect(result.totalCount).toBeGreaterThan(0) },
+  user: {
+    document: `query U($id: ID!) { user(id: $id) { id email } }`,
+    target: () => throwawayUser(),
+    variables: (t) => ({ id: t.id }),
+    ok: (user, t) => expect(user).toEqual({ id: t.id, email: t.email }),
+  },
+  createUser: {
+    document: `mutation C($input: CreateUserInput!) { createUser(input: $input) { user { email } temporaryPassword } }`,
+    target: async () => ({ id: '', secrets: [], email: `matrix-${randomUUID().slice(0, 8)}@test.example` }),
+    variables: (t) => ({ input: { email: t.email, displayName: 'matrix', role: 'PARTNER', organizationId: city.first.id } }),
+    fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM app_user WHERE email = $1', [t.email]),
+    ok: (result, t) => expect(result).toEqual({ user: { email: t.email }, temporaryPassword: expect.any(String) }),
+  },
+  deactivateUser: {
+    document: `mutation D($id: ID!) { deactivateUser(id: $id) { id active } }`,
+    target: () => throwawayUser(),
+    variables: (t) => ({ id: t.id }),
+    fingerprint: userFingerprint,
+    ok: (user, t) => expect(user).toEqual({ id: t.id, active: false }),
+  },
+  reactivateUser: {
+    document: `mutation R($id: ID!) { reactivateUser(id: $id) { id active } }`,
+    target: () => throwawayUser(false),
+    variables: (t) => ({ id: t.id }),
+    fingerprint: userFingerprint,
+    ok: (user, t) => expect(user).toEqual({ id: t.id, active: true }),
+  },
+  resetUserPassword: {
+    document: `mutation R($id: ID!) { resetUserPassword(id: $id) { user { id } temporaryPassword } }`,
+    target: () => throwawayUser(),
+    variables: (t) => ({ id: t.id }),
+    fingerprint: userFingerprint,
+    ok: (result, t) => expect(result).toEqual({ user: { id: t.id }, temporaryPassword: expect.any(String) }),
+  },
+  changeMyPassword: {
+    // A copy of the column's user, so that the sessions of this file keep working.
+    document: `mutation P($current: String!, $next: String!) { changeMyPassword(currentPassword: $current, newPassword: $next) }`,
+    target: async (column) => {
+      if (column === 'no token') return { id: '', secrets: [] };
+      const user = await cloneUser(emailOf[column]);
+      return { id: user.id, secrets: [], session: await signIn(state.graphqlUrl, user.email, city.password) };
+    },
+    variables: () => ({ current: city.password, next: `matrix-${randomUUID()}` }),
+    caller: (t, column) => (t.session as GraphQLSession | undefined) ?? callers[column],
+    ok: (result) => expect(result).toBe(true),
+  },
+  auditEvents: { document: `query { auditEvents(first: 5) { totalCount } }`, variables: () => ({}), ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)) },
+};
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+const rows = MATRIX.rows.map((row) => ({ ...operationCell(row[0]), cells: row.slice(2) as Outcome[] }));
+
+describe('docs/SECURITY.md access matrix', () => {
+  it('has the columns this test calls as, and a way to make every call it names', () => {
+    expect(MATRIX.header.slice(2)).toEqual([...COLUMNS]);
+    expect(rows.map((row) => row.key).filter((key) => !CASES[key])).toEqual([]);
+    expect(Object.keys(CASES).filter((key) => !rows.some((row) => row.key === key))).toEqual([]);
+  });
+
+  /** One shared object per operation for the calls expected to fail: they must leave it as it was. */
+  const shared = new Map<string, Promise<Target>>();
+
+  describe.each(rows)('$key', ({ key, operation, cells }) => {
+    it.each(COLUMNS.map((column, i) => ({ column, expected: cells[i] })))('$column → $expected', async ({ column, expected }) => {
+      const c = CASES[key];
+      if (expected === '—') {
+        // No such caller: the object belongs to a partner without users (the shop).
+        expect(key).toMatch(/\(proxy\)$/);
+        return;
+      }
+      const fresh = expected === 'ok' || c.caller !== undefined;
+      let t: Target;
+      if (fresh) t = await (c.target ?? none)(column);
+      else {
+        if (!shared.has(key)) shared.set(key, (c.target ?? none)(column));
+        t = await shared.get(key)!;
+      }
+      const session = c.caller ? c.caller(t, column) : callers[column];
+      const before = c.fingerprint && !fresh ? await c.fingerprint(t) : undefined;
+      const response = await send(session, c.document, c.variables(t, column));
+
+      switch (expected) {
+        case 'ok':
+          expect({ column, errors: response.errors }).toEqual({ column, errors: undefined });
+          expect(response.data?.[operation]).not.toBeUndefined();
+          expect(response.data?.[operation]).not.toBeNull();
+          await c.ok?.(response.data![operation], t, column);
+          return;
+        case 'listed':
+        case 'not listed': {
+          expect(response.errors).toBeUndefined();
+          const ids = response.data!.referrals.edges.map((e: { node: { id: string } }) => e.node.id);
+          if (expected === 'listed') expect(ids).toContain(t.id);
+          else {
+            expect(ids).not.toContain(t.id);
+            for (const secret of t.secrets) expect(JSON.stringify(response)).not.toContain(secret);
+          }
+          return;
+        }
+        default: {
+          expect({ column, codes: codes(response) }).toEqual({ column, codes: [expected] });
+          expect(response.errors![0].path).toEqual([operation]);
+          expect(response.data?.[operation] ?? null).toBeNull();
+          const body = JSON.stringify(response);
+          for (const secret of t.secrets) expect(body).not.toContain(secret);
+          if (t.id) expect(body).not.toContain(t.id);
+          if (c.fingerprint) expect(await c.fingerprint(t)).toEqual(before);
+          if (expected === 'NOT_FOUND') {
+            // Exactly the answer about an object that was never there: message, extensions, HTTP status, data.
+            expect(c.unknown).toBeDefined();
+            const unknown = await send(session, c.document, c.unknown!(t, column));
+            expect(withoutPosition(response.errors)).toEqual(withoutPosition(unknown.errors));
+            expect(response.status).toBe(unknown.status);
+            expect(response.data ?? null).toEqual(unknown.data ?? null);
+          }
+        }
+      }
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+const SIGHT_COLUMNS = ['ADMIN', 'TIER1', 'TIER2 own', 'TIER2 other', 'PARTNER P', 'PARTNER Q', 'PARTNER other', 'SUBCOMMITTEE'] as const;
+type SightColumn = (typeof SIGHT_COLUMNS)[number];
+
+/** Each situation of the personal-data table, built for real. */
+const SITUATIONS: Record<string, () => Promise<Target>> = {
+  'offered to P': offeredToP,
+  'accepted by P': acceptedByP,
+  'in progress at P': inProgressAtP,
+  'completed by P': async () => {
+    const t = await inProgressAtP();
+    await move(callers['PARTNER own'], COMPLETE, { id: t.id });
+    return t;
+  },
+  'declined by P, offered to Q': async () => {
+    const t = await offeredToP();
+    expect((await move(callers['PARTNER own'], DECLINE, { id: t.id })).declineReferral.currentOrganization.id).toBe(city.second.id);
+    return t;
+  },
+  'declined by P, accepted by Q': async () => {
+    const t = await SITUATIONS['declined by P, offered to Q']();
+    await move(callers['PARTNER other'], ACCEPT, { id: t.id });
+    return t;
+  },
+  'declined by P and Q, unmatched': async () => {
+    const t = await SITUATIONS['declined by P, offered to Q']();
+    expect((await move(callers['PARTNER other'], DECLINE, { id: t.id })).declineReferral.status).toBe('UNMATCHED');
+    return t;
+  },
+  'reassigned from P to Q': async () => {
+    const t = await offeredToP();
+    await move(callers['TIER2 own'], REASSIGN, { id: t.id, organizationId: city.second.id });
+    return t;
+  },
+  'accepted by P, then escalated': async () => {
+    const t = await acceptedByP();
+    await move(callers['TIER2 own'], ESCALATE, { id: t.id });
+    return t;
+  },
+  'accepted by P, then withdrawn': async () => {
+    const t = await acceptedByP();
+    await move(callers['TIER2 own'], WITHDRAW, { id: t.id });
+    return t;
+  },
+  'no consent, sent to tier-1': () =>
+    submitted({ destination: 'TIER1', consent: { obtained: false, method: '口頭', obtainedAt: '2026-01-05T01:00:00.000Z' } }),
+};
+
+describe('docs/SECURITY.md: who sees the subject, situation by situation', () => {
+  let elsewhere: GraphQLSession;
+  beforeAll(async () => {
+    elsewhere = await signIn(state.graphqlUrl, city.emails.elsewhere, city.password);
+  });
+  const sessionOf = (column: SightColumn): GraphQLSession =>
+    column === 'PARTNER P' ? callers['PARTNER own'] : column === 'PARTNER Q' ? callers['PARTNER other'] : column === 'PARTNER other' ? elsewhere : callers[column];
+
+  it('has the columns this test reads as, and a way to build every situation it names', () => {
+    expect(SIGHT_TABLE.header).toEqual(['situation', ...SIGHT_COLUMNS]);
+    expect(SIGHT_TABLE.rows.map((row) => row[0]).filter((situation) => !SITUATIONS[situation])).toEqual([]);
+    expect(Object.keys(SITUATIONS).filter((situation) => !SIGHT_TABLE.rows.some((row) => row[0] === situation))).toEqual([]);
+  });
+
+  it.each(SIGHT_TABLE.rows.map((row) => ({ situation: row[0], expected: row.slice(1) })))('$situation', async ({ situation, expected }) => {
+    const t = await SITUATIONS[situation]();
+    const [summary, name] = t.secrets;
+    const seen: Record<string, string> = {};
+    for (const column of SIGHT_COLUMNS) {
+      const response = await send(sessionOf(column), `query Q($id: ID!) { referral(id: $id) { ${SHOW} } }`, { id: t.id });
+      if (response.errors) {
+        expect(codes(response)).toEqual(['NOT_FOUND']);
+        seen[column] = 'NOT_FOUND';
+        for (const secret of [summary, name]) expect(JSON.stringify(response)).not.toContain(secret);
+        continue;
+      }
+      const referral = response.data!.referral;
+      expect(referral.summary).toBe(summary); // the need itself is visible to whoever sees the referral
+      if (referral.subject) {
+        expect(referral.subject).toEqual({ displayName: name, ageBand: '70代', contact: expect.stringMatching(/^072-/) });
+        expect(referral.subjectAgeBand).toBe('70代');
+        seen[column] = 'all';
+      } else {
+        expect(JSON.stringify(referral)).not.toContain(name);
+        seen[column] = referral.subjectAgeBand === '70代' ? 'age band' : referral.subjectAgeBand === null ? 'none' : `unexpected ${referral.subjectAgeBand}`;
+      }
+    }
+    expect(seen).toEqual(Object.fromEntries(SIGHT_COLUMNS.map((column, i) => [column, expected[i]])));
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------------
+
+describe('a partner probing for another organisation’s referrals learns nothing', () => {
+  let hidden: Target;
+  let elsewhere: GraphQLSession;
+  const partners = () => [
+    { name: 'Q (same area, never offered it)', session: callers['PARTNER other'], orgId: city.second.id },
+    { name: 'a partner of another area', session: elsewhere, orgId: city.elsewhere.id },
+  ];
+
+  beforeAll(async () => {
+    elsewhere = await signIn(state.graphqlUrl, city.emails.elsewhere, city.password);
+    hidden = await acceptedByP();
+  });
+
+  it('through list filters: exactly the referrals it may see, never the other one, and counts to match', async () => {
+    const filters: Array<{ filter: Record<string, unknown>; sql: string; params: (orgId: string) => unknown[] }> = [
+      { filter: { organizationId: city.first.id }, sql: 'r.current_organization_id = $2', params: () => [city.first.id] },
+      { filter: { areaCode: [city.areaCode] }, sql: 'r.area_id = $2', params: () => [city.areaId] },
+      { filter: { status: ['ACCEPTED'] }, sql: `r.status = 'ACCEPTED' AND $2::text IS NOT NULL`, params: () => ['-'] },
+      {
+        filter: { organizationId: city.first.id, areaCode: [city.areaCode], status: ['ACCEPTED', 'OFFERED'], category: ['TRANSPORT'] },
+        sql: `r.current_organization_id = $2 AND r.area_id = $3 AND r.status IN ('ACCEPTED', 'OFFERED') AND r.category = 'TRANSPORT'`,
+        params: () => [city.first.id, city.areaId],
+      },
+    ];
+    for (const { name, session, orgId } of partners()) {
+      for (const { filter, sql, params } of filters) {
+        const response = await send(session, `query L($filter: ReferralFilter) { referrals(filter: $filter, first: 100) { totalCount edges { node { id summary } } } }`, {
+          filter,
+        });
+        expect(response.errors).toBeUndefined();
+        const expected = await queryRows<{ id: string }>(
+          state.databaseUrl,
+          `SELECT r.id FROM referral r
+            WHERE EXISTS (SELECT 1 FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'OFFERED' AND h.to_organization_id = $1)
+              AND ${sql} ORDER BY r.created_at DESC, r.id DESC LIMIT 100`,
+          [orgId, ...params(orgId)],
+        );
+        const ids = response.data!.referrals.edges.map((e: { node: { id: string } }) => e.node.id);
+        expect({ name, filter, ids }).toEqual({ name, filter, ids: expected.map((row) => row.id) });
+        expect(ids).not.toContain(hidden.id);
+        expect(response.data!.referrals.totalCount).toBe(expected.length);
+        for (const secret of hidden.secrets) expect(JSON.stringify(response)).not.toContain(secret);
+      }
+    }
+  });
+
+  it('through aliases and several root fields: each hidden one answers as a never-used id', async () => {
+    const probe = `query Probe($hidden: ID!, $unknown: ID!, $org: ID!) {
+      me { role }
+      a: referral(id: $hidden) { id summary subject { displayName } subjectAgeBand handoffs { kind } }
+      b: referral(id: $unknown) { id summary subject { displayName } subjectAgeBand handoffs { kind } }
+      c: referral(id: $hidden) { id }
+      d: referral(id: $unknown) { id }
+      list: referrals(filter: { organizationId: $org, status: [ACCEPTED] }) { edges { node { id } } }
+    }`;
+    for (const { session } of partners()) {
+      const response = await send(session, probe, { hidden: hidden.id, unknown: randomUUID(), org: city.first.id });
+      expect(response.data).toMatchObject({ me: { role: 'PARTNER' }, a: null, b: null, c: null, d: null });
+      expect(response.data!.list.edges.map((e: { node: { id: string } }) => e.node.id)).not.toContain(hidden.id);
+      const errorsAt = (alias: string) => withoutPosition(response.errors?.filter((e) => e.path?.[0] === alias));
+      expect(errorsAt('a')).toEqual(errorsAt('b'));
+      expect(errorsAt('c')).toEqual(errorsAt('d'));
+      expect(errorsAt('a')).toEqual([{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }]);
+      const body = JSON.stringify(response);
+      for (const secret of [...hidden.secrets, hidden.id]) expect(body).not.toContain(secret);
+    }
+
+    // Mutations run one after another and stop at the first error, so the whole answer is compared: the same
+    // document about the hidden referral and about a never-used id must be answered alike, to the byte.
+    const before = await referralFingerprint(hidden);
+    const moves = `mutation Probe($id: ID!, $to: ID!) {
+      note: addReferralNote(id: $id, note: "x") { id summary }
+      start: startReferral(id: $id) { id }
+      decline: declineReferral(id: $id, reason: OTHER) { id }
+      extend: extendReferralDeadline(id: $id, businessDays: 1, reason: "x") { id }
+      reassign: reassignReferral(id: $id, organizationId: $to) { id }
+      withdraw: withdrawReferral(id: $id, reason: "x") { id }
+    }`;
+    for (const { session, orgId } of partners()) {
+      const probe = await send(session, moves, { id: hidden.id, to: orgId });
+      const control = await send(session, moves, { id: randomUUID(), to: orgId });
+      expect(probe.data ?? null).toBeNull();
+      expect(codes(probe).length).toBeGreaterThanOrEqual(1);
+      expect(new Set(codes(probe))).toEqual(new Set(['NOT_FOUND']));
+      expect(probe).toEqual(control);
+      const body = JSON.stringify(probe);
+      for (const secret of [...hidden.secrets, hidden.id]) expect(body).not.toContain(secret);
+    }
+    expect(await referralFingerprint(hidden)).toEqual(before);
+  });
+
+  it('through batched documents: answered exactly as a batch about never-used ids (batching is refused outright)', async () => {
+    const batch = (id: string) => [
+      { query: `query Q($id: ID!) { referral(id: $id) { id summary } }`, variables: { id } },
+      { query: `mutation N($id: ID!) { addReferralNote(id: $id, note: "x") { id } }`, variables: { id } },
+    ];
+    const before = await referralFingerprint(hidden);
+    for (const { session } of partners()) {
+      const post = async (body: unknown) => {
+        const response = await fetch(state.graphqlUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, text: await response.text() };
+      };
+      const probe = await post(batch(hidden.id));
+      const control = await post(batch(randomUUID()));
+      for (const secret of [...hidden.secrets, hidden.id]) expect(probe.text).not.toContain(secret);
+      const parsed = JSON.parse(probe.text);
+      if (Array.isArray(parsed)) {
+        // Were batches accepted, each answer would have to be the never-used id's.
+        const strip = (answers: any[]) => answers.map((a) => ({ data: a.data ?? null, errors: withoutPosition(a.errors) }));
+        expect(strip(parsed)).toEqual(strip(JSON.parse(control.text)));
+      } else {
+        expect(probe.status).toBe(400);
+        expect(parsed.data ?? null).toBeNull();
+        seenErrors.push(...(parsed.errors ?? []));
+        expect(probe).toEqual(control); // the same refusal, byte for byte
+      }
+    }
+    expect(await referralFingerprint(hidden)).toEqual(before);
+  });
+});
+
+describe('errors', () => {
+  it('carry no stack trace, whichever call failed', () => {
+    expect(seenErrors.length).toBeGreaterThan(100);
+    for (const error of seenErrors) {
+      expect(error.extensions ?? {}).not.toHaveProperty('stacktrace');
+      expect(error.message).not.toMatch(/\n\s+at |\.js:\d+|node_modules/);
+    }
+  });
+});
