@@ -161,6 +161,224 @@ const userFingerprint = async (t: Target) =>
   queryRows(state.databaseUrl, 'SELECT active, password_hash, token_version FROM app_user WHERE id = $1', [t.id]);
 
 // ---------------------------------------------------------------------------------------------------------------------
+// The policy track's objects: R offered to P, then escalated; I an issue with R linked; its proposals; a meeting M.
+
+const CREATE_ISSUE = `mutation C($input: CreateRegionalIssueInput!) { createRegionalIssue(input: $input) { id title status referralCount } }`;
+const DRAFT_PROPOSAL = `mutation D($issueId: ID!, $input: PolicyProposalInput!) { draftPolicyProposal(issueId: $issueId, input: $input) { id status revision } }`;
+const SUBMIT_PROPOSAL = `mutation S($id: ID!) { submitPolicyProposal(id: $id) { id status } }`;
+const CREATE_MEETING = `mutation M($input: CreateSubcommitteeMeetingInput!) { createSubcommitteeMeeting(input: $input) { id title heldAt } }`;
+const ADD_TO_AGENDA = `mutation A($meetingId: ID!, $proposalId: ID!) { addProposalToAgenda(meetingId: $meetingId, proposalId: $proposalId) { id agenda { proposal { id } } } }`;
+const DECIDE = `mutation R($meetingId: ID!, $proposalId: ID!, $decision: SubcommitteeDecision!, $minutes: String!) {
+  recordSubcommitteeDecision(meetingId: $meetingId, proposalId: $proposalId, decision: $decision, minutes: $minutes) { id status } }`;
+const ADD_ACTION = `mutation F($proposalId: ID!, $input: FollowUpActionInput!) { addFollowUpAction(proposalId: $proposalId, input: $input) { id dueOn doneAt } }`;
+
+async function escalatedR(): Promise<Target> {
+  const t = await offeredToP();
+  await move(callers['TIER2 own'], ESCALATE, { id: t.id });
+  return t;
+}
+const issueInput = (referralIds: string[], title = `matrix 課題 ${randomUUID()}`) => ({
+  clientRequestId: `matrix-${randomUUID()}`,
+  title,
+  description: `北部で通院の足がない ${randomUUID()}`,
+  category: 'TRANSPORT',
+  areaCodes: [city.areaCode],
+  referralIds,
+});
+/** I: an OPEN issue with R linked. The title and description are its secrets. */
+async function issueI(): Promise<Target> {
+  const r = await escalatedR();
+  const input = issueInput([r.id]);
+  const issue = (await data(callers.TIER1, CREATE_ISSUE, { input })).createRegionalIssue;
+  return { id: issue.id, issueId: issue.id, referralId: r.id, secrets: [input.title, input.description, ...r.secrets] };
+}
+async function draftOfI(): Promise<Target> {
+  const issue = await issueI();
+  const title = `matrix 提言 ${randomUUID()}`;
+  const proposal = (await data(callers.TIER1, DRAFT_PROPOSAL, { issueId: issue.id, input: { title, body: '移動支援の補助を新設する' } })).draftPolicyProposal;
+  return { ...issue, id: proposal.id, proposalId: proposal.id, secrets: [...issue.secrets, title] };
+}
+async function submittedOfI(): Promise<Target> {
+  const t = await draftOfI();
+  await data(callers.TIER1, SUBMIT_PROPOSAL, { id: t.proposalId });
+  return t;
+}
+/** I with a submitted proposal: what the subcommittee sees. */
+async function issueWithSubmitted(): Promise<Target> {
+  const t = await submittedOfI();
+  return { ...t, id: t.issueId as string };
+}
+async function meetingM(): Promise<Target> {
+  const title = `matrix 部会 ${randomUUID()}`;
+  const heldAt = new Date(Date.UTC(2027, 0, 1) + Math.floor(Math.random() * 300 * 86_400) * 1000).toISOString();
+  const meeting = (await data(callers.SUBCOMMITTEE, CREATE_MEETING, { input: { title, heldAt, location: '市役所 4階' } })).createSubcommitteeMeeting;
+  return { id: meeting.id, meetingId: meeting.id, heldAt, secrets: [title] };
+}
+async function submittedAndMeeting(): Promise<Target> {
+  const [proposal, meeting] = [await submittedOfI(), await meetingM()];
+  return { ...proposal, meetingId: meeting.id, heldAt: meeting.heldAt, secrets: [...proposal.secrets, ...meeting.secrets] };
+}
+async function onAgendaOfM(): Promise<Target> {
+  const t = await submittedAndMeeting();
+  await data(callers.SUBCOMMITTEE, ADD_TO_AGENDA, { meetingId: t.meetingId, proposalId: t.proposalId });
+  return t;
+}
+/** M with a proposal of I on its agenda. */
+async function meetingWithI(): Promise<Target> {
+  const t = await onAgendaOfM();
+  return { ...t, id: t.meetingId as string };
+}
+async function adoptedOfI(): Promise<Target> {
+  const t = await onAgendaOfM();
+  await data(callers.SUBCOMMITTEE, DECIDE, { meetingId: t.meetingId, proposalId: t.proposalId, decision: 'ADOPTED', minutes: '全会一致で採択' });
+  return t;
+}
+async function openActionOfI(): Promise<Target> {
+  const t = await adoptedOfI();
+  const action = (await data(callers.TIER1, ADD_ACTION, { proposalId: t.proposalId, input: { description: '予算要求', owner: '介護保険課', dueOn: '2027-03-31' } }))
+    .addFollowUpAction;
+  return { ...t, id: action.id, actionId: action.id };
+}
+
+/** What a refused call on the policy track must leave as it was: the issue (every change bumps last_seq), links, proposals, agenda. */
+async function issueFingerprint(t: Target): Promise<unknown> {
+  return queryRows(
+    state.databaseUrl,
+    `SELECT i.status, i.last_seq, i.title, i.updated_at,
+            (SELECT count(*)::int FROM regional_issue_referral l WHERE l.issue_id = i.id) AS links,
+            (SELECT count(*)::int FROM policy_proposal p WHERE p.issue_id = i.id) AS proposals,
+            (SELECT count(*)::int FROM agenda_item a JOIN policy_proposal p ON p.id = a.proposal_id WHERE p.issue_id = i.id) AS agenda,
+            (SELECT count(*)::int FROM regional_issue_event e WHERE e.issue_id = i.id) AS events
+       FROM regional_issue i WHERE i.id = $1`,
+    [t.issueId],
+  );
+}
+
+const POLICY_CASES = (): Record<string, Case> => {
+  const readCase = (document: string, target: () => Promise<Target>): Case => ({
+    document,
+    target,
+    variables: (t) => ({ id: t.id }),
+    unknown: () => ({ id: randomUUID() }),
+    ok: (result, t) => expect(result.id).toBe(t.id),
+  });
+  const tier1Move = (document: string, target: () => Promise<Target>, variables: Case['variables'], ok: Case['ok']): Case => ({
+    document,
+    target,
+    variables,
+    fingerprint: issueFingerprint,
+    ok,
+  });
+  return {
+    regionalIssues: {
+      document: `query L($areaCode: [String!]) { regionalIssues(filter: { areaCode: $areaCode }, first: 100) { totalCount edges { node { id title } } } }`,
+      target: issueWithSubmitted,
+      variables: () => ({ areaCode: [city.areaCode] }),
+    },
+    regionalIssue: readCase(`query I($id: ID!) { regionalIssue(id: $id) { id title description status referralCount proposals { id title } } }`, issueWithSubmitted),
+    suggestedRegionalIssues: {
+      document: `query { suggestedRegionalIssues { category windowDays referrals { id } } }`,
+      variables: () => ({}),
+      ok: (result) => expect(Array.isArray(result)).toBe(true),
+    },
+    createRegionalIssue: {
+      document: CREATE_ISSUE,
+      target: async () => {
+        const r = await escalatedR();
+        const input = issueInput([r.id]);
+        return { id: '', secrets: [input.description], input };
+      },
+      variables: (t) => ({ input: t.input }),
+      fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE title = $1', [(t.input as { title: string }).title]),
+      ok: (result, t) => expect(result).toMatchObject({ title: (t.input as { title: string }).title, status: 'OPEN', referralCount: 1 }),
+    },
+    updateRegionalIssue: tier1Move(
+      `mutation U($id: ID!, $input: UpdateRegionalIssueInput!) { updateRegionalIssue(id: $id, input: $input) { id title } }`,
+      issueI,
+      (t) => ({ id: t.id, input: { title: `matrix 変更 ${t.id}` } }),
+      (result, t) => expect(result).toEqual({ id: t.id, title: `matrix 変更 ${t.id}` }),
+    ),
+    linkReferralsToIssue: tier1Move(
+      `mutation K($id: ID!, $referralIds: [ID!]!) { linkReferralsToIssue(id: $id, referralIds: $referralIds, note: "同じ課題") { id referralCount } }`,
+      async () => {
+        const [issue, other] = [await issueI(), await escalatedR()];
+        return { ...issue, otherId: other.id };
+      },
+      (t) => ({ id: t.id, referralIds: [t.otherId] }),
+      (result, t) => expect(result).toEqual({ id: t.id, referralCount: 2 }),
+    ),
+    unlinkReferralFromIssue: tier1Move(
+      `mutation X($id: ID!, $referralId: ID!) { unlinkReferralFromIssue(id: $id, referralId: $referralId, reason: "誤って紐付け") { id referralCount } }`,
+      issueI,
+      (t) => ({ id: t.id, referralId: t.referralId }),
+      (result, t) => expect(result).toEqual({ id: t.id, referralCount: 0 }),
+    ),
+    closeRegionalIssue: tier1Move(
+      `mutation Z($id: ID!) { closeRegionalIssue(id: $id, reason: "既存事業で対応") { id status closedReason } }`,
+      issueI,
+      (t) => ({ id: t.id }),
+      (result, t) => expect(result).toEqual({ id: t.id, status: 'CLOSED', closedReason: '既存事業で対応' }),
+    ),
+    policyProposal: readCase(`query P($id: ID!) { policyProposal(id: $id) { id title status issue { id } } }`, submittedOfI),
+    draftPolicyProposal: tier1Move(
+      DRAFT_PROPOSAL,
+      issueI,
+      (t) => ({ issueId: t.id, input: { title: '提言案', body: '本文' } }),
+      (result) => expect(result).toMatchObject({ status: 'DRAFT', revision: 1 }),
+    ),
+    revisePolicyProposal: tier1Move(
+      `mutation V($id: ID!, $input: PolicyProposalInput!) { revisePolicyProposal(id: $id, input: $input) { id status revision } }`,
+      draftOfI,
+      (t) => ({ id: t.id, input: { title: '提言案 第2版', body: '本文 改訂' } }),
+      (result, t) => expect(result).toEqual({ id: t.id, status: 'DRAFT', revision: 2 }),
+    ),
+    submitPolicyProposal: tier1Move(SUBMIT_PROPOSAL, draftOfI, (t) => ({ id: t.id }), (result, t) => expect(result).toEqual({ id: t.id, status: 'SUBMITTED' })),
+    subcommitteeMeetings: {
+      document: `query L($from: DateTime, $to: DateTime) { subcommitteeMeetings(from: $from, to: $to) { id title } }`,
+      target: meetingWithI,
+      variables: (t) => {
+        const at = new Date(t.heldAt as string).getTime();
+        return { from: new Date(at - 1000).toISOString(), to: new Date(at + 1000).toISOString() };
+      },
+    },
+    subcommitteeMeeting: readCase(`query M($id: ID!) { subcommitteeMeeting(id: $id) { id title heldAt agenda { proposal { id } } } }`, meetingWithI),
+    createSubcommitteeMeeting: {
+      document: CREATE_MEETING,
+      target: async () => ({ id: '', secrets: [], input: { title: `matrix 部会 ${randomUUID()}`, heldAt: '2027-05-20T05:00:00.000Z', location: null } }),
+      variables: (t) => ({ input: t.input }),
+      fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM subcommittee_meeting WHERE title = $1', [(t.input as { title: string }).title]),
+      ok: (result, t) => expect(result).toMatchObject({ title: (t.input as { title: string }).title, heldAt: '2027-05-20T05:00:00.000Z' }),
+    },
+    addProposalToAgenda: {
+      document: ADD_TO_AGENDA,
+      target: submittedAndMeeting,
+      variables: (t) => ({ meetingId: t.meetingId, proposalId: t.proposalId }),
+      fingerprint: issueFingerprint,
+      ok: (result, t) => expect(result).toEqual({ id: t.meetingId, agenda: [{ proposal: { id: t.proposalId } }] }),
+    },
+    recordSubcommitteeDecision: {
+      document: DECIDE,
+      target: onAgendaOfM,
+      variables: (t) => ({ meetingId: t.meetingId, proposalId: t.proposalId, decision: 'CONTINUED', minutes: '次回に継続審議' }),
+      fingerprint: issueFingerprint,
+      ok: (result, t) => expect(result).toEqual({ id: t.proposalId, status: 'CONTINUED' }),
+    },
+    addFollowUpAction: tier1Move(
+      ADD_ACTION,
+      adoptedOfI,
+      (t) => ({ proposalId: t.proposalId, input: { description: '地域の運転ボランティア募集', owner: '社会福祉協議会', dueOn: '2027-06-30' } }),
+      (result) => expect(result).toMatchObject({ dueOn: '2027-06-30', doneAt: null }),
+    ),
+    completeFollowUpAction: tier1Move(
+      `mutation O($id: ID!) { completeFollowUpAction(id: $id, note: "完了") { id doneAt } }`,
+      openActionOfI,
+      (t) => ({ id: t.id }),
+      (result, t) => expect(result).toEqual({ id: t.id, doneAt: expect.any(String) }),
+    ),
+  };
+};
+
+// ---------------------------------------------------------------------------------------------------------------------
 // How to make each call of the matrix. The keys are the first column of the table ("`acceptReferral` (proxy)").
 
 interface Case {
@@ -364,6 +582,7 @@ const CASES: Record<string, Case> = {
     ok: (result) => expect(result).toBe(true),
   },
   auditEvents: { document: `query { auditEvents(first: 5) { totalCount } }`, variables: () => ({}), ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)) },
+  ...POLICY_CASES(),
 };
 
 // ---------------------------------------------------------------------------------------------------------------------
@@ -409,7 +628,10 @@ describe('docs/SECURITY.md access matrix', () => {
         case 'listed':
         case 'not listed': {
           expect(response.errors).toBeUndefined();
-          const ids = response.data!.referrals.edges.map((e: { node: { id: string } }) => e.node.id);
+          // A connection (referrals, regionalIssues) or a plain list (subcommitteeMeetings).
+          const result = response.data![operation];
+          const nodes: Array<{ id: string }> = Array.isArray(result) ? result : result.edges.map((e: { node: { id: string } }) => e.node);
+          const ids = nodes.map((node) => node.id);
           if (expected === 'listed') expect(ids).toContain(t.id);
           else {
             expect(ids).not.toContain(t.id);

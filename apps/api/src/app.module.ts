@@ -20,6 +20,7 @@ import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
 import { UsersModule } from './users/users.module';
@@ -59,6 +60,7 @@ import { UsersModule } from './users/users.module';
     ReferralsModule,
     UsersModule,
     ProvisionModule,
+    PolicyModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],

@@ -5,6 +5,7 @@ import { NativeConnection } from '@temporalio/worker';
 import { errorForLog, readDataKeys, readRetentionDays } from '@tsunagu/persistence';
 import { ensureRetentionSchedule, readTemporalConfig, readWorkerTuning, RETENTION_SCHEDULE_ID, tsunaguDataConverter } from '@tsunagu/temporal';
 import { ReferralActivitiesService } from './activities/referral.activities';
+import { RegionalIssueActivitiesService } from './activities/regional-issue.activities';
 import { RetentionActivitiesService } from './activities/retention.activities';
 import { createReferralWorker } from './referral-worker';
 import { WorkerModule } from './worker.module';
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     tuning,
     app.get(ReferralActivitiesService),
     app.get(RetentionActivitiesService),
+    app.get(RegionalIssueActivitiesService),
     dataConverter,
   );
 

@@ -77,7 +77,31 @@ export enum HandoffKind {
   NOTE = 'NOTE',
   /** The current deadline was moved later (a partner asked for more time). */
   DEADLINE_EXTENDED = 'DEADLINE_EXTENDED',
+  // The policy track seen from the referral (DOMAIN.md, "The policy track", step 5): written by the regional issue's
+  // workflow into the history of every referral linked to it as evidence. Never shown to partners.
+  /** Tier-1 linked the referral to a regional issue as evidence. */
+  LINKED_TO_ISSUE = 'LINKED_TO_ISSUE',
+  /** Tier-1 took the referral off the issue (linked by mistake); reason says why. */
+  UNLINKED_FROM_ISSUE = 'UNLINKED_FROM_ISSUE',
+  /** A policy proposal on the issue went to the subcommittee. */
+  PROPOSAL_SUBMITTED = 'PROPOSAL_SUBMITTED',
+  /** The subcommittee decided on the proposal; reason holds the SubcommitteeDecision. */
+  SUBCOMMITTEE_DECISION = 'SUBCOMMITTEE_DECISION',
+  /** Every follow-up action of the adopted proposal is done. */
+  POLICY_IMPLEMENTED = 'POLICY_IMPLEMENTED',
+  /** Tier-1 closed the issue without (further) proposals; reason says why. */
+  ISSUE_CLOSED = 'ISSUE_CLOSED',
 }
+
+/** Handoff kinds written by the policy track; partners never see them. */
+export const POLICY_HANDOFF_KINDS: readonly HandoffKind[] = [
+  HandoffKind.LINKED_TO_ISSUE,
+  HandoffKind.UNLINKED_FROM_ISSUE,
+  HandoffKind.PROPOSAL_SUBMITTED,
+  HandoffKind.SUBCOMMITTEE_DECISION,
+  HandoffKind.POLICY_IMPLEMENTED,
+  HandoffKind.ISSUE_CLOSED,
+];
 
 export enum DeclineReason {
   NO_CAPACITY = 'NO_CAPACITY',
@@ -93,4 +117,54 @@ export enum ReferralOutcome {
   PARTIALLY_RESOLVED = 'PARTIALLY_RESOLVED',
   NOT_RESOLVED = 'NOT_RESOLVED',
   NO_LONGER_NEEDED = 'NO_LONGER_NEEDED',
+}
+
+/** Where a regional issue (地域課題) stands; derived from its proposals, except CLOSED. */
+export enum RegionalIssueStatus {
+  /** Collecting evidence; no proposal before the subcommittee. */
+  OPEN = 'OPEN',
+  /** A proposal is submitted, on an agenda or continued. */
+  IN_DELIBERATION = 'IN_DELIBERATION',
+  /** A proposal was adopted; its follow-up actions are under way. */
+  IN_IMPLEMENTATION = 'IN_IMPLEMENTATION',
+  /** Every follow-up action of the adopted proposal is done. Final. */
+  IMPLEMENTED = 'IMPLEMENTED',
+  /** Tier-1 closed it without an implemented proposal (reason recorded). Final. */
+  CLOSED = 'CLOSED',
+}
+
+export enum PolicyProposalStatus {
+  DRAFT = 'DRAFT',
+  SUBMITTED = 'SUBMITTED',
+  ON_AGENDA = 'ON_AGENDA',
+  CONTINUED = 'CONTINUED',
+  ADOPTED = 'ADOPTED',
+  REJECTED = 'REJECTED',
+  IMPLEMENTED = 'IMPLEMENTED',
+}
+
+/** What the subcommittee (生活支援体制整備部会) decides on a proposal. */
+export enum SubcommitteeDecision {
+  ADOPTED = 'ADOPTED',
+  REJECTED = 'REJECTED',
+  /** Carried to a later meeting. */
+  CONTINUED = 'CONTINUED',
+}
+
+/** One entry of a regional issue's own tracked history (regional_issue_event). */
+export enum RegionalIssueEventKind {
+  CREATED = 'CREATED',
+  UPDATED = 'UPDATED',
+  REFERRAL_LINKED = 'REFERRAL_LINKED',
+  REFERRAL_UNLINKED = 'REFERRAL_UNLINKED',
+  PROPOSAL_DRAFTED = 'PROPOSAL_DRAFTED',
+  PROPOSAL_REVISED = 'PROPOSAL_REVISED',
+  PROPOSAL_SUBMITTED = 'PROPOSAL_SUBMITTED',
+  PUT_ON_AGENDA = 'PUT_ON_AGENDA',
+  DECISION_RECORDED = 'DECISION_RECORDED',
+  ACTION_ADDED = 'ACTION_ADDED',
+  ACTION_DUE = 'ACTION_DUE',
+  ACTION_DONE = 'ACTION_DONE',
+  IMPLEMENTED = 'IMPLEMENTED',
+  CLOSED = 'CLOSED',
 }

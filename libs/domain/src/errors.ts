@@ -16,3 +16,24 @@ export class IllegalTransitionError extends Error {
     this.name = 'IllegalTransitionError';
   }
 }
+
+/** A named thing (a proposal, a follow-up action, a linked referral) that the object acted on does not have. */
+export class NotFoundError extends Error {
+  readonly code = ErrorCode.NOT_FOUND;
+  constructor(message: string) {
+    super(message);
+    this.name = 'NotFoundError';
+  }
+}
+
+/** A value a move cannot take (an empty title, a due day that is no date); `field` names the input. */
+export class InvalidInputError extends Error {
+  readonly code = ErrorCode.BAD_USER_INPUT;
+  constructor(
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}

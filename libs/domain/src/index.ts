@@ -7,3 +7,5 @@ export * from './calendar';
 export * from './config/env';
 export * from './referral/referral-deadlines';
 export * from './privacy/personal-data';
+export * from './policy/regional-issue-state';
+export * from './policy/regional-issue-state-machine';

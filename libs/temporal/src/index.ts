@@ -8,3 +8,6 @@ export * from '../../../workflows/src/referral/messages';
 export * from '../../../workflows/src/referral/types';
 export * from '../../../workflows/src/retention/types';
 export type { referralWorkflow } from '../../../workflows/src/referral/referral.workflow';
+export * from '../../../workflows/src/regional-issue/messages';
+export * from '../../../workflows/src/regional-issue/types';
+export type { regionalIssueWorkflow } from '../../../workflows/src/regional-issue/regional-issue.workflow';

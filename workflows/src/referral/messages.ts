@@ -1,5 +1,6 @@
 // The referral workflow's messages, defined once: the api sends them, the workflow handles them.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { PolicyHandoff } from '../regional-issue/types';
 import type { Deadline } from '../../../libs/domain/src/referral/referral-deadlines';
 import type { ReferralCommand, ReferralState } from '../../../libs/domain/src/referral/referral-state';
 
@@ -36,3 +37,9 @@ export interface ReferralStateView extends ReferralState {
 }
 
 export const referralStateQuery = defineQuery<ReferralStateView>('referralState');
+
+/**
+ * Sent by a regional issue's workflow to each referral linked to it: the referral writes it into its own handoff
+ * history (its workflow owns the sequence numbers). Duplicates (same issueId and issueSeq) are ignored.
+ */
+export const policyHandoffSignal = defineSignal<[PolicyHandoff]>('policyHandoff');

@@ -20,6 +20,7 @@ import {
   IllegalTransitionError,
   isClosed,
   nextWakeUp,
+  recordPolicyHandoff,
   ReferralCommand,
   ReferralState,
   ReferralStatus,
@@ -168,6 +169,26 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   );
   setHandler(messages.referralStateQuery, () => ({ ...state, referralId, lastSeq, deadline }));
 
+  // A linked regional issue's entry (DOMAIN.md, "The policy track", step 5): one handoff, allowed in every status (a
+  // closed referral too, while this still runs), never touching the deadline. Through the lock, so it numbers after the
+  // move before it; each (issue, issue event) is written once, however often the issue's workflow sends it.
+  const policyEntries = new Set<string>();
+  setHandler(messages.policyHandoffSignal, (handoff) =>
+    lock.run(async () => {
+      const key = `${handoff.issueId}:${handoff.issueSeq}`;
+      if (policyEntries.has(key)) return;
+      let transition: ReferralTransition;
+      try {
+        transition = recordPolicyHandoff(state, handoff);
+      } catch (error) {
+        if (error instanceof IllegalTransitionError) return; // not a policy kind: nothing to write
+        throw error;
+      }
+      await commit(transition, () => deadline);
+      policyEntries.add(key);
+    }),
+  );
+
   await submitting;
 
   // Deadlines: sleep until the next reminder or deadline; any committed change wakes the loop to look again.
@@ -213,7 +234,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     }
   }
 
-  // A closed referral ends once every accepted update has answered.
+  // A closed referral ends once every accepted update has answered (and every policy signal is written).
   await condition(() => isClosed(state.status) && allHandlersFinished());
   return { referralId, status: state.status, outcome: state.outcome };
 }

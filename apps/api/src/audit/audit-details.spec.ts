@@ -76,6 +76,21 @@ describe('mutationObject', () => {
     expect(mutationObject('createOrganization', 'Organization', { input: {} }, { id: 'o-1' })).toEqual({ objectType: 'Organization', objectId: 'o-1' });
   });
 
+  it('names the proposal for the policy track’s agenda and decisions, and the parent of what a refused call would have made', () => {
+    expect(mutationObject('addProposalToAgenda', 'SubcommitteeMeeting', { meetingId: 'm-1', proposalId: 'p-1' }, { id: 'm-1' })).toEqual({
+      objectType: 'PolicyProposal',
+      objectId: 'p-1',
+    });
+    expect(mutationObject('recordSubcommitteeDecision', 'PolicyProposal', { meetingId: 'm-1', proposalId: 'p-1' }, null)).toEqual({
+      objectType: 'PolicyProposal',
+      objectId: 'p-1',
+    });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: 'i-1' }, { id: 'p-2' })).toEqual({ objectType: 'PolicyProposal', objectId: 'p-2' });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: 'i-1' }, null)).toEqual({ objectType: 'RegionalIssue', objectId: 'i-1' });
+    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: 'p-1' }, { id: 'a-1' })).toEqual({ objectType: 'FollowUpAction', objectId: 'a-1' });
+    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: 'p-1' }, null)).toEqual({ objectType: 'PolicyProposal', objectId: 'p-1' });
+  });
+
   it('has no object type for a scalar result', () => {
     expect(mutationObject('changeSomething', 'Boolean', {}, true)).toEqual({ objectType: null, objectId: null });
   });

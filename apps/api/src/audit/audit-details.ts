@@ -76,6 +76,14 @@ const OBJECT_RULES: Record<string, ObjectRule> = {
   login: (_args, result) => ({ objectType: 'User', objectId: result?.user?.id ?? null }),
   setRoutingRule: (args) => ({ objectType: 'RoutingRule', objectId: `${args.category}:${args.areaCode}` }),
   setDeadlineRule: (args) => ({ objectType: 'DeadlineRule', objectId: args.input?.category ?? null }),
+  // The policy track: a decision and a place on an agenda change the proposal (named even when refused).
+  addProposalToAgenda: (args) => ({ objectType: 'PolicyProposal', objectId: args.proposalId ?? null }),
+  recordSubcommitteeDecision: (args) => ({ objectType: 'PolicyProposal', objectId: args.proposalId ?? null }),
+  // New objects named by their parent when refused: the issue a proposal is drafted on, the proposal an action is for.
+  draftPolicyProposal: (args, result) =>
+    result?.id ? { objectType: 'PolicyProposal', objectId: String(result.id) } : { objectType: 'RegionalIssue', objectId: args.issueId ?? null },
+  addFollowUpAction: (args, result) =>
+    result?.id ? { objectType: 'FollowUpAction', objectId: String(result.id) } : { objectType: 'PolicyProposal', objectId: args.proposalId ?? null },
   importOrganizations: (_args, result) => ({
     objectType: 'Organization',
     objectId: null,

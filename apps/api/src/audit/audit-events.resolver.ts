@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { Role } from '@tsunagu/domain';
 import type { AuditEventEntity } from '@tsunagu/persistence';
 import { Roles } from '../auth/roles.decorator';
+import { toConnection } from '../common/pagination/connection';
 import type { RequestContext } from '../common/request-context';
 import { toUserModel } from '../directory/directory.mappers';
 import { UserModel } from '../directory/models/user.model';
@@ -18,8 +19,7 @@ export class AuditEventsResolver {
   @Query(() => AuditEventConnectionModel, { description: 'The audit log, newest first. ADMIN only.' })
   async auditEvents(@Args() { filter, first, after }: AuditEventsArgs): Promise<AuditEventConnectionModel> {
     const page = await this.audit.page(filter, first, after);
-    const edges = page.rows.map((row) => ({ cursor: encodeAuditCursor(row), node: toAuditEventModel(row) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return toConnection(page, encodeAuditCursor, toAuditEventModel);
   }
 
   @ResolveField(() => UserModel, { nullable: true })

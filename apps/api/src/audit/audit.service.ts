@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditEventEntity } from '@tsunagu/persistence';
-import { badUserInput } from '../common/graphql-errors';
+import type { Page } from '../common/pagination/connection';
+import { notACursor } from '../common/pagination/key-cursor';
 import type { AuditEventFilter } from './dto/audit-events.args';
 import type { AuditEventRecord } from './audit-trail';
 
@@ -40,7 +41,7 @@ export class AuditService {
     filter: AuditEventFilter | undefined,
     first: number,
     after: string | undefined,
-  ): Promise<{ rows: AuditEventEntity[]; totalCount: number; hasNextPage: boolean }> {
+  ): Promise<Page<AuditEventEntity>> {
     const query = this.db.getRepository(AuditEventEntity).createQueryBuilder('e');
     if (filter?.actorUserId) query.andWhere('e.actor_user_id = :actor', { actor: filter.actorUserId });
     if (filter?.operation?.length) query.andWhere('e.operation IN (:...operations)', { operations: filter.operation });
@@ -56,6 +57,7 @@ export class AuditService {
   }
 }
 
+/** Not a key cursor: "audit:<id>" in base64url, the format audit cursors have always had. */
 export function encodeAuditCursor(row: Pick<AuditEventEntity, 'id'>): string {
   return Buffer.from(`audit:${row.id}`).toString('base64url');
 }
@@ -64,5 +66,5 @@ function decodeAuditCursor(cursor: string): string {
   const match = /^audit:([1-9]\d{0,18})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   // Exactly what encodeAuditCursor writes, and an id that fits a bigint.
   if (match && BigInt(match[1]) <= 9223372036854775807n && encodeAuditCursor({ id: match[1] }) === cursor) return match[1];
-  throw badUserInput([{ field: 'after', message: 'is not a cursor this API gave out' }]);
+  throw notACursor();
 }

@@ -5,9 +5,13 @@ import {
   HandoffKind,
   NeedCategory,
   OrganizationKind,
+  PolicyProposalStatus,
   ReferralOutcome,
   ReferralStatus,
+  RegionalIssueEventKind,
+  RegionalIssueStatus,
   Role,
+  SubcommitteeDecision,
   SubjectKind,
 } from '@tsunagu/domain';
 
@@ -21,3 +25,7 @@ registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 registerEnumType(HandoffKind, { name: 'HandoffKind' });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(ReferralOutcome, { name: 'ReferralOutcome' });
+registerEnumType(RegionalIssueStatus, { name: 'RegionalIssueStatus' });
+registerEnumType(PolicyProposalStatus, { name: 'PolicyProposalStatus' });
+registerEnumType(SubcommitteeDecision, { name: 'SubcommitteeDecision' });
+registerEnumType(RegionalIssueEventKind, { name: 'RegionalIssueEventKind' });

@@ -74,3 +74,20 @@ describe('readApiConfig: trusted proxies', () => {
     expect(text).toContain(message);
   });
 });
+
+describe('readApiConfig: regional issue suggestions', () => {
+  it('looks 90 days back by default, or as many as set', () => {
+    expect(readApiConfig(base).issueSuggestionWindowDays).toBe(90);
+    expect(readApiConfig({ ...base, TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS: '30' }).issueSuggestionWindowDays).toBe(30);
+  });
+
+  it.each([
+    ['0', 'at least 1'],
+    ['731', 'at most 730'],
+    ['3m', 'whole number'],
+  ])('stops on TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS=%s', (value, message) => {
+    const text = problem({ TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS: value });
+    expect(text).toContain('Configuration error: TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS');
+    expect(text).toContain(message);
+  });
+});

@@ -19,6 +19,8 @@ export interface ApiConfig {
   trustProxy: false | number | string[];
   /** Depth, alias, token and cost limits on GraphQL documents and the request body size (graphql-hardening/). */
   graphqlLimits: GraphqlLimits;
+  /** How many days back `suggestedRegionalIssues` looks when not told (TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS). */
+  issueSuggestionWindowDays: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -38,6 +40,7 @@ export function readApiConfig(env: Env): ApiConfig {
     },
     trustProxy: readTrustProxy(env, 'TSUNAGU_TRUST_PROXY'),
     graphqlLimits: readGraphqlLimits(env),
+    issueSuggestionWindowDays: readInteger(env, 'TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS', 90, { min: 1, max: 730 }),
   };
 }
 

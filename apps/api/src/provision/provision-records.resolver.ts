@@ -2,6 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { Role } from '@tsunagu/domain';
 import { ProvisionRecordEntity } from '@tsunagu/persistence';
 import { Roles } from '../auth/roles.decorator';
+import { toConnection } from '../common/pagination/connection';
 import type { RequestContext } from '../common/request-context';
 import { toOrganizationModel } from '../directory/directory.mappers';
 import { OrganizationModel } from '../directory/models/organization.model';
@@ -23,8 +24,7 @@ export class ProvisionRecordsResolver {
   })
   async provisionRecords(@Args() { from, to, first, after }: ProvisionRecordsArgs): Promise<ProvisionRecordConnectionModel> {
     const page = await this.records.page(from, to, first, after);
-    const edges = page.rows.map((row) => ({ cursor: encodeProvisionCursor(row), node: toProvisionRecordModel(row) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return toConnection(page, encodeProvisionCursor, toProvisionRecordModel);
   }
 
   @Roles(...AUDITORS)

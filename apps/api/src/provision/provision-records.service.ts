@@ -2,14 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DataKeyring, openReferralColumn, ProvisionRecordEntity } from '@tsunagu/persistence';
 import { badUserInput } from '../common/graphql-errors';
+import type { Page } from '../common/pagination/connection';
+import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';
 import { periodProblems } from './period';
 import { ProvisionCsvRow } from './provision-csv';
 
-export interface ProvisionRecordPage {
-  rows: ProvisionRecordEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
+export type ProvisionRecordPage = Page<ProvisionRecordEntity>;
 
 /** At most this many records go into one CSV file; a longer period is refused (ask for a shorter one). */
 export const PROVISION_CSV_MAX_ROWS = 50_000;
@@ -76,21 +74,12 @@ function assertPeriod(from: Date, to: Date): void {
   if (problems.length) throw badUserInput(problems);
 }
 
+/** [at as an ISO instant, id]. */
 export function encodeProvisionCursor(row: Pick<ProvisionRecordEntity, 'at' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.at.toISOString(), row.id])).toString('base64url');
+  return encodeKeyCursor([row.at.toISOString(), row.id]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const instant = typeof at === 'string' ? new Date(at) : null;
-    if (instant && !Number.isNaN(instant.getTime()) && instant.toISOString() === at && typeof id === 'string' && UUID.test(id)) {
-      return { at, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw badUserInput([{ field: 'after', message: 'is not a cursor this API gave out' }]);
+  const [at, id] = decodeKeyCursor(cursor, [isoInstantPart, uuidPart]);
+  return { at, id };
 }

@@ -1,10 +1,15 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { POLICY_HANDOFF_KINDS, Role } from '@tsunagu/domain';
 import { auditTrailOf } from '../audit/audit-trail';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
 import { AreaModel } from '../directory/models/area.model';
 import { OrganizationModel } from '../directory/models/organization.model';
 import { UserModel } from '../directory/models/user.model';
+import { PolicyProposalModel } from '../policy/proposals/models/policy-proposal.model';
+import { RegionalIssueModel } from '../policy/regional-issues/models/regional-issue.model';
+import { toPolicyProposalModel, toRegionalIssueModel } from '../policy/shared/policy.mappers';
+import { PolicyVisibilityService } from '../policy/shared/policy-visibility.service';
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';
 import { ReferralSubjectModel } from './models/referral-subject.model';
@@ -13,6 +18,8 @@ import { toHandoffModel } from './referral.mapper';
 /** Links of a referral and its handoffs, loaded in batches per request. */
 @Resolver(() => ReferralModel)
 export class ReferralFieldsResolver {
+  constructor(private readonly policy: PolicyVisibilityService) {}
+
   @ResolveField(() => AreaModel)
   async area(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<AreaModel> {
     return toAreaModel((await ctx.loaders.area.load(referral.areaId))!);
@@ -46,12 +53,37 @@ export class ReferralFieldsResolver {
 
   @ResolveField(() => [HandoffModel])
   async handoffs(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<HandoffModel[]> {
-    return (await ctx.loaders.handoffsOfReferral.load(referral.id)).map(toHandoffModel);
+    const rows = await ctx.loaders.handoffsOfReferral.load(referral.id);
+    // The policy track is the city's business: a partner sees the referral's own steps only (docs/SECURITY.md).
+    const shown = ctx.req.viewer?.role === Role.PARTNER ? rows.filter((row) => !POLICY_HANDOFF_KINDS.includes(row.kind)) : rows;
+    return shown.map(toHandoffModel);
+  }
+
+  @ResolveField(() => [RegionalIssueModel])
+  async regionalIssues(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<RegionalIssueModel[]> {
+    if (ctx.req.viewer?.role === Role.PARTNER) return [];
+    const links = await ctx.loaders.linksOfReferral.load(referral.id);
+    const issues = await Promise.all(links.map((link) => this.policy.issue(ctx, link.issueId)));
+    return issues.flatMap((issue) => (issue ? [toRegionalIssueModel(issue)] : []));
   }
 }
 
 @Resolver(() => HandoffModel)
 export class HandoffFieldsResolver {
+  constructor(private readonly policy: PolicyVisibilityService) {}
+
+  @ResolveField(() => RegionalIssueModel, { nullable: true })
+  async regionalIssue(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<RegionalIssueModel | null> {
+    const issue = await this.policy.issue(ctx, handoff.regionalIssueId);
+    return issue ? toRegionalIssueModel(issue) : null;
+  }
+
+  @ResolveField(() => PolicyProposalModel, { nullable: true })
+  async policyProposal(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<PolicyProposalModel | null> {
+    const proposal = await this.policy.proposal(ctx, handoff.policyProposalId);
+    return proposal ? toPolicyProposalModel(proposal) : null;
+  }
+
   @ResolveField(() => OrganizationModel, { nullable: true })
   fromOrganization(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<OrganizationModel | null> {
     return organization(ctx, handoff.fromOrganizationId);

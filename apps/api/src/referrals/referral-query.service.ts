@@ -1,16 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { Role } from '@tsunagu/domain';
 import { DataKeyring, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../auth/viewer';
-import { badUserInput, notFound } from '../common/graphql-errors';
+import { notFound } from '../common/graphql-errors';
+import type { Page } from '../common/pagination/connection';
+import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';
 import { ReferralFilter } from './dto/referrals.args';
+import { referralScope } from './referral-scope';
 
-export interface ReferralPage {
-  rows: ReferralEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
+export { referralScope, type SqlScope } from './referral-scope';
+
+export type ReferralPage = Page<ReferralEntity>;
 
 /**
  * Reads of the referral read model, always scoped to what the viewer may see. A referral outside that scope does not
@@ -62,45 +62,30 @@ export class ReferralQueryService {
     return openReferralPersonalData(this.dataKeys, row);
   }
 
+  /** Referral rows the viewer may see among these ids (unknown or hidden ones left out), in the order of the ids. */
+  async visibleAmong(viewer: Viewer, ids: readonly string[]): Promise<ReferralEntity[]> {
+    if (!ids.length) return [];
+    const rows = await this.visibleTo(viewer).andWhere('r.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    const found = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = found.get(id);
+      return row ? [this.opened(row)] : [];
+    });
+  }
+
   private visibleTo(viewer: Viewer): SelectQueryBuilder<ReferralEntity> {
-    const query = this.db.getRepository(ReferralEntity).createQueryBuilder('r');
-    switch (viewer.role) {
-      case Role.ADMIN:
-      case Role.TIER1_COORDINATOR:
-        return query;
-      case Role.TIER2_COORDINATOR:
-        return query.where('(r.area_id = :viewerAreaId OR r.submitted_by_id = :viewerId)', {
-          viewerAreaId: viewer.areaId,
-          viewerId: viewer.id,
-        });
-      case Role.PARTNER:
-        // Offered to the partner's organisation at some point: it keeps seeing the history of what it was offered.
-        return query.where(
-          `EXISTS (SELECT 1 FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'OFFERED' AND h.to_organization_id = :viewerOrgId)`,
-          { viewerOrgId: viewer.organizationId },
-        );
-      default:
-        return query.where('false');
-    }
+    const scope = referralScope(viewer, 'r');
+    return this.db.getRepository(ReferralEntity).createQueryBuilder('r').where(scope.sql, scope.params);
   }
 }
 
+/** [createdAt as an ISO instant, id]; regional issues use it too (same key, newest first). */
 export function encodeCursor(row: Pick<ReferralEntity, 'createdAt' | 'id'>): string {
-  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString('base64url');
+  return encodeKeyCursor([row.createdAt.toISOString(), row.id]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const [createdAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    // Exactly what encodeCursor writes: an ISO instant that round-trips, and a UUID.
-    const instant = typeof createdAt === 'string' ? new Date(createdAt) : null;
-    if (instant && !Number.isNaN(instant.getTime()) && instant.toISOString() === createdAt && typeof id === 'string' && UUID.test(id)) {
-      return { createdAt, id };
-    }
-  } catch {
-    // fall through
-  }
-  throw badUserInput([{ field: 'after', message: 'is not a cursor this API gave out' }]);
+/** Exactly what encodeCursor writes: an ISO instant that round-trips, and a UUID. */
+export function decodeCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = decodeKeyCursor(cursor, [isoInstantPart, uuidPart]);
+  return { createdAt, id };
 }

@@ -1,4 +1,5 @@
-import { ReferralEntity, ReferralHandoffEntity } from '@tsunagu/persistence';
+import { ReferralEntity } from '@tsunagu/persistence';
+import type { HandoffRow } from '../common/loaders/loaders';
 import type { Viewer } from '../auth/viewer';
 import { maySeeAgeBand, maySeeSubject } from './referral-access.policy';
 import { HandoffModel } from './models/handoff.model';
@@ -27,7 +28,7 @@ export function toReferralModel(row: ReferralEntity, viewer: Viewer): ReferralMo
   };
 }
 
-export function toHandoffModel(row: ReferralHandoffEntity): HandoffModel {
+export function toHandoffModel(row: HandoffRow): HandoffModel {
   return {
     seq: row.seq,
     kind: row.kind,
@@ -38,5 +39,7 @@ export function toHandoffModel(row: ReferralHandoffEntity): HandoffModel {
     fromOrganizationId: row.fromOrganizationId,
     toOrganizationId: row.toOrganizationId,
     actorId: row.actorId,
+    regionalIssueId: row.regionalIssueId ?? null,
+    policyProposalId: row.policyProposalId ?? null,
   };
 }

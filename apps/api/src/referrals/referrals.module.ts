@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { DeadlinesModule } from '../deadlines/deadlines.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { PolicySharedModule } from '../policy/shared/policy-shared.module';
 import { ReferralCommandsService } from './referral-commands.service';
 import { HandoffFieldsResolver, ReferralFieldsResolver } from './referral-fields.resolver';
-import { ReferralQueryService } from './referral-query.service';
+import { ReferralReadModule } from './referral-read.module';
 import { ReferralsResolver } from './referrals.resolver';
 
 @Module({
-  imports: [DirectoryModule, DeadlinesModule],
-  providers: [ReferralQueryService, ReferralCommandsService, ReferralsResolver, ReferralFieldsResolver, HandoffFieldsResolver],
+  imports: [DirectoryModule, DeadlinesModule, ReferralReadModule, PolicySharedModule],
+  providers: [ReferralCommandsService, ReferralsResolver, ReferralFieldsResolver, HandoffFieldsResolver],
 })
 export class ReferralsModule {}

@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import type { Viewer } from '../auth/viewer';
+import { toConnection } from '../common/pagination/connection';
 import { CompleteReferralArgs, DeclineReferralArgs, ExtendReferralDeadlineArgs, NoteOnMoveArgs, ReassignReferralArgs, RequiredNoteArgs, WithdrawReferralArgs } from './dto/move.args';
 import { ReferralIdArgs, ReferralsArgs } from './dto/referrals.args';
 import { SubmitReferralInput } from './dto/submit-referral.input';
@@ -26,12 +27,7 @@ export class ReferralsResolver {
   @Query(() => ReferralConnectionModel)
   async referrals(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after }: ReferralsArgs): Promise<ReferralConnectionModel> {
     const page = await this.queries.page(viewer, filter, first, after);
-    const edges = page.rows.map((row) => ({ cursor: encodeCursor(row), node: toReferralModel(row, viewer) }));
-    return {
-      edges,
-      totalCount: page.totalCount,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-    };
+    return toConnection(page, encodeCursor, (row) => toReferralModel(row, viewer));
   }
 
   @Mutation(() => ReferralModel)

@@ -4,6 +4,7 @@ import { clientAddressOf } from '../auth/auth.resolver';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
 import type { Viewer } from '../auth/viewer';
+import { toConnection } from '../common/pagination/connection';
 import type { RequestContext } from '../common/request-context';
 import { toUserModel } from '../directory/directory.mappers';
 import { UserModel } from '../directory/models/user.model';
@@ -23,8 +24,7 @@ export class UsersResolver {
   @Query(() => UserConnectionModel, { description: 'Users in email order.' })
   async users(@Args() { filter, first, after }: UsersArgs): Promise<UserConnectionModel> {
     const page = await this.accounts.page(filter, first, after);
-    const edges = page.rows.map((row) => ({ cursor: encodeUserCursor(row), node: toUserModel(row) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return toConnection(page, encodeUserCursor, toUserModel);
   }
 
   @Roles(Role.ADMIN)

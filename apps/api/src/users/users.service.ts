@@ -6,16 +6,14 @@ import { passwordProblems } from '../auth/password-policy';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
 import type { Viewer } from '../auth/viewer';
 import { badUserInput, FieldProblem, notFound, unauthenticated } from '../common/graphql-errors';
+import type { Page } from '../common/pagination/connection';
+import { decodeKeyCursor, encodeKeyCursor, textPart, uuidPart } from '../common/pagination/key-cursor';
 import { isUniqueViolation } from '../directory/organizations.service';
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/users.args';
 import { placementProblems } from './user-placement';
 
-export interface UserPage {
-  rows: UserEntity[];
-  totalCount: number;
-  hasNextPage: boolean;
-}
+export type UserPage = Page<UserEntity>;
 
 /**
  * User accounts: administrators create, list, deactivate, reactivate them and reset their passwords (the resolver
@@ -150,18 +148,12 @@ function emailTaken(): FieldProblem {
   return { field: 'email', message: 'another user already has this email address' };
 }
 
+/** [email, id]. */
 export function encodeUserCursor(user: Pick<UserEntity, 'email' | 'id'>): string {
-  return Buffer.from(JSON.stringify([user.email, user.id])).toString('base64url');
+  return encodeKeyCursor([user.email, user.id]);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function decodeUserCursor(cursor: string): { email: string; id: string } {
-  try {
-    const [email, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof email === 'string' && email.length <= 320 && typeof id === 'string' && UUID.test(id)) return { email, id };
-  } catch {
-    // fall through
-  }
-  throw badUserInput([{ field: 'after', message: 'is not a cursor this API gave out' }]);
+  const [email, id] = decodeKeyCursor(cursor, [textPart(320), uuidPart]);
+  return { email, id };
 }

@@ -67,9 +67,25 @@ export class ReferralActivitiesService implements ReferralActivities {
       }
       for (const h of input.handoffs) {
         await tx.query(
-          `INSERT INTO referral_handoff (referral_id, seq, kind, from_organization_id, to_organization_id, actor_id, proxy, reason, note, at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (referral_id, seq) DO NOTHING`,
-          [input.referralId, h.seq, h.kind, h.fromOrganizationId, h.toOrganizationId, h.actorUserId, h.proxy, h.reason, h.note, h.at],
+          `INSERT INTO referral_handoff (referral_id, seq, kind, from_organization_id, to_organization_id, actor_id, proxy, reason, note, at,
+                                         regional_issue_id, regional_issue_seq, policy_proposal_id)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (referral_id, seq) DO NOTHING`,
+          [
+            input.referralId,
+            h.seq,
+            h.kind,
+            h.fromOrganizationId,
+            h.toOrganizationId,
+            h.actorUserId,
+            h.proxy,
+            h.reason,
+            h.note,
+            h.at,
+            // Policy-track entries (from a linked regional issue) name the issue event they mirror.
+            h.regionalIssueId ?? null,
+            h.regionalIssueSeq ?? null,
+            h.policyProposalId ?? null,
+          ],
         );
       }
       // Personal data a handoff gives a partner is recorded with it, in this transaction (docs/SECURITY.md).

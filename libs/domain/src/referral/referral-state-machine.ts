@@ -1,8 +1,9 @@
-import { Destination, HandoffKind, ReferralStatus } from '../enums';
+import { Destination, HandoffKind, POLICY_HANDOFF_KINDS, ReferralStatus } from '../enums';
 import { IllegalTransitionError } from '../errors';
 import {
   HandoffEvent,
   OPEN_STATUSES,
+  PolicyHandoffEntry,
   ReferralActor,
   ReferralCommand,
   ReferralCommandType,
@@ -143,6 +144,34 @@ export function assertAllowed(state: ReferralState, command: ReferralCommand): v
   if (PARTNER_MOVES.includes(command.type) && 'actor' in command && command.actor.organizationId !== state.currentOrganizationId) {
     throw new IllegalTransitionError(`Only the organisation the referral is offered to or held by can ${command.type.toLowerCase()} it`);
   }
+}
+
+/**
+ * A regional issue's entry in this referral's history (DOMAIN.md, "The policy track", step 5): one handoff of a policy
+ * kind, the referral itself unchanged. Allowed in every status, closed ones included: the loop closes at the policy
+ * level too. Throws IllegalTransitionError for a kind that is not a policy kind.
+ */
+export function recordPolicyHandoff(state: ReferralState, entry: PolicyHandoffEntry): ReferralTransition {
+  if (!POLICY_HANDOFF_KINDS.includes(entry.kind)) {
+    throw new IllegalTransitionError(`${entry.kind} is not a policy-track handoff`);
+  }
+  return {
+    state,
+    handoffs: [
+      {
+        kind: entry.kind,
+        fromOrganizationId: null,
+        toOrganizationId: null,
+        actorUserId: entry.actorUserId,
+        proxy: false,
+        reason: entry.reason,
+        note: entry.note,
+        regionalIssueId: entry.issueId,
+        regionalIssueSeq: entry.issueSeq,
+        policyProposalId: entry.proposalId,
+      },
+    ],
+  };
 }
 
 function route(state: ReferralState, offerTo: string | null): ReferralTransition {

@@ -26,6 +26,25 @@ export interface HandoffEvent {
   proxy: boolean;
   reason: string | null;
   note: string | null;
+  /** Policy-track entries (POLICY_HANDOFF_KINDS) only: the regional issue and the issue event it mirrors. */
+  regionalIssueId?: string | null;
+  regionalIssueSeq?: number | null;
+  /** Policy-track entries about a proposal: which one. */
+  policyProposalId?: string | null;
+}
+
+/**
+ * A policy-track entry a regional issue's workflow sends to a linked referral (its `PolicyHandoff`): written into the
+ * referral's history as it comes, whatever the referral's status.
+ */
+export interface PolicyHandoffEntry {
+  issueId: string;
+  issueSeq: number;
+  kind: HandoffKind;
+  actorUserId: string | null;
+  proposalId: string | null;
+  reason: string | null;
+  note: string | null;
 }
 
 /**

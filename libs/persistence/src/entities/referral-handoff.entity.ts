@@ -33,4 +33,14 @@ export class ReferralHandoffEntity {
 
   @Column({ type: 'timestamptz' })
   at: Date;
+
+  /** Policy-track entries: the regional issue and the issue event (regional_issue_event.seq) this one mirrors. */
+  @Column({ name: 'regional_issue_id', type: 'uuid', nullable: true })
+  regionalIssueId: string | null;
+
+  @Column({ name: 'regional_issue_seq', type: 'integer', nullable: true })
+  regionalIssueSeq: number | null;
+
+  @Column({ name: 'policy_proposal_id', type: 'uuid', nullable: true })
+  policyProposalId: string | null;
 }

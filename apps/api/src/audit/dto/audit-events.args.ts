@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsDate, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsDate, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { PageArgs } from '../../common/pagination/page-args';
 
 @InputType('AuditEventFilter', { description: 'Every field given must match; lists match any of their values.' })
 export class AuditEventFilter {
@@ -49,22 +50,10 @@ export class AuditEventFilter {
 }
 
 @ArgsType()
-export class AuditEventsArgs {
+export class AuditEventsArgs extends PageArgs(50, 200) {
   @Field(() => AuditEventFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => AuditEventFilter)
   filter?: AuditEventFilter;
-
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  first: number = 50;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
 }

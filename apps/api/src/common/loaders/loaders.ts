@@ -1,6 +1,10 @@
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
 import { AreaEntity, OrganizationEntity, ReferralHandoffEntity, UserEntity } from '@tsunagu/persistence';
+import { createPolicyLoaders } from './policy-loaders';
+
+/** A handoff row with the policy track's columns (the issue and proposal a policy entry is about). */
+export type HandoffRow = ReferralHandoffEntity & { regionalIssueId: string | null; policyProposalId: string | null };
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
@@ -21,13 +25,16 @@ export function createLoaders(db: DataSource) {
       );
       return organizationIds.map((id) => rows.filter((row) => row.organizationId === id));
     }),
-    handoffsOfReferral: new DataLoader<string, ReferralHandoffEntity[]>(async (referralIds) => {
-      const rows = await db.getRepository(ReferralHandoffEntity).find({
-        where: { referralId: In([...referralIds]) },
-        order: { referralId: 'ASC', seq: 'ASC' },
-      });
+    handoffsOfReferral: new DataLoader<string, HandoffRow[]>(async (referralIds) => {
+      const rows: HandoffRow[] = await db.query(
+        `SELECT referral_id AS "referralId", seq, kind, from_organization_id AS "fromOrganizationId", to_organization_id AS "toOrganizationId",
+                actor_id AS "actorId", proxy, reason, note, at, regional_issue_id AS "regionalIssueId", policy_proposal_id AS "policyProposalId"
+           FROM referral_handoff WHERE referral_id = ANY ($1) ORDER BY referral_id, seq`,
+        [referralIds],
+      );
       return referralIds.map((id) => rows.filter((row) => row.referralId === id));
     }),
+    ...createPolicyLoaders(db),
   };
 }
 

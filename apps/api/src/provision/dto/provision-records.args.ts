@@ -1,6 +1,7 @@
-import { ArgsType, Field, Int } from '@nestjs/graphql';
+import { ArgsType, Field } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsDate, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsDate } from 'class-validator';
+import { PageArgs } from '../../common/pagination/page-args';
 
 @ArgsType()
 export class ProvisionPeriodArgs {
@@ -16,16 +17,4 @@ export class ProvisionPeriodArgs {
 }
 
 @ArgsType()
-export class ProvisionRecordsArgs extends ProvisionPeriodArgs {
-  @Field(() => Int, { defaultValue: 50 })
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  first: number = 50;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
-}
+export class ProvisionRecordsArgs extends PageArgs(50, 500, 200, ProvisionPeriodArgs) {}

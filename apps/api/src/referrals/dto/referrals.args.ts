@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsEnum, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
 import { NeedCategory, ReferralStatus } from '@tsunagu/domain';
+import { PageArgs } from '../../common/pagination/page-args';
 
 @InputType('ReferralFilter')
 export class ReferralFilter {
@@ -31,24 +32,12 @@ export class ReferralFilter {
 }
 
 @ArgsType()
-export class ReferralsArgs {
+export class ReferralsArgs extends PageArgs(20, 100) {
   @Field(() => ReferralFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => ReferralFilter)
   filter?: ReferralFilter;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  after?: string;
 }
 
 @ArgsType()

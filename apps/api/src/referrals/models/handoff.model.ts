@@ -2,6 +2,8 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { HandoffKind } from '@tsunagu/domain';
 import { OrganizationModel } from '../../directory/models/organization.model';
 import { UserModel } from '../../directory/models/user.model';
+import { PolicyProposalModel } from '../../policy/proposals/models/policy-proposal.model';
+import { RegionalIssueModel } from '../../policy/regional-issues/models/regional-issue.model';
 
 @ObjectType('Handoff', { description: 'One step of a referral’s append-only history.' })
 export class HandoffModel {
@@ -32,7 +34,18 @@ export class HandoffModel {
   @Field()
   at: Date;
 
+  @Field(() => RegionalIssueModel, {
+    nullable: true,
+    description: 'Policy track entries (LINKED_TO_ISSUE ... ISSUE_CLOSED): the regional issue, if the caller may see it.',
+  })
+  regionalIssue?: RegionalIssueModel | null;
+
+  @Field(() => PolicyProposalModel, { nullable: true, description: 'Policy track entries about a proposal: that proposal, if the caller may see it.' })
+  policyProposal?: PolicyProposalModel | null;
+
   fromOrganizationId: string | null;
   toOrganizationId: string | null;
   actorId: string | null;
+  regionalIssueId: string | null;
+  policyProposalId: string | null;
 }

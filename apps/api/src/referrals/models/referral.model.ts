@@ -3,6 +3,7 @@ import { Destination, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind
 import { AreaModel } from '../../directory/models/area.model';
 import { OrganizationModel } from '../../directory/models/organization.model';
 import { UserModel } from '../../directory/models/user.model';
+import { RegionalIssueModel } from '../../policy/regional-issues/models/regional-issue.model';
 import { HandoffModel } from './handoff.model';
 import { ReferralSubjectModel } from './referral-subject.model';
 
@@ -51,8 +52,13 @@ export class ReferralModel {
   @Field(() => ReferralOutcome, { nullable: true })
   outcome: ReferralOutcome | null;
 
-  @Field(() => [HandoffModel], { description: 'Oldest first.' })
+  @Field(() => [HandoffModel], { description: 'Oldest first. Partners do not see the policy track’s entries.' })
   handoffs?: HandoffModel[];
+
+  @Field(() => [RegionalIssueModel], {
+    description: 'The regional issues it is linked to now (evidence of), as far as the caller may see them; [] for partners.',
+  })
+  regionalIssues?: RegionalIssueModel[];
 
   @Field()
   createdAt: Date;

@@ -1,7 +1,8 @@
-import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { Role } from '@tsunagu/domain';
+import { PageArgs } from '../../common/pagination/page-args';
 
 @InputType('UserFilter')
 export class UserFilter {
@@ -22,24 +23,12 @@ export class UserFilter {
 }
 
 @ArgsType()
-export class UsersArgs {
+export class UsersArgs extends PageArgs(20, 100, 1000) {
   @Field(() => UserFilter, { nullable: true })
   @IsOptional()
   @ValidateNested()
   @Type(() => UserFilter)
   filter?: UserFilter;
-
-  @Field(() => Int, { defaultValue: 20 })
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  first: number = 20;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  after?: string;
 }
 
 @ArgsType()

@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { SubcommitteeDecision } from '@tsunagu/domain';
+import { UserModel } from '../../../directory/models/user.model';
+import { PolicyProposalModel } from '../../proposals/models/policy-proposal.model';
+
+@ObjectType('SubcommitteeMeeting', { description: 'A meeting of the subcommittee (生活支援体制整備部会).' })
+export class SubcommitteeMeetingModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  heldAt: Date;
+
+  @Field(() => String, { nullable: true })
+  location: string | null;
+
+  @Field(() => [AgendaItemModel], { description: 'The proposals put to it (those the caller may see), in the order they were added.' })
+  agenda?: AgendaItemModel[];
+
+  createdById: string;
+}
+
+@ObjectType('AgendaItem', { description: 'A proposal on a meeting’s agenda, and what the subcommittee decided on it there.' })
+export class AgendaItemModel {
+  @Field(() => SubcommitteeMeetingModel)
+  meeting?: SubcommitteeMeetingModel;
+
+  @Field(() => PolicyProposalModel)
+  proposal?: PolicyProposalModel;
+
+  @Field()
+  addedAt: Date;
+
+  @Field(() => SubcommitteeDecision, { nullable: true })
+  decision: SubcommitteeDecision | null;
+
+  @Field(() => String, { nullable: true })
+  minutes: string | null;
+
+  @Field(() => Date, { nullable: true })
+  decidedAt: Date | null;
+
+  @Field(() => UserModel, { nullable: true })
+  decidedBy?: UserModel | null;
+
+  meetingId: string;
+  proposalId: string;
+  decidedById: string | null;
+}
