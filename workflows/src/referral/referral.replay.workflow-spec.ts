@@ -1,5 +1,6 @@
-// Replays stored histories of real referral workflows against the current code: a change that is not
-// replay-safe for running referrals (without patched()) fails here. See workflows/histories/README.md.
+// Replays stored histories of real referral and regional issue workflows against the current code (the workflow type
+// comes from each history): a change that is not replay-safe for running workflows (without patched()) fails here. See
+// workflows/histories/README.md.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from '@temporalio/worker';
@@ -7,9 +8,9 @@ import { Worker } from '@temporalio/worker';
 const HISTORIES = join(__dirname, '..', '..', 'histories');
 const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
 
-describe('stored referral histories replay on the current workflow code', () => {
+describe('stored referral and regional issue histories replay on the current workflow code', () => {
   it('has histories to replay', () => {
-    expect(files.length).toBeGreaterThanOrEqual(4);
+    expect(files.length).toBeGreaterThanOrEqual(7);
   });
 
   it.each(files)('%s', async (file) => {

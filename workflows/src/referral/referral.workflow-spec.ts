@@ -3,6 +3,7 @@
 // (testing/referral-test-harness.ts).
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
 import { DeclineReason, Destination, HandoffKind, NeedCategory, ReferralOutcome, ReferralStatus } from '../../../libs/domain/src';
 import {
   acceptReferralUpdate,
@@ -17,7 +18,7 @@ import {
   submitReferralUpdate,
   withdrawReferralUpdate,
 } from './messages';
-import type { referralWorkflow } from './referral.workflow';
+import { CANDIDATE_LOOKUP_PATCH, type referralWorkflow } from './referral.workflow';
 import { COUNCIL, coordinator, ORG_A, ORG_B, ORG_C, partner, proxyFor, useReferralWorkflowHarness } from './testing/referral-test-harness';
 import type { ReferralWorkflowInput } from './types';
 
@@ -425,5 +426,42 @@ describe('referralWorkflow', () => {
     expect(withdrawn).toEqual({ referralId: s.referralId, status: ReferralStatus.WITHDRAWN, lastSeq: 3 });
     expect(kinds(s.referralId)).toEqual([HandoffKind.SUBMITTED, HandoffKind.OFFERED, HandoffKind.WITHDRAWN]);
     expect(await handle.result()).toMatchObject({ status: ReferralStatus.WITHDRAWN });
+  });
+});
+
+describe('referralWorkflow versioning', () => {
+  it(`a new referral records the '${CANDIDATE_LOOKUP_PATCH}' patch: routing reads locally, every write is an activity task scheduled by a completed workflow task; its history replays`, async () => {
+    const s = scenario([ORG_A, ORG_B]);
+    const { result: submitted, handle } = await submit(s);
+    expect(submitted).toEqual({ referralId: s.referralId, status: ReferralStatus.OFFERED, lastSeq: 2 });
+    expect(await move(handle, declineReferralUpdate, { actor: partner(ORG_A), reason: DeclineReason.NO_CAPACITY })).toEqual({
+      referralId: s.referralId,
+      status: ReferralStatus.OFFERED,
+      lastSeq: 4,
+    });
+    expect(kinds(s.referralId)).toEqual([HandoffKind.SUBMITTED, HandoffKind.OFFERED, HandoffKind.DECLINED, HandoffKind.OFFERED]);
+
+    const history = await handle.fetchHistory();
+    const events = history.events ?? [];
+    const markerText = (event: (typeof events)[number]) =>
+      Object.values(event.markerRecordedEventAttributes?.details ?? {})
+        .flatMap((payloads) => (payloads.payloads ?? []).map((payload) => Buffer.from(payload.data ?? []).toString('utf8')))
+        .join(' ');
+    const markers = events.filter((event) => event.markerRecordedEventAttributes);
+    expect(markers.map(markerText)).toContainEqual(expect.stringContaining(`"${CANDIDATE_LOOKUP_PATCH}"`));
+    // Routing: one local-activity marker per lookup (submission and decline), no activity task.
+    const lookups = markers.filter((event) => markerText(event).includes('findNextCandidate'));
+    expect(lookups).toHaveLength(2);
+    // Writes: activity tasks only (never a local write ahead of the workflow's history).
+    const scheduled = events.flatMap((event) => {
+      const name = event.activityTaskScheduledEventAttributes?.activityType?.name;
+      return name ? [name] : [];
+    });
+    expect(scheduled).toEqual(['recordReferralTransition', 'recordReferralTransition']);
+    expect(markers.filter((event) => markerText(event).includes('recordReferralTransition'))).toEqual([]);
+
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: require.resolve('./referral.workflow') }, history, s.workflowId),
+    ).resolves.toBeUndefined();
   });
 });

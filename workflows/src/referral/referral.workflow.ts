@@ -4,6 +4,7 @@ import {
   condition,
   patched,
   proxyActivities,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -33,19 +34,40 @@ import { MoveInput, ReferralMoveResult } from './messages';
 import { SerialLock } from './serial-lock';
 import type { ReferralActivities, ReferralWorkflowInput, ReferralWorkflowResult } from './types';
 
-const activities = proxyActivities<ReferralActivities>({
+const activityOptions = {
   startToCloseTimeout: '30 seconds',
   // Never give up on the read model: a database outage delays a move, it must not lose it.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+} as const;
+
+/** Activities as Temporal tasks: the read-model write always; routing too for referrals started before CANDIDATE_LOOKUP_PATCH. */
+const activities = proxyActivities<ReferralActivities>(activityOptions);
+
+/**
+ * Routing's directory read as a local activity: run by the worker inside the workflow task that asks, which saves a
+ * workflow task and an activity task per routed move (docs/BENCHMARKS.md). Only the read: it writes nothing, so a
+ * workflow task lost after it (a worker killed) just reads again. The write stays an activity task that a completed
+ * workflow task schedules, so the read model never holds a move the workflow's history does not (a local write could
+ * be repeated by a re-run task in a different order, with another move's handoff at its number).
+ */
+const localLookup = proxyLocalActivities<Pick<ReferralActivities, 'findNextCandidate'>>({
+  ...activityOptions,
+  // A longer backoff waits in a workflow timer rather than in the worker, reporting its task every few seconds.
+  localRetryThreshold: '10 seconds',
 });
 
 /** Marks the version that runs business-day deadlines; referrals started before it carry on without timers. */
 export const DEADLINES_PATCH = 'business-day-deadlines';
 
+/** Marks the version that runs findNextCandidate as a local activity. */
+export const CANDIDATE_LOOKUP_PATCH = 'local-candidate-lookup';
+
 /** One referral from submission to its outcome. Moves arrive as Updates; each returns once the read model holds it. */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowResult> {
   const { referralId, submission } = input;
   const deadlinesOn = patched(DEADLINES_PATCH);
+  // Checked once, at start: a referral keeps the kind of activity it started with, so its history replays.
+  const lookup = patched(CANDIDATE_LOOKUP_PATCH) ? localLookup : activities;
   const rule = input.deadlineRule ?? DEFAULT_DEADLINE_RULE;
   const lock = new SerialLock();
   let state: ReferralState = { status: ReferralStatus.SUBMITTED, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null };
@@ -97,7 +119,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
 
   /** The next partner to offer the need to after the current one, or null when none is left. */
   function nextCandidate(current: ReferralState): Promise<string | null> {
-    return activities.findNextCandidate({
+    return lookup.findNextCandidate({
       category: submission.category,
       areaId: submission.areaId,
       excludeOrganizationIds: current.offeredOrganizationIds,
