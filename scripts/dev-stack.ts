@@ -32,7 +32,7 @@ async function main(): Promise<void> {
 
   console.log(`\nGraphQL      ${stack.graphqlUrl}`);
   if (stack.temporalUiUrl) console.log(`Temporal UI  ${stack.temporalUiUrl.replace('127.0.0.1', 'localhost')}`);
-  console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@) with the demo password; Ctrl-C stops.');
+  console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@, subcommittee@) with the demo password; Ctrl-C stops.');
 
   let stopping = false;
   const stop = async (why: string) => {
