@@ -1,5 +1,6 @@
-import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 import { limitExceeded } from './limit-error';
+import { measureSelections, type SelectionMeasure } from './selection-measure';
 
 /**
  * Refuses an operation with more than `max` aliased fields. A fragment's aliases count each time it is spread, since
@@ -8,7 +9,7 @@ import { limitExceeded } from './limit-error';
 export function createMaxAliasesRule(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const count = aliasCount(operation.selectionSet, (name) => context.getFragment(name), new Set(), new Map());
+      const count = aliasCount(operation.selectionSet, (name) => context.getFragment(name));
       if (count > max) {
         const name = operation.name ? `"${operation.name.value}" ` : '';
         context.reportError(limitExceeded('aliases', `The operation ${name}uses ${count} aliases; the limit is ${max}`, max, [operation]));
@@ -17,39 +18,15 @@ export function createMaxAliasesRule(max: number): ValidationRule {
   });
 }
 
-/**
- * Aliased fields under a selection set, fragments expanded. `visiting` holds the fragments on the current path;
- * `memo` keeps each fragment's count, so a fragment spread many times is counted in constant time.
- */
+/** Aliased fields under a selection set, fragments expanded (each spread counts again). */
 export function aliasCount(
   selectionSet: SelectionSetNode | undefined,
   fragment: (name: string) => FragmentDefinitionNode | null | undefined,
-  visiting: Set<string>,
-  memo: Map<string, number>,
 ): number {
-  if (!selectionSet) return 0;
-  let count = 0;
-  for (const selection of selectionSet.selections) {
-    switch (selection.kind) {
-      case Kind.FIELD:
-        count += (selection.alias ? 1 : 0) + aliasCount(selection.selectionSet, fragment, visiting, memo);
-        break;
-      case Kind.INLINE_FRAGMENT:
-        count += aliasCount(selection.selectionSet, fragment, visiting, memo);
-        break;
-      case Kind.FRAGMENT_SPREAD: {
-        const name = selection.name.value;
-        const definition = fragment(name);
-        if (!definition || visiting.has(name)) break;
-        if (!memo.has(name)) {
-          visiting.add(name);
-          memo.set(name, aliasCount(definition.selectionSet, fragment, visiting, memo));
-          visiting.delete(name);
-        }
-        count += memo.get(name)!;
-        break;
-      }
-    }
-  }
-  return count;
+  return measureSelections(selectionSet, fragment, ALIASES);
 }
+
+const ALIASES: SelectionMeasure = {
+  field: (node, inner) => (node.alias ? 1 : 0) + inner,
+  combine: (a, b) => a + b,
+};

@@ -1,5 +1,6 @@
-import { Kind, type ASTVisitor, type FragmentDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
+import type { ASTVisitor, FragmentDefinitionNode, SelectionSetNode, ValidationContext, ValidationRule } from 'graphql';
 import { limitExceeded } from './limit-error';
+import { measureSelections, type SelectionMeasure } from './selection-measure';
 
 /**
  * Refuses an operation whose fields nest deeper than `max` (a root field is level 1), following fragment spreads.
@@ -9,7 +10,7 @@ import { limitExceeded } from './limit-error';
 export function createMaxDepthRule(max: number): ValidationRule {
   return (context: ValidationContext): ASTVisitor => ({
     OperationDefinition(operation) {
-      const depth = selectionDepth(operation.selectionSet, (name) => context.getFragment(name), new Set(), new Map());
+      const depth = selectionDepth(operation.selectionSet, (name) => context.getFragment(name));
       if (depth > max) {
         const name = operation.name ? `"${operation.name.value}" ` : '';
         context.reportError(
@@ -20,43 +21,15 @@ export function createMaxDepthRule(max: number): ValidationRule {
   });
 }
 
-/**
- * Levels of fields under a selection set. `visiting` holds the fragments on the current path (a cycle adds nothing);
- * `memo` keeps each fragment's depth, so fragments spread many times cost no more time than once.
- */
+/** Levels of fields under a selection set, fragments expanded; introspection fields add nothing. */
 export function selectionDepth(
   selectionSet: SelectionSetNode | undefined,
   fragment: (name: string) => FragmentDefinitionNode | null | undefined,
-  visiting: Set<string>,
-  memo: Map<string, number>,
 ): number {
-  if (!selectionSet) return 0;
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    let depth = 0;
-    switch (selection.kind) {
-      case Kind.FIELD:
-        if (selection.name.value === '__schema' || selection.name.value === '__type') continue;
-        depth = 1 + selectionDepth(selection.selectionSet, fragment, visiting, memo);
-        break;
-      case Kind.INLINE_FRAGMENT:
-        depth = selectionDepth(selection.selectionSet, fragment, visiting, memo);
-        break;
-      case Kind.FRAGMENT_SPREAD: {
-        const name = selection.name.value;
-        const definition = fragment(name);
-        // An unknown fragment or a cycle is reported by graphql-js's own rules; here it adds nothing.
-        if (!definition || visiting.has(name)) continue;
-        if (!memo.has(name)) {
-          visiting.add(name);
-          memo.set(name, selectionDepth(definition.selectionSet, fragment, visiting, memo));
-          visiting.delete(name);
-        }
-        depth = memo.get(name)!;
-        break;
-      }
-    }
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
+  return measureSelections(selectionSet, fragment, DEPTH);
 }
+
+const DEPTH: SelectionMeasure = {
+  field: (node, inner) => (node.name.value === '__schema' || node.name.value === '__type' ? null : 1 + inner),
+  combine: Math.max,
+};
