@@ -172,7 +172,12 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   const assertExtensible = (move: messages.ExtendDeadlineInput) => {
     // Checked here too: a bad number would make the calendar throw inside the handler and stall the workflow task.
     if (!Number.isInteger(move.businessDays) || move.businessDays < 1) {
-      throw ApplicationFailure.create({ type: ErrorCode.BAD_USER_INPUT, message: 'businessDays must be a whole number of at least 1', nonRetryable: true });
+      throw ApplicationFailure.create({
+        type: ErrorCode.BAD_USER_INPUT,
+        message: 'businessDays must be a whole number of at least 1',
+        nonRetryable: true,
+        details: [{ field: 'businessDays' }],
+      });
     }
     asFailure(() => assertAllowed(state, extensionCommand(move)));
     if (!deadline) throw conflictFailure('No deadline is running for this referral');

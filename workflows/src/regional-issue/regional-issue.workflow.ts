@@ -293,8 +293,10 @@ async function deliver(delivery: Delivery): Promise<void> {
   }
 }
 
+/** The failure the caller gets; bad input names its field in the details (the api's BAD_USER_INPUT `fields`). */
 function toFailure(error: IllegalTransitionError | NotFoundError | InvalidInputError): ApplicationFailure {
-  return ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true });
+  const details = error instanceof InvalidInputError && error.field ? [{ field: error.field }] : undefined;
+  return ApplicationFailure.create({ type: error.code, message: error.message, nonRetryable: true, details });
 }
 
 /** Turns a domain rule violation into a failure the caller receives (and the workflow survives). */

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { GraphQLError } from 'graphql';
-import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
+import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { Destination, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -23,6 +22,7 @@ import {
 import type { referralWorkflow } from '@tsunagu/temporal';
 import type { Viewer } from '../auth/viewer';
 import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
+import { workflowRefusal } from '../common/workflow-errors';
 import { DeadlineRulesService } from '../deadlines/deadline-rules.service';
 import { DirectoryService } from '../directory/directory.service';
 import { SubmitReferralInput } from './dto/submit-referral.input';
@@ -117,7 +117,7 @@ export class ReferralCommandsService {
         const existing = await this.referrals.findByWorkflowId(viewer, workflowId);
         if (existing) return existing;
       }
-      throw toGraphQLError(error);
+      throw workflowRefusal(error);
     }
   }
 
@@ -144,7 +144,7 @@ export class ReferralCommandsService {
         .executeUpdate(update as typeof acceptReferralUpdate, { args: [{ actor, ...rest } as never] });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw conflict('The referral has closed and takes no more moves');
-      throw toGraphQLError(error);
+      throw workflowRefusal(error);
     }
     return this.referrals.findVisible(viewer, id);
   }
@@ -186,13 +186,4 @@ export class ReferralCommandsService {
     if (!PARTNER_ORGANIZATION_KINDS.includes(org.kind)) return [{ field, message: `a ${org.kind} does not take referrals` }];
     return [];
   }
-}
-
-/** A workflow's refusal keeps its code (CONFLICT); anything else is an internal error. */
-function toGraphQLError(error: unknown): Error {
-  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  if (cause instanceof ApplicationFailure && cause.type && cause.type in ErrorCode) {
-    return new GraphQLError(cause.message, { extensions: { code: cause.type } });
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,8 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
-import { GraphQLError } from 'graphql';
-import { ErrorCode } from '@tsunagu/domain';
+import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import {
   createRegionalIssueUpdate,
   REGIONAL_ISSUE_WORKFLOW,
@@ -13,7 +10,8 @@ import {
 } from '@tsunagu/temporal';
 import type { regionalIssueWorkflow } from '@tsunagu/temporal';
 import type { UpdateDefinition } from '@temporalio/common';
-import { badUserInput, conflict } from '../../common/graphql-errors';
+import { conflict } from '../../common/graphql-errors';
+import { workflowRefusal } from '../../common/workflow-errors';
 import type { IssueRow } from './policy-rows';
 import { FINAL_ISSUE_STATUSES } from './policy-scope';
 
@@ -41,7 +39,7 @@ export class IssueWorkflowClient {
     try {
       return await this.temporal.workflow.executeUpdateWithStart(createRegionalIssueUpdate, { startWorkflowOperation: start });
     } catch (error) {
-      throw toPolicyError(error);
+      throw workflowRefusal(error);
     }
   }
 
@@ -52,25 +50,7 @@ export class IssueWorkflowClient {
       return await this.temporal.workflow.getHandle(issue.workflowId).executeUpdate(update, { args: [arg] });
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw conflict('The regional issue is final and takes no more changes');
-      throw toPolicyError(error);
+      throw workflowRefusal(error);
     }
   }
-}
-
-/**
- * A workflow's refusal keeps its code (CONFLICT, NOT_FOUND, BAD_USER_INPUT with the field it names); anything else is
- * passed on as it is (an internal error, masked by formatError). WorkflowExecutionAlreadyStartedError is passed on for
- * the caller to recognise.
- */
-export function toPolicyError(error: unknown): Error {
-  const cause = error instanceof WorkflowUpdateFailedError ? error.cause : undefined;
-  if (cause instanceof ApplicationFailure && cause.type && cause.type in ErrorCode) {
-    if (cause.type === ErrorCode.BAD_USER_INPUT) {
-      const detail = (cause.details?.[0] ?? {}) as { field?: unknown; fields?: unknown };
-      const fields = Array.isArray(detail.fields) ? detail.fields.map(String) : typeof detail.field === 'string' ? [detail.field] : ['input'];
-      return badUserInput(fields.map((field) => ({ field, message: cause.message })));
-    }
-    return new GraphQLError(cause.message, { extensions: { code: cause.type } });
-  }
-  return error instanceof Error ? error : new Error(String(error));
 }
