@@ -2,8 +2,8 @@
 // right code (BAD_USER_INPUT naming the fields, CONFLICT, NOT_FOUND) and leaves nothing behind: no issue row, no
 // workflow, no change to an existing issue.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
+import { Client, Connection } from '@temporalio/client';
+import { createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity, workflowExists } from '@tsunagu/testing/e2e';
 import { personNeed, SUBMIT } from './support/documents';
 import {
   ADD_ACTION,
@@ -50,16 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await connection?.close();
 });
-
-async function workflowExists(workflowId: string): Promise<boolean> {
-  try {
-    await temporal.workflow.getHandle(workflowId).describe();
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return false;
-    throw error;
-  }
-}
 
 /** Everything a refused change must leave as it was. */
 async function issueFacts(id: string) {
@@ -108,14 +98,14 @@ describe('invalid regional issues', () => {
     expect(fieldsOf(response)).toEqual([...fields].sort());
     expect(response.data ?? null).toBeNull();
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE title = $1', [values.title])).toEqual([]);
-    expect(await workflowExists(`regional-issue:${tier1.userId}:${values.clientRequestId}`)).toBe(false);
+    expect(await workflowExists(temporal, `regional-issue:${tier1.userId}:${values.clientRequestId}`)).toBe(false);
   });
 
   it('a valid one, for contrast, has its row and its workflow', async () => {
     const values = issueInput([city.areaCode], [referralId]);
     const issue = (await tier1.data(CREATE_ISSUE, { input: values })).createRegionalIssue;
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE title = $1', [values.title])).toEqual([{ id: issue.id }]);
-    expect(await workflowExists(`regional-issue:${tier1.userId}:${values.clientRequestId}`)).toBe(true);
+    expect(await workflowExists(temporal, `regional-issue:${tier1.userId}:${values.clientRequestId}`)).toBe(true);
   });
 });
 

@@ -1,8 +1,8 @@
 // Bad input and illegal moves, through GraphQL against the real stack: each is refused with the right code and the
 // offending fields, and leaves nothing behind: no referral row, no handoff row, no Temporal workflow.
 import { randomUUID } from 'node:crypto';
-import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
+import { Client, Connection } from '@temporalio/client';
+import { createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity, workflowExists } from '@tsunagu/testing/e2e';
 import {
   ACCEPT,
   areaNeed,
@@ -89,16 +89,6 @@ async function settledWorkflowCount(expected: (count: number) => boolean, ms = 3
 /** The workflow id the api derives from the submitter and the form's idempotency key (libs/temporal workflow-ids.ts). */
 const workflowIdOf = (session: GraphQLSession, clientRequestId: unknown) => `referral:${session.userId}:${clientRequestId}`;
 
-async function workflowExists(workflowId: string): Promise<boolean> {
-  try {
-    await temporal.workflow.getHandle(workflowId).describe();
-    return true;
-  } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return false;
-    throw error;
-  }
-}
-
 async function referralFacts(id: string) {
   const [row] = await queryRows<{ status: string; last_seq: number; handoffs: number; max_seq: number }>(
     state.databaseUrl,
@@ -123,7 +113,7 @@ describe('invalid submissions', () => {
     const before = await referralWorkflowCount();
     const input = personNeed(city.areaCode);
     await tier2.data(SUBMIT, { input });
-    expect(await workflowExists(workflowIdOf(tier2, input.clientRequestId))).toBe(true);
+    expect(await workflowExists(temporal, workflowIdOf(tier2, input.clientRequestId))).toBe(true);
     baselineWorkflows = await settledWorkflowCount((count) => count > before, 10_000);
     expect(baselineWorkflows).toBe(before + 1);
   });
@@ -174,7 +164,7 @@ describe('invalid submissions', () => {
     expect(response.data ?? null).toBeNull();
     expect(await tableCounts()).toEqual(rowsBefore);
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM referral WHERE client_request_id = $1', [input.clientRequestId])).toEqual([]);
-    expect(await workflowExists(workflowIdOf(tier2, input.clientRequestId))).toBe(false);
+    expect(await workflowExists(temporal, workflowIdOf(tier2, input.clientRequestId))).toBe(false);
     expect(await referralWorkflowCount()).toBe(workflowsBefore);
   });
 

@@ -10,7 +10,7 @@ import { setTimeout as realSleep } from 'node:timers/promises';
 import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import {
   Destination,
   HandoffKind,
@@ -22,7 +22,7 @@ import {
   SubcommitteeDecision,
   SubjectKind,
 } from '../../../libs/domain/src';
-import { temporalTestServerPath } from '../../../libs/testing/src/tools';
+import { createTimeSkippingEnvironment } from '../testing/time-skipping-environment';
 import { policyHandoffSignal, referralStateQuery, submitReferralUpdate, withdrawReferralUpdate } from '../referral/messages';
 import type { referralWorkflow } from '../referral/referral.workflow';
 import type { RecordedHandoff, ReferralActivities, ReferralWorkflowInput } from '../referral/types';
@@ -144,12 +144,7 @@ let workerRun: Promise<void>;
 const started: string[] = [];
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // installed by another spec in this process
-  }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } });
+  env = await createTimeSkippingEnvironment();
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,

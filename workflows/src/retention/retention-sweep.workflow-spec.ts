@@ -3,8 +3,8 @@
 // PostgreSQL and through the worker's Schedule, is test/e2e/personal-data.e2e-spec.ts.)
 import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
-import { temporalTestServerPath } from '../../../libs/testing/src/tools';
+import { Worker } from '@temporalio/worker';
+import { createTimeSkippingEnvironment } from '../testing/time-skipping-environment';
 import { retentionScheduleOptions, RETENTION_SCHEDULE_ID } from '../../../libs/temporal/src/retention-schedule';
 import { retentionSweepWorkflow } from './retention-sweep.workflow';
 import { ErasePersonalDataInput, RETENTION_SWEEP_WORKFLOW, RetentionSweepInput } from './types';
@@ -20,12 +20,7 @@ let script: number[] = [];
 const calls: ErasePersonalDataInput[] = [];
 
 beforeAll(async () => {
-  try {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-  } catch {
-    // installed by another spec in this process
-  }
-  env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: temporalTestServerPath() } } });
+  env = await createTimeSkippingEnvironment();
   worker = await Worker.create({
     connection: env.nativeConnection,
     taskQueue,

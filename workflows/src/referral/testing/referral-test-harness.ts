@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import {
   DeadlineRule,
   Destination,
@@ -19,7 +19,7 @@ import {
   ReferralStatus,
   SubjectKind,
 } from '../../../../libs/domain/src';
-import { temporalTestServerPath } from '../../../../libs/testing/src/tools';
+import { createTimeSkippingEnvironment } from '../../testing/time-skipping-environment';
 import { ReferralMoveResult, submitReferralUpdate } from '../messages';
 import type { referralWorkflow } from '../referral.workflow';
 import type {
@@ -179,15 +179,7 @@ export function useReferralWorkflowHarness(name: string): ReferralWorkflowHarnes
   let workerRun: Promise<void> | undefined;
 
   beforeAll(async () => {
-    try {
-      // Quiet: the injected activity failures would otherwise be logged as warnings.
-      Runtime.install({ logger: new DefaultLogger('ERROR') });
-    } catch {
-      // Another workflow spec in this process installed the runtime first; keep its logger.
-    }
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
-    });
+    env = await createTimeSkippingEnvironment();
     worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
