@@ -102,7 +102,12 @@ describe('GraphQL IDE in development mode', () => {
     const { page, requests, problems } = await watchedPage(devBase);
     try {
       await page.goto(`${devBase}/graphql`);
-      await page.locator('.graphiql-container').waitFor({ timeout: 60_000 });
+      await page
+        .locator('.graphiql-container')
+        .waitFor({ timeout: 60_000 })
+        .catch((error: Error) => {
+          throw new Error(`GraphiQL did not render (${error.message.split('\n')[0]}); the page saw:\n  ${problems.join('\n  ')}`);
+        });
 
       await setEditor(page, '.graphiql-query-editor', '{ __typename }');
       expect(await runAndReadResponse(page, '"__typename"')).toContain('"Query"');
