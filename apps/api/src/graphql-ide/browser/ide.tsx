@@ -27,9 +27,8 @@ createRoot(root).render(
     // The headers (a Bearer token) stay in this tab, not in localStorage.
     shouldPersistHeaders: false,
     defaultEditorToolsVisibility: 'headers',
-    defaultHeaders: '{\n  "Authorization": "Bearer <token from the login mutation>"\n}',
     defaultQuery:
-      '# Sign in, copy the token into the Headers tab below as "Authorization": "Bearer <token>", then run other operations.\n' +
+      '# Sign in, then put the token in the Headers tab below: { "Authorization": "Bearer <token>" }\n' +
       'mutation { login(email: "tier2@tsunagu.test", password: "tsunagu-demo") { token user { displayName } } }\n',
   }),
 );
