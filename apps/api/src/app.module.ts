@@ -19,6 +19,7 @@ import { API_CONFIG, ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
+import { graphqlIdeLandingPage } from './graphql-ide/graphql-ide';
 import { HealthController } from './health/health.controller';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
@@ -48,7 +49,9 @@ import { UsersModule } from './users/users.module';
           formatError: formatError(development, { hideSuggestions: production }),
           ...hardening,
           // Every mutation and every read of personal data goes to the audit log (apps/api/src/audit/).
-          plugins: [...hardening.plugins, createAuditPlugin(audit, config.jwtSecret)],
+          plugins: [...hardening.plugins, createAuditPlugin(audit, config.jwtSecret), graphqlIdeLandingPage(config.environment, '/graphql')],
+          // Not Nest's GraphiQL (from unpkg.com) nor Apollo's default page (from a CDN): ours, bundled (graphql-ide/).
+          graphiql: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: createLoaders(db) }),
         };
       },

@@ -6,6 +6,8 @@ import { readTemporalConfig } from '@tsunagu/temporal';
 import { AppModule } from './app.module';
 import { jsonBodyOptions } from './common/graphql-hardening';
 import { readApiConfig } from './config/api-config';
+import { serveGraphqlIdeAssets } from './graphql-ide/graphql-ide';
+import { applySecurityHeaders } from './http/security-headers';
 
 async function main(): Promise<void> {
   // Validate every setting before starting anything, so a bad value stops the process with its name.
@@ -15,6 +17,9 @@ async function main(): Promise<void> {
   readDataKeys(process.env);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: false });
+  // First, so that every response carries them, errors and 404s too (docs/SECURITY.md "HTTP surface").
+  applySecurityHeaders(app);
+  serveGraphqlIdeAssets(app, config.environment);
   // A larger body is refused with 413 before any of it is parsed (TSUNAGU_HTTP_MAX_BODY_BYTES).
   app.useBodyParser('json', jsonBodyOptions(config.graphqlLimits));
   // Which proxies may name the client's address (rate limiting counts failed sign-ins per address).
