@@ -1,8 +1,9 @@
 import './common/register-enums';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { PersistenceModule } from '@tsunagu/persistence';
 import { TemporalClientModule } from '@tsunagu/temporal';
@@ -20,6 +21,9 @@ import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
+import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin';
+import { LoggingModule } from './logging/logging.module';
+import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -28,14 +32,14 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule,
     PersistenceModule.forRoot('tsunagu-api'),
     TemporalClientModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuditModule],
-      inject: [API_CONFIG, DataSource, AuditService],
-      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService) => {
-        const development = config.environment === 'development';
+      inject: [API_CONFIG, DataSource, AuditService, PinoLogger],
+      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService, log: PinoLogger) => {
         const production = config.environment === 'production';
         // Depth, alias, token and cost limits, no batching, no suggestions in production (docs/ARCHITECTURE.md).
         const hardening = graphqlHardeningOptions(config.graphqlLimits, config.environment);
@@ -44,11 +48,13 @@ import { UsersModule } from './users/users.module';
           autoSchemaFile: true,
           sortSchema: true,
           introspection: !production,
-          includeStacktraceInErrorResponses: development,
-          formatError: formatError(development, { hideSuggestions: production }),
+          // No stack trace (server paths) and no internal error's text (SQL) leaves in any mode: they are logged.
+          includeStacktraceInErrorResponses: false,
+          formatError: formatError({ hideSuggestions: production }),
           ...hardening,
           // Every mutation and every read of personal data goes to the audit log (apps/api/src/audit/).
-          plugins: [...hardening.plugins, createAuditPlugin(audit, config.jwtSecret)],
+          // Each GraphQL error is logged once, at the level it deserves (apps/api/src/logging/).
+          plugins: [...hardening.plugins, createAuditPlugin(audit, config.jwtSecret, log), createGraphqlErrorLogPlugin(log)],
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: createLoaders(db) }),
         };
       },
@@ -63,7 +69,11 @@ import { UsersModule } from './users/users.module';
     PolicyModule,
   ],
   controllers: [HealthController],
-  providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    // Resolvers' errors are logged by the GraphQL error plugin, not by Nest at ERROR with a stack.
+    { provide: APP_FILTER, useClass: QuietGraphqlExceptionsFilter },
+  ],
 })
 export class AppModule {}
 

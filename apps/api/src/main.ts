@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { readDataKeys, readDatabaseConfig } from '@tsunagu/persistence';
+import { Logger } from 'nestjs-pino';
+import { readDataKeys, readDatabaseConfig, setLogSink } from '@tsunagu/persistence';
 import { readTemporalConfig } from '@tsunagu/temporal';
 import { AppModule } from './app.module';
 import { jsonBodyOptions } from './common/graphql-hardening';
@@ -14,7 +15,13 @@ async function main(): Promise<void> {
   readTemporalConfig(process.env);
   readDataKeys(process.env);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: false });
+  // Nest's own lines go through pino as JSON too (logging/), buffered until the logger is ready.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+  // TypeORM's failed queries (without parameters) as JSON lines too.
+  setLogSink({ error: (message) => logger.error(message, 'typeorm'), warn: (message) => logger.warn(message, 'typeorm') });
   // A larger body is refused with 413 before any of it is parsed (TSUNAGU_HTTP_MAX_BODY_BYTES).
   app.useBodyParser('json', jsonBodyOptions(config.graphqlLimits));
   // Which proxies may name the client's address (rate limiting counts failed sign-ins per address).
@@ -22,10 +29,11 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
-  console.log(`api: GraphQL at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}/graphql`);
+  logger.log(`api: GraphQL at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}/graphql`, 'main');
 }
 
 main().catch((error) => {
-  console.error(`api: ${error instanceof Error ? error.message : error}`);
+  // Before the logger exists (a bad setting): one JSON line like the rest, with the message only.
+  process.stderr.write(`${JSON.stringify({ level: 60, time: new Date().toISOString(), service: 'api', msg: `api: ${error instanceof Error ? error.message : error}` })}\n`);
   process.exit(1);
 });
