@@ -22,6 +22,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { HealthController } from './health/health.controller';
 import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin';
+import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
 import { PolicyModule } from './policy/policy.module';
@@ -50,6 +51,7 @@ import { UsersModule } from './users/users.module';
           introspection: !production,
           // No stack trace (server paths) and no internal error's text (SQL) leaves in any mode: they are logged.
           includeStacktraceInErrorResponses: false,
+          logger: apolloLogger(log),
           formatError: formatError({ hideSuggestions: production }),
           ...hardening,
           // Every mutation and every read of personal data goes to the audit log (apps/api/src/audit/).

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pinoHttp } from 'pino-http';
-import { createApiLogger, httpLogOptions, pathOf } from './log-options';
+import { apolloLogger, createApiLogger, httpLogOptions, pathOf } from './log-options';
 import { requestIdFor, requestIdOf } from './request-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -95,5 +95,19 @@ describe('the api’s request logging', () => {
     const completed = (await linesOf(id)).find((l) => l.msg === 'request completed');
     expect(completed).toMatchObject({ level: 50, res: { statusCode: 500 } });
     expect(completed?.err).toBeUndefined();
+  });
+});
+
+describe('apolloLogger', () => {
+  it('passes Apollo’s messages on at their level, an error with its stack', () => {
+    const calls: string[][] = [];
+    const at = (level: string) => (message: string) => void calls.push([level, message]);
+    const log = apolloLogger({ debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') });
+    log.warn('Could not store validated document');
+    const failure = new Error('plugin failed');
+    (log.error as (message: unknown) => void)(failure);
+    expect(calls[0]).toEqual(['warn', 'apollo: Could not store validated document']);
+    expect(calls[1][0]).toBe('error');
+    expect(calls[1][1]).toMatch(/^apollo: Error: plugin failed\n\s+at /);
   });
 });

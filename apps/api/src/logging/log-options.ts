@@ -66,3 +66,24 @@ export function httpLogOptions(logger: Logger): Options<IncomingMessage, ServerR
     customErrorObject: (_req, _res, _error, value) => ({ ...value, err: undefined }),
   };
 }
+
+interface LevelLogger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * Apollo Server's own messages (a failure it caught in a plugin, a cache warning) through the api's logger, so they are
+ * JSON lines with the request id too instead of console text.
+ */
+export function apolloLogger(log: LevelLogger): LevelLogger {
+  const text = (message: unknown) => (message instanceof Error ? (message.stack ?? `${message.name}: ${message.message}`) : String(message));
+  return {
+    debug: (message) => log.debug(`apollo: ${text(message)}`),
+    info: (message) => log.info(`apollo: ${text(message)}`),
+    warn: (message) => log.warn(`apollo: ${text(message)}`),
+    error: (message) => log.error(`apollo: ${text(message)}`),
+  };
+}
