@@ -282,8 +282,9 @@ describe('errors in development mode', () => {
   });
 
   it('a body that is no JSON answers 400 with no path and no stack', async () => {
-    const response = await post(dev.url, '{"query": "{ __typename }"', auth(devAdmin));
+    const response = await post(dev.url, '{"query": "{ __typename }"', { ...auth(devAdmin), 'x-request-id': 'bad-json-1' });
     expect(response.status).toBe(400);
+    expect(response.requestId).toBe('bad-json-1');
     expectNoServerInternals(response.text);
   });
 });

@@ -7,6 +7,7 @@ import { readTemporalConfig } from '@tsunagu/temporal';
 import { AppModule } from './app.module';
 import { jsonBodyOptions } from './common/graphql-hardening';
 import { readApiConfig } from './config/api-config';
+import { assignRequestId } from './logging/request-id';
 
 async function main(): Promise<void> {
   // Validate every setting before starting anything, so a bad value stops the process with its name.
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   app.flushLogs();
   // TypeORM's failed queries (without parameters) as JSON lines too.
   setLogSink({ error: (message) => logger.error(message, 'typeorm'), warn: (message) => logger.warn(message, 'typeorm') });
+  // Every response carries its request's id (logging/request-id.ts), a refusal by the body parser too.
+  app.use(assignRequestId);
   // A larger body is refused with 413 before any of it is parsed (TSUNAGU_HTTP_MAX_BODY_BYTES).
   app.useBodyParser('json', jsonBodyOptions(config.graphqlLimits));
   // Which proxies may name the client's address (rate limiting counts failed sign-ins per address).

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { pinoHttp } from 'pino-http';
 import { apolloLogger, createApiLogger, httpLogOptions, pathOf } from './log-options';
-import { requestIdFor, requestIdOf } from './request-id';
+import { assignRequestId, requestIdFor, requestIdOf } from './request-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -23,6 +23,20 @@ describe('requestIdFor', () => {
     ['a line break', 'abc\ndef'],
   ])('makes a UUID for %s', (_name, incoming) => {
     expect(requestIdFor(incoming)).toMatch(UUID);
+  });
+});
+
+describe('assignRequestId', () => {
+  it('gives the request its id and names it in the response, keeping one already given', () => {
+    const headers: Record<string, string> = {};
+    const res = { setHeader: (name: string, value: string) => void (headers[name] = value) };
+    const req: { id?: unknown; headers: Record<string, string> } = { headers: { 'x-request-id': 'proxy-7' } };
+    const next = jest.fn();
+    assignRequestId(req, res, next);
+    expect([req.id, headers['X-Request-Id'], next.mock.calls.length]).toEqual(['proxy-7', 'proxy-7', 1]);
+    const again = { id: 'kept', headers: { 'x-request-id': 'other' } };
+    assignRequestId(again, res, next);
+    expect([again.id, headers['X-Request-Id']]).toEqual(['kept', 'kept']);
   });
 });
 
