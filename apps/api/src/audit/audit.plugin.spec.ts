@@ -58,7 +58,7 @@ describe('the audit plugin', () => {
     // An info without a parent type: recording the event fails.
     const end = (execution as any).willResolveField({ args: {}, contextValue, info: { path: { prev: undefined }, fieldName: 'x', parentType: null, returnType: null } });
     expect(() => end(null, null)).not.toThrow();
-    expect(lines.map(([fields, message]) => [fields.hook, message])).toEqual([['willResolveField', 'api: audit plugin failed']]);
+    expect(lines.map(([fields, message]) => [fields.hook, fields.operation, message])).toEqual([['willResolveField', 'x', 'api: audit plugin failed']]);
   });
 
   it('withholds the answer when the events cannot be written, with one loud line holding the events', async () => {

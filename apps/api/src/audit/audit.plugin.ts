@@ -22,11 +22,11 @@ import type { AuditService } from './audit.service';
  */
 export function createAuditPlugin(audit: AuditService, secret: string, log: AuditLogger): ApolloServerPlugin<RequestContext> {
   const fingerprint = valueFingerprint(secret);
-  const guarded = (where: string, run: () => void): void => {
+  const guarded = (where: string, run: () => void, about: Record<string, unknown> = {}): void => {
     try {
       run();
     } catch (error) {
-      log.error({ hook: where, error: errorForLog(error) }, 'api: audit plugin failed');
+      log.error({ hook: where, ...about, error: errorForLog(error) }, 'api: audit plugin failed');
     }
   };
   return {
@@ -45,6 +45,7 @@ export function createAuditPlugin(audit: AuditService, secret: string, log: Audi
           return {
             willResolveField({ args, contextValue: ctx, info }) {
               if (info.path.prev !== undefined) return;
+              // Should recording fail, the line names the mutation, so that it is not lost without a trace.
               return (error, result) =>
                 guarded('willResolveField', () => {
                   const field = info.parentType.getFields()[info.fieldName];
@@ -68,7 +69,7 @@ export function createAuditPlugin(audit: AuditService, secret: string, log: Audi
                     result: error ? errorCodeOf(error) : 'OK',
                     details,
                   });
-                });
+                }, { operation: info.fieldName });
             },
           };
         },
