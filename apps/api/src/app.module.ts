@@ -1,8 +1,9 @@
 import './common/register-enums';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
+import { PinoLogger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { PersistenceModule } from '@tsunagu/persistence';
 import { TemporalClientModule } from '@tsunagu/temporal';
@@ -21,6 +22,10 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { graphqlIdeLandingPage } from './graphql-ide/graphql-ide';
 import { HealthController } from './health/health.controller';
+import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin';
+import { apolloLogger } from './logging/log-options';
+import { LoggingModule } from './logging/logging.module';
+import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -29,14 +34,14 @@ import { UsersModule } from './users/users.module';
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule,
     PersistenceModule.forRoot('tsunagu-api'),
     TemporalClientModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuditModule],
-      inject: [API_CONFIG, DataSource, AuditService],
-      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService) => {
-        const development = config.environment === 'development';
+      inject: [API_CONFIG, DataSource, AuditService, PinoLogger],
+      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService, log: PinoLogger) => {
         const production = config.environment === 'production';
         // Depth, alias, token and cost limits, no batching, no suggestions in production (docs/ARCHITECTURE.md).
         const hardening = graphqlHardeningOptions(config.graphqlLimits, config.environment);
@@ -45,11 +50,19 @@ import { UsersModule } from './users/users.module';
           autoSchemaFile: true,
           sortSchema: true,
           introspection: !production,
-          includeStacktraceInErrorResponses: development,
-          formatError: formatError(development, { hideSuggestions: production }),
+          // No stack trace (server paths) and no internal error's text (SQL) leaves in any mode: they are logged.
+          includeStacktraceInErrorResponses: false,
+          logger: apolloLogger(log),
+          formatError: formatError({ hideSuggestions: production }),
           ...hardening,
           // Every mutation and every read of personal data goes to the audit log (apps/api/src/audit/).
-          plugins: [...hardening.plugins, createAuditPlugin(audit, config.jwtSecret), graphqlIdeLandingPage(config.environment, '/graphql')],
+          // Each GraphQL error is logged once, at the level it deserves (apps/api/src/logging/).
+          plugins: [
+            ...hardening.plugins,
+            createAuditPlugin(audit, config.jwtSecret, log),
+            createGraphqlErrorLogPlugin(log),
+            graphqlIdeLandingPage(config.environment, '/graphql'),
+          ],
           // Not Nest's GraphiQL (from unpkg.com) nor Apollo's default page (from a CDN): ours, bundled (graphql-ide/).
           graphiql: false,
           context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: createLoaders(db) }),
@@ -66,7 +79,11 @@ import { UsersModule } from './users/users.module';
     PolicyModule,
   ],
   controllers: [HealthController],
-  providers: [{ provide: APP_PIPE, useFactory: createValidationPipe }],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    // Resolvers' errors are logged by the GraphQL error plugin, not by Nest at ERROR with a stack.
+    { provide: APP_FILTER, useClass: QuietGraphqlExceptionsFilter },
+  ],
 })
 export class AppModule {}
 

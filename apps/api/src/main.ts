@@ -1,13 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { readDataKeys, readDatabaseConfig } from '@tsunagu/persistence';
+import { Logger } from 'nestjs-pino';
+import { readDataKeys, readDatabaseConfig, setLogSink } from '@tsunagu/persistence';
 import { readTemporalConfig } from '@tsunagu/temporal';
 import { AppModule } from './app.module';
 import { jsonBodyOptions } from './common/graphql-hardening';
 import { readApiConfig } from './config/api-config';
 import { serveGraphqlIdeAssets } from './graphql-ide/graphql-ide';
 import { applySecurityHeaders } from './http/security-headers';
+import { assignRequestId } from './logging/request-id';
 
 async function main(): Promise<void> {
   // Validate every setting before starting anything, so a bad value stops the process with its name.
@@ -16,8 +18,16 @@ async function main(): Promise<void> {
   readTemporalConfig(process.env);
   readDataKeys(process.env);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { logger: ['error', 'warn'], bodyParser: false });
-  // First, so that every response carries them, errors and 404s too (docs/SECURITY.md "HTTP surface").
+  // Nest's own lines go through pino as JSON too (logging/), buffered until the logger is ready.
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const logger = app.get(Logger);
+  app.useLogger(logger);
+  app.flushLogs();
+  // TypeORM's failed queries (without parameters) as JSON lines too.
+  setLogSink({ error: (message) => logger.error(message, 'typeorm'), warn: (message) => logger.warn(message, 'typeorm') });
+  // Every response carries its request's id (logging/request-id.ts), a refusal by the body parser too.
+  app.use(assignRequestId);
+  // Before the body parser, so that every response carries them, errors, 413s and 404s too (docs/SECURITY.md "HTTP surface").
   applySecurityHeaders(app);
   serveGraphqlIdeAssets(app, config.environment);
   // A larger body is refused with 413 before any of it is parsed (TSUNAGU_HTTP_MAX_BODY_BYTES).
@@ -27,10 +37,11 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
-  console.log(`api: GraphQL at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}/graphql`);
+  logger.log(`api: GraphQL at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}/graphql`, 'main');
 }
 
 main().catch((error) => {
-  console.error(`api: ${error instanceof Error ? error.message : error}`);
+  // Before the logger exists (a bad setting): one JSON line like the rest, with the message only.
+  process.stderr.write(`${JSON.stringify({ level: 60, time: new Date().toISOString(), service: 'api', msg: `api: ${error instanceof Error ? error.message : error}` })}\n`);
   process.exit(1);
 });

@@ -26,12 +26,24 @@ function frames(stack: string | undefined): string {
   return (stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
 }
 
+/** Where ParameterFreeLogger's lines go: the console, unless a process sets its own logger (the api: pino, JSON). */
+export interface LogSink {
+  error(message: string): void;
+  warn(message: string): void;
+}
+
+let sink: LogSink = { error: (message) => console.error(message), warn: (message) => console.warn(message) };
+
+export function setLogSink(next: LogSink): void {
+  sink = next;
+}
+
 /** TypeORM's logger for every process: failed queries and warnings, never a query's parameters. */
 export class ParameterFreeLogger implements Logger {
   logQuery(): void {}
 
   logQueryError(error: string | Error, query: string): void {
-    console.error(`query failed: ${query}\nerror: ${typeof error === 'string' ? error : `${error.name}: ${error.message}`}`);
+    sink.error(`query failed: ${query}\nerror: ${typeof error === 'string' ? error : `${error.name}: ${error.message}`}`);
   }
 
   logQuerySlow(): void {}
@@ -41,6 +53,6 @@ export class ParameterFreeLogger implements Logger {
   logMigration(): void {}
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    if (level === 'warn') console.warn(`typeorm: ${typeof message === 'string' ? message : 'warning'}`);
+    if (level === 'warn') sink.warn(`typeorm: ${typeof message === 'string' ? message : 'warning'}`);
   }
 }

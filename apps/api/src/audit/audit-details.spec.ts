@@ -1,5 +1,5 @@
 import { buildSchema, GraphQLError } from 'graphql';
-import { emailFingerprint, errorCodeOf, mutationObject, safeArguments } from './audit-details';
+import { emailFingerprint, errorCodeOf, mutationObject, safeArguments as safeArgumentsWith, valueFingerprint } from './audit-details';
 import { ANONYMOUS, AuditTrail, auditTrailOf, beginAuditTrail } from './audit-trail';
 
 // The arguments of Tsunagu's mutations, in miniature: free text next to enums, ids, numbers and booleans.
@@ -26,6 +26,12 @@ const schema = buildSchema(`
   }
 `);
 const args = (field: string) => schema.getMutationType()!.getFields()[field].args;
+const fingerprint = valueFingerprint('s'.repeat(40));
+const safeArguments = (definitions: Parameters<typeof safeArgumentsWith>[0], values: Record<string, unknown>) => safeArgumentsWith(definitions, values, fingerprint);
+// Well-formed ids: the audit log records UUIDs only.
+const R1 = '0b6f3f7e-2a52-4c1e-9d55-6f1f2b9a0001';
+const O1 = '0b6f3f7e-2a52-4c1e-9d55-6f1f2b9a0002';
+const O2 = '0b6f3f7e-2a52-4c1e-9d55-6f1f2b9a0003';
 
 describe('safeArguments', () => {
   it('never copies a login’s email or password', () => {
@@ -33,9 +39,9 @@ describe('safeArguments', () => {
   });
 
   it('copies ids and enums, never free-text notes and reasons', () => {
-    expect(safeArguments(args('declineReferral'), { id: 'r-1', reason: 'NO_CAPACITY', note: '山田さんは入院中' })).toEqual({ id: 'r-1', reason: 'NO_CAPACITY' });
-    expect(safeArguments(args('withdrawReferral'), { id: 'r-1', reason: '本人が転居（山田 花子）' })).toEqual({ id: 'r-1' });
-    expect(safeArguments(args('extendReferralDeadline'), { id: 'r-1', businessDays: 2, reason: '運転手の手配' })).toEqual({ id: 'r-1', businessDays: 2 });
+    expect(safeArguments(args('declineReferral'), { id: R1, reason: 'NO_CAPACITY', note: '山田さんは入院中' })).toEqual({ id: R1, reason: 'NO_CAPACITY' });
+    expect(safeArguments(args('withdrawReferral'), { id: R1, reason: '本人が転居（山田 花子）' })).toEqual({ id: R1 });
+    expect(safeArguments(args('extendReferralDeadline'), { id: R1, businessDays: 2, reason: '運転手の手配' })).toEqual({ id: R1, businessDays: 2 });
   });
 
   it('keeps nothing of the subject of a submission, and only safe consent facts', () => {
@@ -54,41 +60,79 @@ describe('safeArguments', () => {
   });
 
   it('copies lists of ids, booleans and area codes', () => {
-    expect(safeArguments(args('setRoutingRule'), { category: 'TRANSPORT', areaCode: 'KAWANISHI', organizationIds: ['o-1', 'o-2'] })).toEqual({
+    expect(safeArguments(args('setRoutingRule'), { category: 'TRANSPORT', areaCode: 'KAWANISHI', organizationIds: [O1, O2] })).toEqual({
       category: 'TRANSPORT',
       areaCode: 'KAWANISHI',
-      organizationIds: ['o-1', 'o-2'],
+      organizationIds: [O1, O2],
     });
-    expect(safeArguments(args('setOrganizationAcceptingReferrals'), { id: 'o-1', accepting: false })).toEqual({ id: 'o-1', accepting: false });
+    expect(safeArguments(args('setOrganizationAcceptingReferrals'), { id: O1, accepting: false })).toEqual({ id: O1, accepting: false });
   });
 
-  it('copies no CSV, and caps long values', () => {
+  it('copies no CSV', () => {
     expect(safeArguments(args('importOrganizations'), { csv: 'name,kind\n山田商店,BUSINESS' })).toEqual({});
-    expect(safeArguments(args('declineReferral'), { id: 'x'.repeat(500), reason: 'OTHER' }).id).toHaveLength(100);
+  });
+
+  it('records an id that is no UUID, or a code that is no code, only as a keyed hash under its field’s path', () => {
+    const typed = '山田 太郎 090-1234-5678';
+    const note = safeArguments(args('declineReferral'), { id: typed, reason: 'OTHER', note: 'x' });
+    expect(note).toEqual({ reason: 'OTHER', malformed: { id: fingerprint(typed) } });
+    expect(note.malformed).toEqual({ id: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const input = { clientRequestId: 'form 1 山田', category: 'TRANSPORT', areaCode: '山田 090-1234-5678', summary: 's', organizationId: 'tanaka' };
+    expect(safeArguments(args('submitReferral'), { input })).toEqual({
+      input: { category: 'TRANSPORT' },
+      malformed: { 'input.clientRequestId': fingerprint('form 1 山田'), 'input.areaCode': fingerprint('山田 090-1234-5678'), 'input.organizationId': fingerprint('tanaka') },
+    });
+    const rule = safeArguments(args('setRoutingRule'), { category: 'TRANSPORT', areaCode: 'kawanishi 山田', organizationIds: [O1, '090-1111-2222'] });
+    expect(rule).toEqual({
+      category: 'TRANSPORT',
+      organizationIds: [O1, null],
+      malformed: { areaCode: fingerprint('kawanishi 山田'), 'organizationIds.1': fingerprint('090-1111-2222') },
+    });
+    for (const details of [note, rule]) for (const secret of ['山田', '090', 'kawanishi', 'tanaka']) expect(JSON.stringify(details)).not.toContain(secret);
+  });
+
+  it('hashes with the server’s secret: the same value the same, another secret another hash', () => {
+    const other = valueFingerprint('t'.repeat(40));
+    expect(fingerprint('山田')).toBe(valueFingerprint('s'.repeat(40))('山田'));
+    expect(other('山田')).not.toBe(fingerprint('山田'));
+    expect(fingerprint('山田')).not.toBe(fingerprint('田中'));
+  });
+
+  it('keeps well-formed codes and keys, upper-case codes with digits, `-` and `_`', () => {
+    const input = { clientRequestId: 'form-1:a.b_c', category: 'SHOPPING', areaCode: 'T-AUDIT-1A2B_3', summary: 's' };
+    expect(safeArguments(args('submitReferral'), { input })).toEqual({ input: { clientRequestId: 'form-1:a.b_c', category: 'SHOPPING', areaCode: 'T-AUDIT-1A2B_3' } });
   });
 });
 
 describe('mutationObject', () => {
   it('names the returned type and the id argument, or the result’s id', () => {
-    expect(mutationObject('acceptReferral', 'Referral', { id: 'r-1' }, { id: 'r-1', status: 'ACCEPTED' })).toEqual({ objectType: 'Referral', objectId: 'r-1' });
+    expect(mutationObject('acceptReferral', 'Referral', { id: R1 }, { id: R1, status: 'ACCEPTED' })).toEqual({ objectType: 'Referral', objectId: R1 });
     expect(mutationObject('submitReferral', 'Referral', { input: {} }, { id: 'r-2' })).toEqual({ objectType: 'Referral', objectId: 'r-2' });
     expect(mutationObject('submitReferral', 'Referral', { input: {} }, null)).toEqual({ objectType: 'Referral', objectId: null });
     expect(mutationObject('createOrganization', 'Organization', { input: {} }, { id: 'o-1' })).toEqual({ objectType: 'Organization', objectId: 'o-1' });
   });
 
   it('names the proposal for the policy track’s agenda and decisions, and the parent of what a refused call would have made', () => {
-    expect(mutationObject('addProposalToAgenda', 'SubcommitteeMeeting', { meetingId: 'm-1', proposalId: 'p-1' }, { id: 'm-1' })).toEqual({
+    expect(mutationObject('addProposalToAgenda', 'SubcommitteeMeeting', { meetingId: O2, proposalId: O1 }, { id: O2 })).toEqual({
       objectType: 'PolicyProposal',
-      objectId: 'p-1',
+      objectId: O1,
     });
-    expect(mutationObject('recordSubcommitteeDecision', 'PolicyProposal', { meetingId: 'm-1', proposalId: 'p-1' }, null)).toEqual({
+    expect(mutationObject('recordSubcommitteeDecision', 'PolicyProposal', { meetingId: O2, proposalId: O1 }, null)).toEqual({
       objectType: 'PolicyProposal',
-      objectId: 'p-1',
+      objectId: O1,
     });
-    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: 'i-1' }, { id: 'p-2' })).toEqual({ objectType: 'PolicyProposal', objectId: 'p-2' });
-    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: 'i-1' }, null)).toEqual({ objectType: 'RegionalIssue', objectId: 'i-1' });
-    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: 'p-1' }, { id: 'a-1' })).toEqual({ objectType: 'FollowUpAction', objectId: 'a-1' });
-    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: 'p-1' }, null)).toEqual({ objectType: 'PolicyProposal', objectId: 'p-1' });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: R1 }, { id: 'p-2' })).toEqual({ objectType: 'PolicyProposal', objectId: 'p-2' });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: R1 }, null)).toEqual({ objectType: 'RegionalIssue', objectId: R1 });
+    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: O1 }, { id: 'a-1' })).toEqual({ objectType: 'FollowUpAction', objectId: 'a-1' });
+    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: O1 }, null)).toEqual({ objectType: 'PolicyProposal', objectId: O1 });
+  });
+
+  it('never names an object by an id argument that is no UUID, or a rule by a code that is no code', () => {
+    const typed = '山田 090-1234-5678';
+    expect(mutationObject('addReferralNote', 'Referral', { id: typed }, null)).toEqual({ objectType: 'Referral', objectId: null });
+    expect(mutationObject('addProposalToAgenda', 'SubcommitteeMeeting', { meetingId: O2, proposalId: typed }, null)).toEqual({ objectType: 'PolicyProposal', objectId: null });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: typed }, null)).toEqual({ objectType: 'RegionalIssue', objectId: null });
+    expect(mutationObject('setRoutingRule', 'RoutingRule', { category: 'TRANSPORT', areaCode: typed }, null)).toEqual({ objectType: 'RoutingRule', objectId: null });
   });
 
   it('has no object type for a scalar result', () => {

@@ -40,6 +40,7 @@ function toAuditEventModel(row: AuditEventEntity): AuditEventModel {
     objectId: row.objectId,
     result: row.result,
     clientAddress: row.clientAddress,
+    requestId: row.requestId,
     details: JSON.stringify(row.details ?? {}),
   };
 }

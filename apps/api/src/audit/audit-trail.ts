@@ -13,6 +13,8 @@ export interface AuditEventRecord {
   /** OK, or the error code the caller got. */
   result: string;
   clientAddress: string | null;
+  /** The request's id (X-Request-Id), also on every log line of that request. */
+  requestId: string | null;
   details: Record<string, unknown>;
 }
 
@@ -26,10 +28,13 @@ export class AuditTrail {
   readonly events: AuditEventRecord[] = [];
   private readonly reads = new Set<string>();
 
-  constructor(readonly clientAddress: string | null) {}
+  constructor(
+    readonly clientAddress: string | null,
+    readonly requestId: string | null = null,
+  ) {}
 
-  add(event: Omit<AuditEventRecord, 'at' | 'clientAddress'>): void {
-    this.events.push({ ...event, at: new Date(), clientAddress: this.clientAddress });
+  add(event: Omit<AuditEventRecord, 'at' | 'clientAddress' | 'requestId'>): void {
+    this.events.push({ ...event, at: new Date(), clientAddress: this.clientAddress, requestId: this.requestId });
   }
 
   addRead(viewer: Viewer | undefined, operation: string, objectType: string, objectId: string, details: Record<string, unknown> = {}): void {
@@ -43,8 +48,8 @@ export class AuditTrail {
 // Keyed by the GraphQL context object (one per operation), so the trail needs no field in RequestContext.
 const trails = new WeakMap<object, AuditTrail>();
 
-export function beginAuditTrail(context: object, clientAddress: string | null): AuditTrail {
-  const trail = new AuditTrail(clientAddress);
+export function beginAuditTrail(context: object, clientAddress: string | null, requestId: string | null = null): AuditTrail {
+  const trail = new AuditTrail(clientAddress, requestId);
   trails.set(context, trail);
   return trail;
 }

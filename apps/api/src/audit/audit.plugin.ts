@@ -1,8 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType } from 'graphql';
 import type { RequestContext } from '../common/request-context';
-import { emailFingerprint, errorCodeOf, mutationObject, safeArguments } from './audit-details';
-import { ANONYMOUS, beginAuditTrail } from './audit-trail';
+import { errorForLog } from '@tsunagu/persistence';
+import { requestIdOf } from '../logging/request-id';
+import { emailFingerprint, errorCodeOf, mutationObject, safeArguments, valueFingerprint } from './audit-details';
+import { ANONYMOUS, type AuditTrail, beginAuditTrail } from './audit-trail';
 import type { AuditService } from './audit.service';
 
 /**
@@ -14,51 +16,73 @@ import type { AuditService } from './audit.service';
  * `api: AUDIT WRITE FAILED`: no personal data leaves without its read being recorded. A mutation has taken effect by
  * then; its caller sees the error and reads the state again, and its event is in the log line.
  * Documents refused before execution (syntax, validation, limits, variables) change nothing and are not recorded.
+ *
+ * Every hook is guarded: a failure inside the plugin (a document with two operations and no operationName has no
+ * operation, say) is logged and never becomes the client's 500. The one deliberate 500 is the failed write above.
  */
-export function createAuditPlugin(audit: AuditService, secret: string): ApolloServerPlugin<RequestContext> {
+export function createAuditPlugin(audit: AuditService, secret: string, log: AuditLogger): ApolloServerPlugin<RequestContext> {
+  const fingerprint = valueFingerprint(secret);
+  const guarded = (where: string, run: () => void, about: Record<string, unknown> = {}): void => {
+    try {
+      run();
+    } catch (error) {
+      log.error({ hook: where, ...about, error: errorForLog(error) }, 'api: audit plugin failed');
+    }
+  };
   return {
     async requestDidStart({ contextValue }) {
-      const trail = beginAuditTrail(contextValue, clientAddressOf(contextValue));
+      // Without a trail a read of personal data fails (auditTrailOf throws): closed, not open.
+      let trail: AuditTrail | undefined;
+      guarded('requestDidStart', () => {
+        trail = beginAuditTrail(contextValue, clientAddressOf(contextValue), requestIdOf(contextValue));
+      });
+      if (!trail) return {};
+      const events = trail;
       return {
         async executionDidStart({ operation }) {
-          if (operation.operation !== 'mutation') return;
+          // No operation: several in the document and no operationName; Apollo answers that with a 400.
+          if (operation?.operation !== 'mutation') return;
           return {
             willResolveField({ args, contextValue: ctx, info }) {
               if (info.path.prev !== undefined) return;
-              const field = info.parentType.getFields()[info.fieldName];
-              return (error, result) => {
-                const viewer = ctx.req?.viewer;
-                const outcome = error ? null : (result as Record<string, any> | null);
-                const object = mutationObject(info.fieldName, getNamedType(info.returnType).name, args, outcome);
-                const details: Record<string, unknown> = { ...safeArguments(field?.args ?? [], args), ...object.details };
-                let actorUserId = viewer?.id ?? null;
-                let actorRole: string = viewer?.role ?? ANONYMOUS;
-                if (info.fieldName === 'login') {
-                  // The user who signed in; for a failure only a keyed fingerprint of the email, never the address.
-                  if (outcome?.user?.id) [actorUserId, actorRole] = [outcome.user.id, outcome.user.role ?? ANONYMOUS];
-                  else if (typeof args.email === 'string') details.emailHash = emailFingerprint(secret, args.email);
-                }
-                trail.add({
-                  actorUserId,
-                  actorRole,
-                  operation: info.fieldName,
-                  objectType: object.objectType,
-                  objectId: object.objectId,
-                  result: error ? errorCodeOf(error) : 'OK',
-                  details,
-                });
-              };
+              // Should recording fail, the line names the mutation, so that it is not lost without a trace.
+              return (error, result) =>
+                guarded('willResolveField', () => {
+                  const field = info.parentType.getFields()[info.fieldName];
+                  const viewer = ctx.req?.viewer;
+                  const outcome = error ? null : (result as Record<string, any> | null);
+                  const object = mutationObject(info.fieldName, getNamedType(info.returnType).name, args, outcome);
+                  const details: Record<string, unknown> = { ...safeArguments(field?.args ?? [], args, fingerprint), ...object.details };
+                  let actorUserId = viewer?.id ?? null;
+                  let actorRole: string = viewer?.role ?? ANONYMOUS;
+                  if (info.fieldName === 'login') {
+                    // The user who signed in; for a failure only a keyed fingerprint of the email, never the address.
+                    if (outcome?.user?.id) [actorUserId, actorRole] = [outcome.user.id, outcome.user.role ?? ANONYMOUS];
+                    else if (typeof args.email === 'string') details.emailHash = emailFingerprint(secret, args.email);
+                  }
+                  events.add({
+                    actorUserId,
+                    actorRole,
+                    operation: info.fieldName,
+                    objectType: object.objectType,
+                    objectId: object.objectId,
+                    result: error ? errorCodeOf(error) : 'OK',
+                    details,
+                  });
+                }, { operation: info.fieldName });
             },
           };
         },
         async willSendResponse({ response }) {
-          if (!trail.events.length) return;
+          if (!events.events.length) return;
           try {
-            await audit.write(trail.events);
+            await audit.write(events.events);
           } catch (error) {
-            console.error(
-              `api: AUDIT WRITE FAILED (${error instanceof Error ? error.message : String(error)}); the response was withheld. Events:`,
-              JSON.stringify(trail.events),
+            guarded('willSendResponse', () =>
+              log.error(
+                { cause: error instanceof Error ? error.message : String(error), events: events.events },
+                'api: AUDIT WRITE FAILED; the response was withheld',
+              ),
             );
             response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
             response.http.status = 500;
@@ -67,6 +91,11 @@ export function createAuditPlugin(audit: AuditService, secret: string): ApolloSe
       };
     },
   };
+}
+
+/** The part of a pino logger the plugin needs. */
+export interface AuditLogger {
+  error(fields: Record<string, unknown>, message: string): void;
 }
 
 function clientAddressOf(ctx: RequestContext): string | null {

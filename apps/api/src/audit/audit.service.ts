@@ -7,7 +7,7 @@ import type { AuditEventFilter } from './dto/audit-events.args';
 import type { AuditEventRecord } from './audit-trail';
 
 const ROWS_PER_INSERT = 1000;
-const COLUMNS = ['at', 'actor_user_id', 'actor_role', 'operation', 'object_type', 'object_id', 'result', 'client_address', 'details'];
+const COLUMNS = ['at', 'actor_user_id', 'actor_role', 'operation', 'object_type', 'object_id', 'result', 'client_address', 'request_id', 'details'];
 
 /** Writes the audit log (append-only: INSERT is all this api ever does to it) and pages through it for the admin. */
 @Injectable()
@@ -29,7 +29,7 @@ export class AuditService {
   private async insert(db: EntityManager, events: readonly AuditEventRecord[]): Promise<void> {
     const params: unknown[] = [];
     const rows = events.map((e) => {
-      params.push(e.at, e.actorUserId, e.actorRole, e.operation, e.objectType, e.objectId, e.result, e.clientAddress, JSON.stringify(e.details));
+      params.push(e.at, e.actorUserId, e.actorRole, e.operation, e.objectType, e.objectId, e.result, e.clientAddress, e.requestId, JSON.stringify(e.details));
       const base = params.length - COLUMNS.length;
       return `(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`;
     });
@@ -47,6 +47,7 @@ export class AuditService {
     if (filter?.operation?.length) query.andWhere('e.operation IN (:...operations)', { operations: filter.operation });
     if (filter?.objectType) query.andWhere('e.object_type = :objectType', { objectType: filter.objectType });
     if (filter?.objectId) query.andWhere('e.object_id = :objectId', { objectId: filter.objectId });
+    if (filter?.requestId) query.andWhere('e.request_id = :requestId', { requestId: filter.requestId });
     if (filter?.result?.length) query.andWhere('e.result IN (:...results)', { results: filter.result });
     if (filter?.from) query.andWhere('e.at >= :from', { from: filter.from });
     if (filter?.to) query.andWhere('e.at < :to', { to: filter.to });

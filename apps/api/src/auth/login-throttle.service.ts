@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { errorForLog } from '@tsunagu/persistence';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { tooManyAttempts } from '../common/graphql-errors';
@@ -85,6 +86,7 @@ export class LoginThrottle {
   private prune(): void {
     this.db
       .query(`DELETE FROM login_attempt WHERE at < now() - make_interval(secs => $1)`, [KEEP_SECONDS])
-      .catch((error: unknown) => console.error('api: pruning old login attempts failed', error));
+      // Class, message and stack only: the error object would carry the query's parameters.
+      .catch((error: unknown) => new Logger('LoginThrottle').error(`api: pruning old login attempts failed: ${errorForLog(error)}`));
   }
 }

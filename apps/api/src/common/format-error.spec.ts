@@ -1,39 +1,45 @@
 import { ErrorCode } from '@tsunagu/domain';
-import { formatError } from './format-error';
+import { codeForClient, formatError } from './format-error';
 
-// format-error logs through persistence's errorForLog; the real module loads Nest, which jest cannot require.
-jest.mock('@tsunagu/persistence', () => ({ errorForLog: (error: unknown) => `logged(${(error as Error).message})` }));
-
-const production = formatError(false, { hideSuggestions: true });
-const development = formatError(true);
+const production = formatError({ hideSuggestions: true });
+const development = formatError();
 
 describe('formatError', () => {
-  let errorLog: jest.SpyInstance;
-  beforeEach(() => {
-    errorLog = jest.spyOn(console, 'error').mockImplementation(() => undefined);
-  });
-  afterEach(() => errorLog.mockRestore());
-
-  it('masks an unexpected error to INTERNAL_SERVER_ERROR and a safe message, logging the original', () => {
+  it.each([
+    ['production', production],
+    ['development', development],
+  ])('masks an unexpected error to INTERNAL_SERVER_ERROR and a safe message in %s: no SQL, no stack', (_mode, format) => {
     const original = new Error('relation "audit_event" does not exist');
-    const formatted = production(
-      { message: 'relation "audit_event" does not exist', path: ['auditEvents'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at x'] } },
+    const formatted = format(
+      {
+        message: 'relation "audit_event" does not exist',
+        path: ['auditEvents'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['QueryFailedError: x', '    at /work/node_modules/typeorm/driver.js:1:1'], query: 'SELECT * FROM audit_event' },
+      },
       { originalError: original },
     );
     expect(formatted).toEqual({ message: 'Internal server error', path: ['auditEvents'], locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
-    expect(errorLog).toHaveBeenCalledWith('api: internal error: logged(relation "audit_event" does not exist)');
   });
 
   it('masks an error with a code the API does not give out', () => {
     expect(production({ message: 'secret detail', extensions: { code: 'SOMETHING_ELSE' } }, {}).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
   });
 
-  it('keeps client errors and drops their stack traces outside development', () => {
-    expect(production({ message: 'Referral not found', extensions: { code: 'NOT_FOUND', stacktrace: ['at x'] } }, {})).toEqual({
-      message: 'Referral not found',
-      extensions: { code: 'NOT_FOUND' },
-    });
-    expect(development({ message: 'Referral not found', extensions: { code: 'NOT_FOUND', stacktrace: ['at x'] } }, {}).extensions?.stacktrace).toEqual(['at x']);
+  it('keeps client errors and drops their stack traces in every mode', () => {
+    for (const format of [production, development]) {
+      expect(format({ message: 'Referral not found', extensions: { code: 'NOT_FOUND', stacktrace: ['at /work/apps/api/x.js:1:1'] } }, {})).toEqual({
+        message: 'Referral not found',
+        extensions: { code: 'NOT_FOUND' },
+      });
+    }
+  });
+
+  it('tells which code the client gets, for logging', () => {
+    expect(codeForClient({ extensions: { code: 'NOT_FOUND' } })).toBe('NOT_FOUND');
+    expect(codeForClient({ extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' } })).toBe('BAD_USER_INPUT');
+    expect(codeForClient({ extensions: { code: 'SOMETHING_ELSE' } })).toBe('INTERNAL_SERVER_ERROR');
+    expect(codeForClient({ extensions: {} })).toBe('INTERNAL_SERVER_ERROR');
+    expect(codeForClient({})).toBe('INTERNAL_SERVER_ERROR');
   });
 
   it('strips field suggestions in production only', () => {

@@ -1,6 +1,5 @@
 import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@tsunagu/domain';
-import { errorForLog } from '@tsunagu/persistence';
 import { withoutSuggestions } from './graphql-hardening/field-suggestions';
 import { tokenLimitMessage, tokenLimitOf } from './graphql-hardening/max-tokens';
 
@@ -19,32 +18,43 @@ const CLIENT_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Whether the client is told this code (a client error), or the error is masked as INTERNAL_SERVER_ERROR. */
+export function isClientCode(code: unknown): boolean {
+  return typeof code === 'string' && CLIENT_CODES.has(code);
+}
+
 /**
- * Client errors pass through with their code; anything else is an internal error whose details stay in the log.
- * Outside development no stack trace leaves the server. With `hideSuggestions` (production) no message ends with
- * graphql-js's "Did you mean ...?" guesses at schema names. A document over a limit is BAD_USER_INPUT naming it.
+ * Client errors pass through with their code; anything else is an internal error, masked to INTERNAL_SERVER_ERROR and
+ * a fixed message. In every mode: no stack trace leaves the server (server paths), nor an internal error's message or
+ * extensions (SQL, payloads); the GraphQL error plugin (logging/graphql-error-log.plugin.ts) logs them. With
+ * `hideSuggestions` (production) no message ends with graphql-js's "Did you mean ...?" guesses at schema names. A
+ * document over a limit is BAD_USER_INPUT naming it.
  */
-export function formatError(development: boolean, { hideSuggestions = false }: { hideSuggestions?: boolean } = {}) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+export function formatError({ hideSuggestions = false }: { hideSuggestions?: boolean } = {}) {
+  return (formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError => {
     formatted = asLimitError(formatted);
     if (hideSuggestions) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
-    const code = String(formatted.extensions?.code ?? '');
-    if (CLIENT_CODES.has(code)) {
+    if (isClientCode(formatted.extensions?.code)) {
       formatted = withVariableFields(formatted);
-      if (development) return formatted;
-      const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
-    // Class, message and stack only (errorForLog): never the error object, which may carry a query's parameters or a
-    // workflow's payloads. GraphQL variables are not part of a GraphQLError, so they never reach this line.
-    console.error(`api: internal error: ${errorForLog((error as { originalError?: unknown })?.originalError ?? error)}`);
     return {
       message: 'Internal server error',
       path: formatted.path,
       locations: formatted.locations,
-      extensions: development ? { ...formatted.extensions, code: ErrorCode.INTERNAL_SERVER_ERROR } : { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/**
+ * The code the client gets for an error (after formatError): its own client code, a limit's BAD_USER_INPUT, or
+ * INTERNAL_SERVER_ERROR. For logging each error at the level it deserves.
+ */
+export function codeForClient(error: { extensions?: Record<string, unknown> | null }): string {
+  const formatted = asLimitError({ message: '', extensions: error.extensions ?? undefined });
+  return isClientCode(formatted.extensions?.code) ? String(formatted.extensions!.code) : ErrorCode.INTERNAL_SERVER_ERROR;
 }
 
 /**

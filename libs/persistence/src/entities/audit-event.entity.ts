@@ -36,6 +36,10 @@ export class AuditEventEntity {
   @Column({ name: 'client_address', type: 'text', nullable: true })
   clientAddress: string | null;
 
+  /** The request's id (X-Request-Id), as in the api's log lines of that request; null outside a request. */
+  @Column({ name: 'request_id', type: 'text', nullable: true })
+  requestId: string | null;
+
   /** Safe details only: enum, number, boolean and id arguments; never personal data, passwords or tokens. */
   @Column({ type: 'jsonb' })
   details: Record<string, unknown>;

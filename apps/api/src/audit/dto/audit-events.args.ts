@@ -29,6 +29,12 @@ export class AuditEventFilter {
   @MaxLength(200)
   objectId?: string;
 
+  @Field(() => String, { nullable: true, description: 'The request the events came from (X-Request-Id).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  requestId?: string;
+
   @Field(() => [String], { nullable: true, description: 'OK or error codes (FORBIDDEN, CONFLICT, ...).' })
   @IsOptional()
   @ArrayMaxSize(20)
