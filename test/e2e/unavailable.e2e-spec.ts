@@ -156,6 +156,9 @@ describe('with no worker running, requests end as UNAVAILABLE and the same reque
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM referral WHERE workflow_id = $1', [workflowId])).toEqual([]);
     // Sent again while still no worker runs: the same answer, not a second anything.
     expectUnavailable(await timed(tier2.send(SUBMIT, { input })));
+    // Logged at warn, naming the call, without the submission.
+    expect(api.outputTail()).toMatch(/WARN.*submitReferral: Temporal unavailable or no answer within 3 s, answered UNAVAILABLE/);
+    expect(api.outputTail()).not.toContain('山田');
 
     await startWorker();
     const again = await timed(tier2.send(SUBMIT, { input }));
