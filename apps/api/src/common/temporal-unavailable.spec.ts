@@ -1,7 +1,11 @@
 import { ServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
 import { ApplicationFailure, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
+import { formatError } from './format-error';
 import { BACKSTOP_GRACE_MS, boundedTemporalCall, DeadlineScope, isTemporalUnavailable, temporalUnavailable } from './temporal-unavailable';
+
+// format-error logs through persistence's errorForLog; the real module loads Nest, which jest cannot require.
+jest.mock('@tsunagu/persistence', () => ({ errorForLog: (error: unknown) => `logged(${(error as Error).message})` }));
 
 /** gRPC status codes (@grpc/grpc-js's status, which Tsunagu does not depend on directly). */
 const status = { DEADLINE_EXCEEDED: 4, INVALID_ARGUMENT: 3, RESOURCE_EXHAUSTED: 8, INTERNAL: 13, UNAVAILABLE: 14 } as const;
@@ -46,6 +50,14 @@ describe('temporalUnavailable', () => {
     expect(error.message).toContain('within 15 s');
     expect(error.message).toContain('may still happen');
     expect(error.message).toContain('sending the same request again');
+  });
+});
+
+describe('formatError and UNAVAILABLE', () => {
+  it('lets UNAVAILABLE through with retryable, where an unknown code would be masked', () => {
+    const error = temporalUnavailable(15);
+    const formatted = formatError(false, { hideSuggestions: true })({ message: error.message, path: ['acceptReferral'], extensions: { ...error.extensions } }, error);
+    expect(formatted).toEqual({ message: error.message, path: ['acceptReferral'], extensions: { code: 'UNAVAILABLE', retryable: true } });
   });
 });
 
