@@ -21,6 +21,7 @@ import {
 import { freePort } from '@tsunagu/testing/servers/free-port';
 import { startApiProcess, startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
 import { ACCEPT, NOTE, personNeed, SUBMIT } from './support/documents';
+import { CREATE_ISSUE, issueInput, UPDATE_ISSUE } from './support/policy';
 
 jest.setTimeout(180_000);
 
@@ -36,6 +37,7 @@ let city: TestCity;
 let api: ServerProcess;
 let tier2: GraphQLSession;
 let first: GraphQLSession;
+let tier1: GraphQLSession;
 let connection: Connection;
 let temporal: Client;
 
@@ -44,7 +46,11 @@ beforeAll(async () => {
   const port = await freePort('127.0.0.1');
   api = await startApiProcess({ ...state.appEnv, TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: String(BOUND_SECONDS) }, port);
   const url = `http://127.0.0.1:${port}/graphql`;
-  [tier2, first] = await Promise.all([signIn(url, city.emails.tier2, city.password), signIn(url, city.emails.first, city.password)]);
+  [tier2, first, tier1] = await Promise.all([
+    signIn(url, city.emails.tier2, city.password),
+    signIn(url, city.emails.first, city.password),
+    signIn(url, city.emails.tier1, city.password),
+  ]);
   connection = await Connection.connect({ address: state.temporalAddress });
   temporal = new Client({ connection, namespace: state.appEnv.TEMPORAL_NAMESPACE ?? 'tsunagu' });
 });
@@ -212,5 +218,31 @@ describe('with no worker running, requests end as UNAVAILABLE and the same reque
       expect(answer.errors).toBeUndefined();
     }
     expect(await handoffKinds(submitted.id)).toEqual(['SUBMITTED', 'OFFERED', 'NOTE', 'NOTE']);
+  });
+
+  it('the policy track too: creating and changing an issue answer UNAVAILABLE, and the same requests later make one issue and one change', async () => {
+    if ((await runningWorkerPids()).length === 0) await startWorker();
+    const referral = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode) })).submitReferral as { id: string };
+    await stopWorkers();
+
+    const input = issueInput([city.areaCode], [referral.id]);
+    expectUnavailable(await timed(tier1.send(CREATE_ISSUE, { input })));
+    await startWorker();
+    const created = await timed(tier1.send(CREATE_ISSUE, { input }));
+    expect(created.response.errors).toBeUndefined();
+    const issue = created.response.data!.createRegionalIssue as { id: string; events: unknown[] };
+    const rows = await queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE workflow_id = $1', [`regional-issue:${tier1.userId}:${input.clientRequestId}`]);
+    expect(rows).toEqual([{ id: issue.id }]);
+
+    await stopWorkers();
+    const change = () => tier1.send(UPDATE_ISSUE, { id: issue.id, input: { title: '通院の足 (更新)' } });
+    expectUnavailable(await timed(change()));
+    expectUnavailable(await timed(change()));
+    await startWorker();
+    const changed = await timed(change());
+    expect(changed.response.errors).toBeUndefined();
+    expect(changed.response.data!.updateRegionalIssue).toMatchObject({ title: '通院の足 (更新)' });
+    // The two sent while no worker ran joined one Update, which the third joined too: one change in the history.
+    expect(changed.response.data!.updateRegionalIssue.events).toHaveLength(issue.events.length + 1);
   });
 });

@@ -38,7 +38,7 @@ export function isTemporalUnavailable(error: unknown): boolean {
   );
 }
 
-/** UNAVAILABLE for the caller: retryable, and what a retry does (docs/ARCHITECTURE.md, "Bounded Temporal calls"). */
+/** UNAVAILABLE for the caller: retryable, and what a retry does (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats"). */
 export function temporalUnavailable(boundSeconds: number): GraphQLError {
   return new GraphQLError(
     `Temporal (the workflow engine) is unavailable or did not answer within ${boundSeconds} s. The change may still ` +

@@ -50,7 +50,7 @@ const UPDATES = {
  * Changes referrals, only through their workflows: submit is update-with-start, every other move an Update. Each call
  * returns once the workflow has written the read model, so the caller reads its own write. Every Temporal call is
  * bounded (TemporalCalls: UNAVAILABLE, retryable), and repeating a request is safe: a submit by its clientRequestId, a
- * move by its Update id and isRepeatOf (docs/ARCHITECTURE.md, "Bounded Temporal calls").
+ * move by its Update id and isRepeatOf (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats").
  */
 @Injectable()
 export class ReferralCommandsService {

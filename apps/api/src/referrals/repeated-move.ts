@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { HandoffKind } from '@tsunagu/domain';
 import type { ReferralMove } from './referral-access.policy';
 
-// Repeating an answer is safe (docs/ARCHITECTURE.md, "Bounded Temporal calls"). Pure: unit-tested.
+// Repeating an answer is safe (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats"). Pure: unit-tested.
 
 /** The payload of each move, beyond the actor (which the commands service decides). */
 export type MovePayload =
