@@ -28,6 +28,7 @@ describe('start-up configuration', () => {
     ['api', 'DATABASE_URL', { ...good, DATABASE_URL: 'mysql://db/tsunagu' }, 'must use postgres'],
     ['api', 'TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT', { ...good, TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT: '0' }, 'at least 1'],
     ['api', 'TSUNAGU_TRUST_PROXY', { ...good, TSUNAGU_TRUST_PROXY: 'true' }, 'must not be true'],
+    ['api', 'TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS', { ...good, TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: '0' }, 'at least 1'],
     ['api', 'TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS', { ...good, TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS: '731' }, 'at most 730'],
     ['worker', 'TEMPORAL_ADDRESS', { ...good, TEMPORAL_ADDRESS: undefined }, 'is required'],
     ['worker', 'TEMPORAL_ADDRESS', { ...good, TEMPORAL_ADDRESS: 'http://temporal' }, 'host:port'],

@@ -43,6 +43,9 @@ export default async function globalSetup(): Promise<void> {
       TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT: '5',
       TSUNAGU_LOGIN_MAX_FAILURES_PER_ADDRESS: '10',
       TSUNAGU_TRUST_PROXY: 'loopback',
+      // Above worker-restart.e2e-spec.ts's 25 s without a worker, whose mutations wait for the next one; the short
+      // bound is unavailable.e2e-spec.ts's own api.
+      TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: '60',
     },
   });
   (globalThis as Record<string, unknown>).__TSUNAGU_E2E__ = { stack, dataDir };

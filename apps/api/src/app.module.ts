@@ -16,6 +16,7 @@ import { formatError } from './common/format-error';
 import { graphqlHardeningOptions } from './common/graphql-hardening';
 import type { RequestContext } from './common/request-context';
 import { createValidationPipe } from './common/validation.pipe';
+import { TemporalCallsModule } from './common/temporal-calls';
 import { API_CONFIG, ApiConfig } from './config/api-config';
 import { ConfigModule } from './config/config.module';
 import { DeadlinesModule } from './deadlines/deadlines.module';
@@ -37,6 +38,7 @@ import { UsersModule } from './users/users.module';
     LoggingModule,
     PersistenceModule.forRoot('tsunagu-api'),
     TemporalClientModule,
+    TemporalCallsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuditModule],

@@ -91,3 +91,20 @@ describe('readApiConfig: regional issue suggestions', () => {
     expect(text).toContain(message);
   });
 });
+
+describe('readApiConfig: bound on Temporal calls', () => {
+  it('waits at most 15 s by default, or as many as set', () => {
+    expect(readApiConfig(base).temporalCallTimeoutSeconds).toBe(15);
+    expect(readApiConfig({ ...base, TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: '3' }).temporalCallTimeoutSeconds).toBe(3);
+  });
+
+  it.each([
+    ['0', 'at least 1'],
+    ['301', 'at most 300'],
+    ['15s', 'whole number'],
+  ])('stops on TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS=%s', (value, message) => {
+    const text = problem({ TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: value });
+    expect(text).toContain('Configuration error: TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS');
+    expect(text).toContain(message);
+  });
+});

@@ -21,6 +21,8 @@ export interface ApiConfig {
   graphqlLimits: GraphqlLimits;
   /** How many days back `suggestedRegionalIssues` looks when not told (TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS). */
   issueSuggestionWindowDays: number;
+  /** Upper bound on every Temporal call a request waits on; past it the caller gets UNAVAILABLE (common/temporal-calls.ts). */
+  temporalCallTimeoutSeconds: number;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -41,6 +43,7 @@ export function readApiConfig(env: Env): ApiConfig {
     trustProxy: readTrustProxy(env, 'TSUNAGU_TRUST_PROXY'),
     graphqlLimits: readGraphqlLimits(env),
     issueSuggestionWindowDays: readInteger(env, 'TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS', 90, { min: 1, max: 730 }),
+    temporalCallTimeoutSeconds: readInteger(env, 'TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS', 15, { min: 1, max: 300 }),
   };
 }
 

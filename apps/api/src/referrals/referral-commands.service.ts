@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { Destination, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
+import { GraphQLError } from 'graphql';
+import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -22,22 +23,16 @@ import {
 import type { referralWorkflow } from '@tsunagu/temporal';
 import type { Viewer } from '../auth/viewer';
 import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
+import { TemporalCalls } from '../common/temporal-calls';
 import { workflowRefusal } from '../common/workflow-errors';
 import { DeadlineRulesService } from '../deadlines/deadline-rules.service';
 import { DirectoryService } from '../directory/directory.service';
 import { SubmitReferralInput } from './dto/submit-referral.input';
 import { actorForMove, assertMaySubmit, ReferralMove } from './referral-access.policy';
 import { ReferralQueryService } from './referral-query.service';
+import { ADDITIVE_MOVES, isRepeatOf, MovePayload, moveUpdateId } from './repeated-move';
 
-/** The payload of each move, beyond the actor (which this service decides). */
-export type MovePayload =
-  | { move: 'ACCEPT' | 'START'; note?: string | null }
-  | { move: 'DECLINE'; reason: string; note?: string | null }
-  | { move: 'COMPLETE'; outcome: string; note?: string | null }
-  | { move: 'REASSIGN'; organizationId: string; note?: string | null }
-  | { move: 'ESCALATE' | 'NOTE'; note: string }
-  | { move: 'WITHDRAW'; reason: string }
-  | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string };
+export type { MovePayload } from './repeated-move';
 
 const UPDATES = {
   ACCEPT: acceptReferralUpdate,
@@ -53,12 +48,14 @@ const UPDATES = {
 
 /**
  * Changes referrals, only through their workflows: submit is update-with-start, every other move an Update. Each call
- * returns once the workflow has written the read model, so the caller reads its own write.
+ * returns once the workflow has written the read model, so the caller reads its own write. Every Temporal call is
+ * bounded (TemporalCalls: UNAVAILABLE, retryable), and repeating a request is safe: a submit by its clientRequestId, a
+ * move by its Update id and isRepeatOf (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats").
  */
 @Injectable()
 export class ReferralCommandsService {
   constructor(
-    private readonly temporal: Client,
+    private readonly temporal: TemporalCalls,
     @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
     private readonly directory: DirectoryService,
     private readonly referrals: ReferralQueryService,
@@ -109,7 +106,10 @@ export class ReferralCommandsService {
       ],
     });
     try {
-      const result = await this.temporal.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: start });
+      // One submit Update per workflow: a repeat while the first is pending joins it, a later one gets its result.
+      const result = await this.temporal.run('submitReferral', (client) =>
+        client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: start, updateId: 'submit' }),
+      );
       return this.referrals.findVisible(viewer, result.referralId);
     } catch (error) {
       // The same request after its referral closed: the workflow id is taken for good, so answer with that referral.
@@ -123,6 +123,21 @@ export class ReferralCommandsService {
 
   async move(viewer: Viewer, id: string, payload: MovePayload): Promise<ReferralEntity> {
     const referral = await this.referrals.findVisible(viewer, id);
+    try {
+      return await this.send(viewer, referral, payload);
+    } catch (error) {
+      // The same move repeated after the first took effect (its answer lost to a timeout, say) is refused by the state
+      // it led to: answer it with the referral as it is.
+      if (error instanceof GraphQLError && error.extensions.code === ErrorCode.CONFLICT && (await this.isRepeat(viewer, id, payload))) {
+        return this.referrals.findVisible(viewer, id);
+      }
+      throw error;
+    }
+  }
+
+  private async send(viewer: Viewer, referral: ReferralEntity, payload: MovePayload): Promise<ReferralEntity> {
+    // A note or an extension repeated would not be refused, but added twice: answered here instead.
+    if (ADDITIVE_MOVES.includes(payload.move) && (await this.isRepeat(viewer, referral.id, payload))) return referral;
     // Whether the holder has users of its own matters only to a tier-2 coordinator's answer for it (a proxy update, see
     // actorForMove): a partner's own answer skips that lookup (docs/BENCHMARKS.md).
     const holder =
@@ -139,14 +154,21 @@ export class ReferralCommandsService {
     const { move, ...rest } = payload;
     const update = UPDATES[move as ReferralMove];
     try {
-      await this.temporal.workflow
-        .getHandle(referral.workflowId)
-        .executeUpdate(update as typeof acceptReferralUpdate, { args: [{ actor, ...rest } as never] });
+      await this.temporal.run(`${move} referral`, (client) =>
+        client.workflow.getHandle(referral.workflowId).executeUpdate(update as typeof acceptReferralUpdate, {
+          args: [{ actor, ...rest } as never],
+          updateId: moveUpdateId(viewer.id, referral, payload),
+        }),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw conflict('The referral has closed and takes no more moves');
       throw workflowRefusal(error);
     }
-    return this.referrals.findVisible(viewer, id);
+    return this.referrals.findVisible(viewer, referral.id);
+  }
+
+  private async isRepeat(viewer: Viewer, referralId: string, payload: MovePayload): Promise<boolean> {
+    return isRepeatOf(await this.referrals.lastPersonHandoff(referralId), viewer.id, payload);
   }
 
   private async checkSubmission(input: SubmitReferralInput, areaExists: boolean): Promise<FieldProblem[]> {

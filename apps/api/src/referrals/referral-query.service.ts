@@ -7,6 +7,7 @@ import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';
 import { ReferralFilter } from './dto/referrals.args';
 import { referralScope } from './referral-scope';
+import type { LastPersonHandoff } from './repeated-move';
 
 export { referralScope, type SqlScope } from './referral-scope';
 
@@ -27,6 +28,21 @@ export class ReferralQueryService {
     const row = await this.visibleTo(viewer).andWhere('r.id = :id', { id }).getOne();
     if (!row) throw notFound();
     return this.opened(row);
+  }
+
+  /**
+   * The referral's latest handoff made by a person (routing, timers and policy-track entries left out), for telling a
+   * repeated move from a new one (repeated-move.ts). Call only for a referral the viewer sees.
+   */
+  async lastPersonHandoff(referralId: string): Promise<LastPersonHandoff | null> {
+    const [row] = await this.db.query(
+      `SELECT kind, actor_id AS "actorId", to_organization_id AS "toOrganizationId", reason, note
+         FROM referral_handoff
+        WHERE referral_id = $1 AND actor_id IS NOT NULL AND regional_issue_id IS NULL
+        ORDER BY seq DESC LIMIT 1`,
+      [referralId],
+    );
+    return row ?? null;
   }
 
   async findByWorkflowId(viewer: Viewer, workflowId: string): Promise<ReferralEntity | null> {

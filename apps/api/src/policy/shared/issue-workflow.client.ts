@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import {
   createRegionalIssueUpdate,
   REGIONAL_ISSUE_WORKFLOW,
@@ -11,6 +12,7 @@ import {
 import type { regionalIssueWorkflow } from '@tsunagu/temporal';
 import type { UpdateDefinition } from '@temporalio/common';
 import { conflict } from '../../common/graphql-errors';
+import { TemporalCalls } from '../../common/temporal-calls';
 import { workflowRefusal } from '../../common/workflow-errors';
 import type { IssueRow } from './policy-rows';
 import { FINAL_ISSUE_STATUSES } from './policy-scope';
@@ -18,12 +20,13 @@ import { FINAL_ISSUE_STATUSES } from './policy-scope';
 /**
  * Changes regional issues, only through their workflows (docs/ARCHITECTURE.md, "The policy track"): creating is
  * update-with-start, every other change an Update. Each returns once the workflow has written the issue's read model,
- * so the caller reads its own write.
+ * so the caller reads its own write. Every call is bounded (TemporalCalls: UNAVAILABLE, retryable, past
+ * TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS); a repeated request joins the pending one (Update ids below).
  */
 @Injectable()
 export class IssueWorkflowClient {
   constructor(
-    private readonly temporal: Client,
+    private readonly temporal: TemporalCalls,
     @Inject(TEMPORAL_CONFIG) private readonly config: TemporalConfig,
   ) {}
 
@@ -37,7 +40,10 @@ export class IssueWorkflowClient {
       args: [input],
     });
     try {
-      return await this.temporal.workflow.executeUpdateWithStart(createRegionalIssueUpdate, { startWorkflowOperation: start });
+      // One create Update per workflow: a repeat while the first is pending joins it, a later one gets its result.
+      return await this.temporal.run('createRegionalIssue', (client) =>
+        client.workflow.executeUpdateWithStart(createRegionalIssueUpdate, { startWorkflowOperation: start, updateId: 'create' }),
+      );
     } catch (error) {
       throw workflowRefusal(error);
     }
@@ -47,10 +53,21 @@ export class IssueWorkflowClient {
   async update<T>(issue: IssueRow, update: UpdateDefinition<RegionalIssueMoveResult, [T]>, arg: T): Promise<RegionalIssueMoveResult> {
     if (FINAL_ISSUE_STATUSES.includes(issue.status)) throw conflict(`The regional issue is ${issue.status} and takes no more changes`);
     try {
-      return await this.temporal.workflow.getHandle(issue.workflowId).executeUpdate(update, { args: [arg] });
+      return await this.temporal.run(update.name, (client) =>
+        client.workflow.getHandle(issue.workflowId).executeUpdate(update, { args: [arg], updateId: issueUpdateId(issue, update.name, arg) }),
+      );
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) throw conflict('The regional issue is final and takes no more changes');
       throw workflowRefusal(error);
     }
   }
+}
+
+/**
+ * The same change (its name and argument, the actor included) sent on the same state of the issue (its updated_at as
+ * the api read it) gets the same Update id, so Temporal joins a repeat to the first Update while that is pending.
+ */
+function issueUpdateId(issue: IssueRow, name: string, arg: unknown): string {
+  const content = createHash('sha256').update(JSON.stringify(arg)).digest('base64url').slice(0, 22);
+  return `${name}:${issue.id}:${new Date(issue.updatedAt).getTime()}:${content}`;
 }
