@@ -56,7 +56,7 @@ describe('temporalUnavailable', () => {
 describe('formatError and UNAVAILABLE', () => {
   it('lets UNAVAILABLE through with retryable, where an unknown code would be masked', () => {
     const error = temporalUnavailable(15);
-    const formatted = formatError(false, { hideSuggestions: true })({ message: error.message, path: ['acceptReferral'], extensions: { ...error.extensions } }, error);
+    const formatted = formatError({ hideSuggestions: true })({ message: error.message, path: ['acceptReferral'], extensions: { ...error.extensions } }, error);
     expect(formatted).toEqual({ message: error.message, path: ['acceptReferral'], extensions: { code: 'UNAVAILABLE', retryable: true } });
   });
 });
