@@ -1,9 +1,29 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { badUserInput, FieldProblem } from './graphql-errors';
+import { inputProblems } from './input-sanitation/input-walker';
+import { textLocatorsOf } from './input-sanitation/text-locators';
+
+// GqlParamtype.ARGS of @nestjs/graphql (not exported from its entry point): the pipe also sees @Context(), @Info(),
+// @Parent() and custom decorators' values, which are no client input and must not be walked.
+const GRAPHQL_ARGUMENTS = 3;
+
+/**
+ * Every resolver argument, of every operation, first goes through the input walker (README.md, "Bad input"): no text
+ * PostgreSQL cannot store or that shows nothing, no DateTime the scalar refused. Then class-validator, as before.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if ((metadata.type as unknown) === GRAPHQL_ARGUMENTS) {
+      const problems = inputProblems(value, metadata.data ?? '', textLocatorsOf(metadata.metatype));
+      if (problems.length) throw badUserInput(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
 
 /** class-validator on every argument; failures become BAD_USER_INPUT naming each field by its path (subject.displayName). */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     transform: true,
     whitelist: true,
     forbidUnknownValues: false,
