@@ -3,9 +3,10 @@ import { badUserInput, FieldProblem } from './graphql-errors';
 import { inputProblems } from './input-sanitation/input-walker';
 import { textLocatorsOf } from './input-sanitation/text-locators';
 
-// GqlParamtype.ARGS of @nestjs/graphql (not exported from its entry point): the pipe also sees @Context(), @Info(),
-// @Parent() and custom decorators' values, which are no client input and must not be walked.
-const GRAPHQL_ARGUMENTS = 3;
+// How a resolver's @Args() reaches pipes: Nest names param types by its HTTP RouteParamtypes, where @nestjs/graphql's
+// ARGS (3) is BODY. @Context(), @Info(), @Parent() and custom decorators (@CurrentViewer) arrive as 'custom': no client
+// input, and never to be walked.
+const GRAPHQL_ARGUMENTS = 'body';
 
 /**
  * Every resolver argument, of every operation, first goes through the input walker (README.md, "Bad input"): no text
@@ -13,7 +14,7 @@ const GRAPHQL_ARGUMENTS = 3;
  */
 class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if ((metadata.type as unknown) === GRAPHQL_ARGUMENTS) {
+    if (metadata.type === GRAPHQL_ARGUMENTS) {
       const problems = inputProblems(value, metadata.data ?? '', textLocatorsOf(metadata.metatype));
       if (problems.length) throw badUserInput(problems);
     }
