@@ -16,10 +16,23 @@ class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === GRAPHQL_ARGUMENTS) {
       const problems = inputProblems(value, metadata.data ?? '', textLocatorsOf(metadata.metatype));
-      if (problems.length) throw badUserInput(problems);
+      if (problems.length) {
+        // Report the other fields' problems too, in one answer, as class-validator alone would.
+        const others = await super.transform(value, metadata).then(
+          () => [],
+          (error: unknown) => problemsOf(error),
+        );
+        const named = new Set(problems.map((p) => p.field));
+        throw badUserInput([...problems, ...others.filter((p) => !named.has(p.field))]);
+      }
     }
     return super.transform(value, metadata);
   }
+}
+
+function problemsOf(error: unknown): FieldProblem[] {
+  const problems = (error as { extensions?: { problems?: unknown } } | null)?.extensions?.problems;
+  return Array.isArray(problems) ? (problems as FieldProblem[]) : [];
 }
 
 /** class-validator on every argument; failures become BAD_USER_INPUT naming each field by its path (subject.displayName). */
