@@ -159,8 +159,11 @@ describe('the worker records each offer of personal data', () => {
         consent: { obtained: true, method: '口頭(電話)', obtainedAt: '2026-03-02T01:30:00.000Z', givenBy: '家族(長女)' },
       }),
     ]);
-    // Blank is none; leaving it out (API.md's ConsentInput) is none too.
-    const blank = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '   ' } }) })).submitReferral;
+    // Empty is none; leaving it out (API.md's ConsentInput) is none too. Spaces only are refused like any text that
+    // shows nothing (README.md, "Bad input").
+    const spaces = await tier2.send(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '   ' } }) });
+    expect(spaces.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['consent.givenBy'] });
+    const blank = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '' } }) })).submitReferral;
     const [blankRow] = await queryRows<{ consent_given_by: string | null }>(state.databaseUrl, 'SELECT consent_given_by FROM referral WHERE id = $1', [
       blank.id,
     ]);

@@ -180,9 +180,6 @@ export class ReferralCommandsService {
       else if (!input.consent.obtained && input.destination === Destination.PARTNER) {
         problems.push({ field: 'consent.obtained', message: 'must be true before personal data can go to a partner' });
       }
-      if (input.consent && input.consent.obtainedAt.getTime() > Date.now() + 5 * 60_000) {
-        problems.push({ field: 'consent.obtainedAt', message: 'must not be in the future' });
-      }
     } else {
       if (input.subject) problems.push({ field: 'subject', message: 'must be empty when subjectKind is AREA' });
       if (input.consent) problems.push({ field: 'consent', message: 'must be empty when subjectKind is AREA' });

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsDate, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { BUSINESS_WINDOW, InstantWithin } from '../../common/input-sanitation/instant-window';
 import { PageArgs } from '../../common/pagination/page-args';
 
 @InputType('AuditEventFilter', { description: 'Every field given must match; lists match any of their values.' })
@@ -46,12 +47,14 @@ export class AuditEventFilter {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @InstantWithin(BUSINESS_WINDOW)
   from?: Date;
 
   @Field(() => Date, { nullable: true, description: 'Events before this time.' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @InstantWithin(BUSINESS_WINDOW)
   to?: Date;
 }
 

@@ -63,6 +63,16 @@ describe('decodeKeyCursor', () => {
     expect(refusal(() => decodeKeyCursor(raw([ID, AT]), instantAndId))).toMatchObject({ fields: ['after'] });
   });
 
+  it('refuses instants and texts PostgreSQL cannot take, though JavaScript round-trips them', () => {
+    for (const instant of ['+275760-09-13T00:00:00.000Z', '-000001-01-01T00:00:00.000Z', '0000-12-31T15:00:00.000Z']) {
+      expect(new Date(instant).toISOString()).toBe(instant);
+      expect(refusal(() => decodeKeyCursor(raw([instant, ID]), instantAndId))).toMatchObject({ fields: ['after'] });
+    }
+    for (const text of ['a\u0000@b.example', 'a\ud800@b.example']) {
+      expect(refusal(() => decodeKeyCursor(raw([text, ID]), [textPart(320), uuidPart]))).toMatchObject({ fields: ['after'] });
+    }
+  });
+
   it('accepts upper-case ids and reads only as many parts as it checks, as the decoders before it did', () => {
     expect(decodeKeyCursor(raw([AT, ID.toUpperCase()]), instantAndId)).toEqual([AT, ID.toUpperCase()]);
     expect(decodeKeyCursor(raw([AT, ID, 'more']), instantAndId)).toEqual([AT, ID]);

@@ -1,5 +1,7 @@
 import type { GraphQLError } from 'graphql';
 import { badUserInput } from '../graphql-errors';
+import { EARLIEST_INSTANT, LATEST_INSTANT } from '../input-sanitation/date-time.scalar';
+import { textFault } from '../input-sanitation/text-rules';
 
 /**
  * Opaque keyset cursors: the sort key of a row (a tuple of strings) as base64url JSON, e.g. ["2025-01-02T03:04:05.678Z",
@@ -14,17 +16,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A row id. */
 export const uuidPart: CursorPart = (value) => UUID.test(value);
 
-/** An instant exactly as Date.toISOString() writes it: it must round-trip, so nothing JavaScript reads loosely passes. */
+/**
+ * An instant exactly as Date.toISOString() writes it: it must round-trip, so nothing JavaScript reads loosely passes;
+ * and within years 0001 to 9999, which PostgreSQL reads ("+275760-..." round-trips but is no timestamp there).
+ */
 export const isoInstantPart: CursorPart = (value) => {
   const instant = new Date(value);
-  return !Number.isNaN(instant.getTime()) && instant.toISOString() === value;
+  return !Number.isNaN(instant.getTime()) && instant.toISOString() === value && instant >= EARLIEST_INSTANT && instant <= LATEST_INSTANT;
 };
 
-/** Any text of at most maxLength characters. */
+/** Any text of at most maxLength characters that PostgreSQL can store (no U+0000, no lone surrogate). */
 export const textPart =
   (maxLength: number): CursorPart =>
   (value) =>
-    value.length <= maxLength;
+    value.length <= maxLength && (value === '' || textFault(value) === null);
 
 export function encodeKeyCursor(key: readonly string[]): string {
   return Buffer.from(JSON.stringify(key)).toString('base64url');

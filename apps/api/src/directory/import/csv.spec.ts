@@ -75,3 +75,11 @@ describe('parseCsv', () => {
     expect(parseCsv('a,b\n1,"open\nstill open\n')).toEqual({ records: [], error: { line: 2, message: expect.stringMatching(/never closed/) } });
   });
 });
+
+describe('parseCsv: where fields start', () => {
+  it('gives each field\'s index in the text given, BOM, quotes and line breaks counted', () => {
+    const text = '\uFEFFa,"b\r\nc"\r\n,x\n';
+    expect(parseCsv(text).records.map((r) => r.starts)).toEqual([[1, 3], [11, 12]]);
+    expect(parseCsv(text).records.map((r) => r.starts.map((start) => text[start]))).toEqual([['a', '"'], [',', 'x']]);
+  });
+});

@@ -8,6 +8,8 @@ export interface CsvRecord {
   /** 1-based line of the file where the record starts (line breaks inside quoted fields count). */
   line: number;
   fields: string[];
+  /** Where each field starts in the text given to parseCsv (its opening quote, if quoted): index as in String. */
+  starts: number[];
 }
 
 export interface CsvParseResult {
@@ -19,9 +21,12 @@ export interface CsvParseResult {
 const BOM = '\uFEFF';
 
 export function parseCsv(text: string): CsvParseResult {
-  const input = text.startsWith(BOM) ? text.slice(1) : text;
+  const skipped = text.startsWith(BOM) ? 1 : 0;
+  const input = text.slice(skipped);
   const records: CsvRecord[] = [];
   let fields: string[] = [];
+  let starts: number[] = [];
+  let fieldStart = 0; // index in input of the current field's first character
   let field = '';
   let quoted = false; // inside a quoted field
   let wasQuoted = false; // the current field began with a quote
@@ -29,16 +34,19 @@ export function parseCsv(text: string): CsvParseResult {
   let recordLine = 1;
   let quoteLine = 1;
 
-  const endField = () => {
+  const endField = (next: number) => {
     fields.push(field);
+    starts.push(fieldStart + skipped);
+    fieldStart = next;
     field = '';
     wasQuoted = false;
   };
-  const endRecord = () => {
+  const endRecord = (next: number) => {
     const blank = fields.length === 0 && field === '' && !wasQuoted;
-    endField();
-    if (!blank) records.push({ line: recordLine, fields });
+    endField(next);
+    if (!blank) records.push({ line: recordLine, fields, starts });
     fields = [];
+    starts = [];
   };
 
   for (let i = 0; i < input.length; i++) {
@@ -66,10 +74,10 @@ export function parseCsv(text: string): CsvParseResult {
       wasQuoted = true;
       quoteLine = line;
     } else if (c === ',') {
-      endField();
+      endField(i + 1);
     } else if (c === '\r' || c === '\n') {
       if (c === '\r' && input[i + 1] === '\n') i++;
-      endRecord();
+      endRecord(i + 1);
       line++;
       recordLine = line;
     } else {
@@ -78,6 +86,6 @@ export function parseCsv(text: string): CsvParseResult {
     }
   }
   if (quoted) return { records: [], error: { line: quoteLine, message: 'a quoted field is never closed (a " is missing)' } };
-  endRecord();
+  endRecord(input.length);
   return { records, error: null };
 }

@@ -1,5 +1,5 @@
 import { NeedCategory, OrganizationKind } from '@tsunagu/domain';
-import { CSV_MAX_LENGTH, MAX_ROWS, readOrganizationRows, splitList } from './organization-rows';
+import { CSV_MAX_LENGTH, locateCell, MAX_ROWS, readOrganizationRows, splitList } from './organization-rows';
 
 const HEADER = 'name,kind,areaCodes,categories,contactName,contactEmail,contactPhone,hasSystemUsers,acceptingReferrals';
 const csv = (...rows: string[]) => [HEADER, ...rows].join('\r\n') + '\r\n';
@@ -143,5 +143,31 @@ describe('readOrganizationRows: bad files', () => {
     expect(readOrganizationRows(['name,kind,areaCodes,categories', ...many].join('\n')).problems).toEqual([
       { line: MAX_ROWS + 2, field: 'csv', message: expect.stringMatching(/at most/) },
     ]);
+  });
+});
+
+describe('locateCell', () => {
+  it('names the line a row starts on and the column by its header name, as the import\'s problems do', () => {
+    const text = '\uFEFF' + csv('A,NPO,X,OTHER,,,,,', '"B\nsecond line",NPO,X,OTHER,山田\u0000,,,,');
+    expect(locateCell(text, text.indexOf('\u0000'))).toBe('line 3, column contactName');
+    expect(locateCell(text, text.indexOf('"B'))).toBe('line 3, column name');
+    expect(locateCell(text, text.indexOf('second'))).toBe('line 3, column name');
+    expect(locateCell(text, text.indexOf('NPO'))).toBe('line 2, column kind');
+    expect(locateCell(text, 3)).toBe('line 1, the header');
+  });
+
+  it('uses the header as written for an unknown column, the number for an unnamed one, the line for an unreadable file', () => {
+    expect(locateCell('name,Note\nA,x\u0000', 12)).toBe('line 2, column Note');
+    expect(locateCell('name,\nA,x\u0000', 9)).toBe('line 2, column 2');
+    expect(locateCell('name\r\n"A\u0000', 8)).toBe('line 2');
+  });
+});
+
+describe('readOrganizationRows: cells that show nothing', () => {
+  it('counts a cell of spaces or invisible characters as blank', () => {
+    const { rows, problems } = readOrganizationRows(csv('A,NPO,X,OTHER,\u200B,\u3000,\uFEFF,,'));
+    expect(problems).toEqual([]);
+    expect(rows[0]).toMatchObject({ contactName: null, contactEmail: null, contactPhone: null });
+    expect(readOrganizationRows(csv('\u200B\u200B,NPO,X,OTHER,,,,,')).problems).toEqual([{ line: 2, field: 'name', message: 'is required' }]);
   });
 });

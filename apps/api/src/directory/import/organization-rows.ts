@@ -11,6 +11,7 @@ import {
   NAME_MAX_LENGTH,
   normalizePhone,
 } from '../organization-fields';
+import { hasVisibleCharacter } from '../../common/input-sanitation/text-rules';
 import { parseCsv } from './csv';
 
 /** Longest file accepted, in characters (the api takes request bodies up to 1 MB; Japanese text is 3 bytes a character). */
@@ -108,7 +109,9 @@ export function readOrganizationRows(csv: string): ReadRowsResult {
     }
     const cell = (column: Column) => {
       const index = columns.get(column);
-      return index === undefined ? '' : (record.fields[index] ?? '').trim();
+      const value = index === undefined ? '' : (record.fields[index] ?? '').trim();
+      // A cell that shows nothing (spaces, zero-width characters) is blank, as in the spreadsheet the file came from.
+      return hasVisibleCharacter(value) ? value : '';
     };
     const row = readRow(record.line, cell, problem);
     if (row.name) {
@@ -195,6 +198,29 @@ function readRow(line: number, cell: (column: Column) => string, problem: (field
     hasSystemUsers: flag('hasSystemUsers'),
     acceptingReferrals: flag('acceptingReferrals'),
   };
+}
+
+/**
+ * Where in the file the character at `index` is, as the import's problems name a cell: "line 4, column contactName"
+ * (the line its row starts on, the column by its header name). The validation pipe reports a character no cell may
+ * hold (U+0000, a lone surrogate) this way, before the import reads the file.
+ */
+export function locateCell(csv: string, index: number): string {
+  const { records, error } = parseCsv(csv);
+  const record = error ? undefined : records.findLast((r) => r.starts[0] <= index);
+  if (!record) return `line ${physicalLine(csv, index)}`;
+  let position = 0;
+  while (position + 1 < record.starts.length && record.starts[position + 1] <= index) position++;
+  const header = records.find((r) => r.fields.some((field) => field.trim() !== ''));
+  if (record === header) return `line ${record.line}, the header`;
+  const name = header?.fields[position]?.trim() ?? '';
+  const column = COLUMN_BY_KEY.get(columnKey(name)) ?? (name || `${position + 1}`);
+  return `line ${record.line}, column ${column}`;
+}
+
+/** 1-based line of an index, counting CRLF, LF and a lone CR as one break each (as parseCsv does). */
+function physicalLine(text: string, index: number): number {
+  return (text.slice(0, index).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
 }
 
 function fail(line: number, field: string, message: string): ReadRowsResult {

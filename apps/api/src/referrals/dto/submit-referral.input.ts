@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Destination, NeedCategory, SubjectKind } from '@tsunagu/domain';
+import { CONSENT_WINDOW, InstantWithin } from '../../common/input-sanitation/instant-window';
 
 @InputType('ReferralSubjectInput')
 export class ReferralSubjectInput {
@@ -37,6 +38,7 @@ export class ConsentInput {
   @Field()
   @Type(() => Date)
   @IsDate()
+  @InstantWithin(CONSENT_WINDOW)
   obtainedAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Who consented: 本人, 家族(長女), 成年後見人, ... (recommended; blank is none)' })

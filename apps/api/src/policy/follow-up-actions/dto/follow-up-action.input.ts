@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, IsUUID } from 'class-validator';
+import { BUSINESS_WINDOW, DayWithin } from '../../../common/input-sanitation/instant-window';
 import { IsCalendarDate, REASON_MAX, RequiredText, TEXT_MAX, TITLE_MAX } from '../../shared/policy-fields';
 
 @InputType('FollowUpActionInput')
@@ -14,6 +15,7 @@ export class FollowUpActionInput {
 
   @Field({ description: 'The due day, YYYY-MM-DD (Japan time).' })
   @IsCalendarDate()
+  @DayWithin(BUSINESS_WINDOW)
   dueOn: string;
 }
 

@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SubcommitteeDecision } from '@tsunagu/domain';
+import { BUSINESS_WINDOW, InstantWithin } from '../../../common/input-sanitation/instant-window';
 import { RequiredText, TEXT_MAX, TITLE_MAX } from '../../shared/policy-fields';
 
 @InputType('CreateSubcommitteeMeetingInput')
@@ -13,6 +14,7 @@ export class CreateSubcommitteeMeetingInput {
   @Field()
   @Type(() => Date)
   @IsDate()
+  @InstantWithin(BUSINESS_WINDOW)
   heldAt: Date;
 
   @Field(() => String, { nullable: true, description: 'Up to 200 characters' })
@@ -35,12 +37,14 @@ export class SubcommitteeMeetingsArgs {
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @InstantWithin(BUSINESS_WINDOW)
   from?: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Held before (exclusive).' })
   @IsOptional()
   @Type(() => Date)
   @IsDate()
+  @InstantWithin(BUSINESS_WINDOW)
   to?: Date | null;
 }
 
