@@ -1,6 +1,6 @@
 // Prints the api's GraphQL schema (SDL) to docs/schema.graphql, or with --check fails when that file differs from what
 // the code builds (`--file F` names another file). The schema is built from the resolvers found in AppModule's module tree, with the api's own schema
-// options, without a database or Temporal: the same schema the running api serves.
+// options (SCHEMA_BUILD_OPTIONS), without a database or Temporal: the same schema the running api serves.
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { AppModule } from '../apps/api/src/app.module';
+import { SCHEMA_BUILD_OPTIONS } from '../apps/api/src/common/schema-build-options';
 
 const DEFAULT_SCHEMA_FILE = join(__dirname, '..', '..', 'docs', 'schema.graphql');
 const HEADER = '# The GraphQL schema of the Tsunagu api, printed by `npm run schema` (scripts/print-schema.ts). Do not edit.\n\n';
@@ -37,7 +38,7 @@ export async function buildSchemaText(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
   try {
     await app.init();
-    const schema = await app.get(GraphQLSchemaFactory).create(resolversOf(AppModule));
+    const schema = await app.get(GraphQLSchemaFactory).create(resolversOf(AppModule), SCHEMA_BUILD_OPTIONS);
     return HEADER + printSchema(lexicographicSortSchema(schema)) + '\n';
   } finally {
     await app.close();

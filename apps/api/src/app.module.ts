@@ -15,7 +15,7 @@ import { createLoaders } from './common/loaders/loaders';
 import { formatError } from './common/format-error';
 import { graphqlHardeningOptions } from './common/graphql-hardening';
 import type { RequestContext } from './common/request-context';
-import { DateTimeScalar } from './common/input-sanitation/date-time.scalar';
+import { SCHEMA_BUILD_OPTIONS } from './common/schema-build-options';
 import { createValidationPipe } from './common/validation.pipe';
 import { TemporalCallsModule } from './common/temporal-calls';
 import { API_CONFIG, ApiConfig } from './config/api-config';
@@ -52,8 +52,7 @@ import { UsersModule } from './users/users.module';
           path: '/graphql',
           autoSchemaFile: true,
           sortSchema: true,
-          // The strict DateTime (README.md, "Bad input"): same name and description as Nest's, so the schema is unchanged.
-          buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+          buildSchemaOptions: SCHEMA_BUILD_OPTIONS,
           introspection: !production,
           // No stack trace (server paths) and no internal error's text (SQL) leaves in any mode: they are logged.
           includeStacktraceInErrorResponses: false,
