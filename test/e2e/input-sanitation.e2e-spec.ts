@@ -160,6 +160,28 @@ describe('a submission with a value PostgreSQL cannot store, or one that shows n
   });
 });
 
+describe('identifiers and codes that PostgreSQL cannot store', () => {
+  // The audit log records only well-formed ids and codes (a keyed hash for the rest), so these are refused like any
+  // other bad value, not answered with a failed audit write (HTTP 500).
+  it('refuses an id with U+0000 naming id, and records no part of it', async () => {
+    const marker = `id${randomUUID().slice(0, 8)}`;
+    const response = await sendWithin(tier2, NOTE, { id: `${marker}\u0000山田 090-0000-0000`, note: '確認しました' });
+    expect(response.status).toBe(200);
+    expectRefused(response, ['id']);
+    expect(await auditRowsMentioning(marker)).toBe(0);
+  });
+
+  it('refuses an area code and a clientRequestId with U+0000 naming them, and records neither', async () => {
+    const marker = `cd${randomUUID().slice(0, 8)}`;
+    const input = { ...personNeed(city.areaCode), areaCode: `${marker}\u0000`, clientRequestId: `${marker}\u0000x` };
+    const response = await sendWithin(tier2, SUBMIT, { input });
+    expect(response.status).toBe(200);
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.extensions?.fields).toEqual(expect.arrayContaining(['areaCode', 'clientRequestId']));
+    expect(await auditRowsMentioning(marker)).toBe(0);
+  });
+});
+
 describe('lists: filters and cursors', () => {
   it('refuses a filter value with U+0000, naming the filter field', async () => {
     expectRefused(await sendWithin(tier2, REFERRALS, { filter: { areaCode: [city.areaCode, 'X\u0000'] } }), ['filter.areaCode']);
