@@ -5,24 +5,12 @@ import { unauthenticated } from '../common/graphql-errors';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { LoginThrottle } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './passwords';
+import { TEMPORARY_PASSWORD_EXPIRED, temporaryPasswordExpired } from './temporary-password';
 import { TokenService } from './token.service';
 import { Viewer } from './viewer';
 
 // Verifying against a fixed hash when the email is unknown keeps the answer time the same: no probing for accounts.
 const UNKNOWN_USER_HASH = hashPassword('tsunagu-unknown-user');
-
-/** Why a sign-in with the right temporary password is refused (extensions.reason, with code UNAUTHENTICATED). */
-export const TEMPORARY_PASSWORD_EXPIRED = 'TEMPORARY_PASSWORD_EXPIRED';
-
-/**
- * Whether the user's password is a temporary one older than `hours`. One with no issue time (none should be left after
- * migration 1765152000000) counts as expired: an administrator resets it.
- */
-export function temporaryPasswordExpired(user: Pick<UserEntity, 'mustChangePassword' | 'temporaryPasswordIssuedAt'>, hours: number, now = new Date()): boolean {
-  if (!user.mustChangePassword) return false;
-  if (!user.temporaryPasswordIssuedAt) return true;
-  return now.getTime() - user.temporaryPasswordIssuedAt.getTime() > hours * 3_600_000;
-}
 
 @Injectable()
 export class AuthService {

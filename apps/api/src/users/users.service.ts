@@ -5,7 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { passwordProblems } from '../auth/password-policy';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
 import type { Viewer } from '../auth/viewer';
-import { TEMPORARY_PASSWORD_EXPIRED } from '../auth/auth.service';
+import { TEMPORARY_PASSWORD_EXPIRED } from '../auth/temporary-password';
 import { badUserInput, FieldProblem, notFound, unauthenticated } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, textPart, uuidPart } from '../common/pagination/key-cursor';
