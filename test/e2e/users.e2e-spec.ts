@@ -486,7 +486,7 @@ describe('a temporary password', () => {
         errors: [{ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' }],
       });
     }
-    expect(await queryRows(state.databaseUrl, `SELECT 1 FROM referral WHERE submitted_by = $1`, [createUser.user.id])).toEqual([]);
+    expect(await queryRows(state.databaseUrl, `SELECT 1 FROM referral WHERE submitted_by_id = $1`, [createUser.user.id])).toEqual([]);
     const refusals = (await auditOf(createUser.user.id)).filter((event) => event.operation === 'submitReferral');
     expect(refusals.map((event) => event.result)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
 
