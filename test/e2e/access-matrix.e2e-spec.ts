@@ -413,6 +413,13 @@ async function throwawayUser(active = true): Promise<Target> {
   return { id: user.id, secrets: [], email: user.email };
 }
 
+/** A copy of the column's user, signed in: for calls that change the caller's own account. */
+async function signedInCopy(column: Column): Promise<Target> {
+  if (column === 'no token') return { id: '', secrets: [] };
+  const user = await cloneUser(emailOf[column]);
+  return { id: user.id, secrets: [], session: await signIn(state.graphqlUrl, user.email, city.password) };
+}
+
 const CASES: Record<string, Case> = {
   login: {
     document: LOGIN,
@@ -572,14 +579,21 @@ const CASES: Record<string, Case> = {
   changeMyPassword: {
     // A copy of the column's user, so that the sessions of this file keep working.
     document: `mutation P($current: String!, $next: String!) { changeMyPassword(currentPassword: $current, newPassword: $next) }`,
-    target: async (column) => {
-      if (column === 'no token') return { id: '', secrets: [] };
-      const user = await cloneUser(emailOf[column]);
-      return { id: user.id, secrets: [], session: await signIn(state.graphqlUrl, user.email, city.password) };
-    },
+    target: signedInCopy,
     variables: () => ({ current: city.password, next: `matrix-${randomUUID()}` }),
     caller: (t, column) => (t.session as GraphQLSession | undefined) ?? callers[column],
     ok: (result) => expect(result).toBe(true),
+  },
+  signOut: {
+    // A copy of the column's user too: signing out ends every session of the user.
+    document: `mutation { signOut }`,
+    target: signedInCopy,
+    variables: () => ({}),
+    caller: (t, column) => (t.session as GraphQLSession | undefined) ?? callers[column],
+    ok: async (result, t) => {
+      expect(result).toBe(true);
+      expect(codes(await send(t.session as GraphQLSession, `query { me { id } }`))).toEqual(['UNAUTHENTICATED']);
+    },
   },
   auditEvents: { document: `query { auditEvents(first: 5) { totalCount } }`, variables: () => ({}), ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)) },
   ...POLICY_CASES(),

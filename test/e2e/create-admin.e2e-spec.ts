@@ -49,7 +49,7 @@ describe('create-admin', () => {
 
     const [user] = await queryRows<{ id: string; password_hash: string }>(
       freshUrl,
-      `SELECT id, email, display_name, role, organization_id, area_id, active, must_change_password, password_hash FROM app_user`,
+      `SELECT id, email, display_name, role, organization_id, area_id, active, must_change_password, temporary_password_issued_at, temporary_password_issued_by, password_hash FROM app_user`,
     );
     expect(user).toMatchObject({
       email: 'admin@city.example',
@@ -59,6 +59,9 @@ describe('create-admin', () => {
       area_id: null,
       active: true,
       must_change_password: true,
+      // It expires TSUNAGU_TEMPORARY_PASSWORD_HOURS after this; issued by the console, not an administrator.
+      temporary_password_issued_at: expect.any(Date),
+      temporary_password_issued_by: null,
     });
     expect(await argon2.verify(user.password_hash, password!)).toBe(true);
     expect(created.output).not.toContain(user.password_hash);

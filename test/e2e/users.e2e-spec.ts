@@ -447,3 +447,163 @@ describe('sign-in rate limiting', () => {
     expect((await session.data(ME)).me.id).toBe(user.id);
   });
 });
+
+describe('a temporary password', () => {
+  const AREAS = `query { areas { code } }`;
+  const SIGN_OUT = `mutation { signOut }`;
+
+  /** The audit events of one account (actor or object), oldest first. */
+  const auditOf = (userId: string) =>
+    queryRows<{ actor_user_id: string | null; operation: string; object_id: string | null; result: string; client_address: string; details: any }>(
+      state.databaseUrl,
+      `SELECT actor_user_id, operation, object_id, result, client_address, details FROM audit_event
+        WHERE actor_user_id::text = $1 OR object_id = $1 ORDER BY at, id`,
+      [userId],
+    );
+
+  it('allows only me, changeMyPassword and signOut until it is changed: everything else is FORBIDDEN, saying why', async () => {
+    const council = (await queryRows<{ id: string }>(state.databaseUrl, `SELECT organization_id AS id FROM app_user WHERE email = $1`, [city.emails.tier2]))[0].id;
+    const email = newEmail('first-day');
+    const { createUser } = await admin.data(CREATE, {
+      input: { email, displayName: '新任SC', role: 'TIER2_COORDINATOR', organizationId: council, areaCode: city.areaCode },
+    });
+    const client = new Client('198.51.100.80');
+    const session = await client.signIn(email, createUser.temporaryPassword);
+    expect((await session.data(ME)).me).toMatchObject({ id: createUser.user.id, mustChangePassword: true });
+
+    const calls: Array<[string, string, Record<string, unknown>]> = [
+      ['areas', AREAS, {}],
+      ['referrals', `query { referrals { totalCount } }`, {}],
+      ['submitReferral', SUBMIT, { input: personNeed(city.areaCode) }],
+      // Bad arguments too: refused for the password before they are looked at.
+      ['submitReferral', SUBMIT, { input: { ...personNeed(city.areaCode), summary: '' } }],
+    ];
+    for (const [field, document, variables] of calls) {
+      const answer = await session.send(document, variables);
+      expect({ field, data: answer.data?.[field] ?? null, errors: answer.errors?.map((e) => e.extensions) }).toEqual({
+        field,
+        data: null,
+        errors: [{ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' }],
+      });
+    }
+    expect(await queryRows(state.databaseUrl, `SELECT 1 FROM referral WHERE submitted_by_id = $1`, [createUser.user.id])).toEqual([]);
+    const refusals = (await auditOf(createUser.user.id)).filter((event) => event.operation === 'submitReferral');
+    expect(refusals.map((event) => event.result)).toEqual(['FORBIDDEN', 'FORBIDDEN']);
+
+    // New password rules: not blank, not a very common one (whatever its case or width).
+    for (const newPassword of [' '.repeat(14), 'password1234', 'ＱＷＥＲＴＹＵＩＯＰ１２', 'aaaaaaaaaaaaaaa']) {
+      const answer = await session.send(CHANGE, { currentPassword: createUser.temporaryPassword, newPassword });
+      expect({ newPassword, codes: codes(answer), fields: fields(answer) }).toEqual({ newPassword, codes: ['BAD_USER_INPUT'], fields: ['newPassword'] });
+    }
+    await session.data(CHANGE, { currentPassword: createUser.temporaryPassword, newPassword: '多田の見守り 2026 冬' });
+    const own = await client.signIn(email, '多田の見守り 2026 冬');
+    expect((await own.data(AREAS)).areas.map((a: { code: string }) => a.code)).toContain(city.areaCode);
+    expect((await own.data(SUBMIT, { input: personNeed(city.areaCode) })).submitReferral.status).toBe('OFFERED');
+  });
+
+  it('keeps an administrator with a temporary password from administering', async () => {
+    const email = newEmail('new-admin');
+    const { createUser } = await admin.data(CREATE, { input: { email, displayName: '新任管理者', role: 'ADMIN' } });
+    const session = await new Client('198.51.100.81').signIn(email, createUser.temporaryPassword);
+    const answer = await session.send(CREATE, { input: { email: newEmail('by-new-admin'), displayName: 'x', role: 'ADMIN' } });
+    expect(answer.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' }]);
+    expect(codes(await session.send(USERS, {}))).toEqual(['FORBIDDEN']);
+  });
+
+  it('expires: the right one is then refused with its own reason (a wrong one is just wrong), until an administrator resets it', async () => {
+    const user = await createPartnerUser('expired');
+    const client = new Client('198.51.100.82');
+    const early = await client.signIn(user.email, user.password);
+    // Issued 72 hours and a minute ago (the e2e stack runs with the default TSUNAGU_TEMPORARY_PASSWORD_HOURS, 72).
+    await queryRows(state.databaseUrl, `UPDATE app_user SET temporary_password_issued_at = now() - interval '72 hours 1 minute' WHERE id = $1`, [user.id]);
+
+    const refused = await client.login(user.email, user.password);
+    expect(refused.data ?? null).toBeNull();
+    expect(refused.errors?.map((e) => [e.message, e.extensions])).toEqual([
+      ['The temporary password has expired: ask an administrator to reset it', { code: 'UNAUTHENTICATED', reason: 'TEMPORARY_PASSWORD_EXPIRED' }],
+    ]);
+    const wrong = await client.login(user.email, 'not-the-password');
+    expect(wrong.errors?.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED' }]);
+    // A session opened in time cannot replace it any more either.
+    const late = await early.send(CHANGE, { currentPassword: user.password, newPassword: '遅すぎた変更 2026 冬' });
+    expect(late.errors?.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', reason: 'TEMPORARY_PASSWORD_EXPIRED' }]);
+
+    const reset = (await admin.data(RESET, { id: user.id })).resetUserPassword;
+    const [row] = await queryRows<{ issued_by: string; fresh: boolean }>(
+      state.databaseUrl,
+      `SELECT temporary_password_issued_by AS issued_by, temporary_password_issued_at > now() - interval '1 minute' AS fresh FROM app_user WHERE id = $1`,
+      [user.id],
+    );
+    expect(row).toEqual({ issued_by: (await admin.data(ME)).me.id, fresh: true });
+    const login = await client.login(user.email, reset.temporaryPassword);
+    expect(login.data!.login).toMatchObject({ mustChangePassword: true, user: { id: user.id } });
+  });
+
+  it('and any password: signOut ends every session of the user at once, and is audited', async () => {
+    const user = await createPartnerUser('sign-out');
+    const client = new Client('198.51.100.83');
+    const [one, two] = [await client.signIn(user.email, user.password), await client.signIn(user.email, user.password)];
+    expect(await one.data(SIGN_OUT)).toEqual({ signOut: true });
+    expect(codes(await one.send(ME))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await two.send(ME))).toEqual(['UNAUTHENTICATED']);
+    expect(codes(await new Client('198.51.100.84').send(SIGN_OUT))).toEqual(['UNAUTHENTICATED']);
+    // The password still works: signing out ends sessions, not the account.
+    const again = await client.signIn(user.email, user.password);
+    expect((await again.data(ME)).me.id).toBe(user.id);
+    expect((await auditOf(user.id)).filter((event) => event.operation === 'signOut')).toEqual([
+      { actor_user_id: user.id, operation: 'signOut', object_id: null, result: 'OK', client_address: '198.51.100.83', details: {} },
+    ]);
+  });
+});
+
+describe('administrators and residents (docs/SECURITY.md)', () => {
+  it('an administrator who signs in as an account they created leaves events naming them: first sign-in, password change', async () => {
+    const adminId = (await admin.data(ME)).me.id;
+    const cityHall = (await queryRows<{ id: string }>(state.databaseUrl, `SELECT organization_id AS id FROM app_user WHERE email = $1`, [city.emails.tier1]))[0].id;
+    const email = newEmail('tier1');
+    const { createUser } = await admin.data(CREATE, { input: { email, displayName: '第1層SC', role: 'TIER1_COORDINATOR', organizationId: cityHall } });
+    const userId = createUser.user.id;
+
+    // The administrator, from their own address, signs in with the temporary password and makes it their own.
+    const asAdmin = new Client(ADMIN_ADDRESS);
+    const temporary = await asAdmin.signIn(email, createUser.temporaryPassword);
+    await temporary.data(CHANGE, { currentPassword: createUser.temporaryPassword, newPassword: '管理者が決めた 2026 冬' });
+    const tier1Session = await asAdmin.signIn(email, '管理者が決めた 2026 冬');
+    const referral = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode) })).submitReferral;
+    expect((await tier1Session.data(`query R($id: ID!) { referral(id: $id) { subject { displayName } } }`, { id: referral.id })).referral.subject).not.toBeNull();
+
+    // The owner finds their temporary password no longer works.
+    expect(codes(await new Client('198.51.100.90').login(email, createUser.temporaryPassword))).toEqual(['UNAUTHENTICATED']);
+
+    const events = await queryRows<{ actor_user_id: string; actor_role: string; operation: string; object_id: string; client_address: string; details: any }>(
+      state.databaseUrl,
+      `SELECT actor_user_id, actor_role, operation, object_id, client_address, details FROM audit_event
+        WHERE object_id = $1 AND operation IN ('createUser', 'account:temporaryPasswordSignIn', 'account:temporaryPasswordReplaced') ORDER BY at, id`,
+      [userId],
+    );
+    const issued = { issuedBy: adminId, issuedAt: expect.any(String) };
+    expect(events).toEqual([
+      { actor_user_id: adminId, actor_role: 'ADMIN', operation: 'createUser', object_id: userId, client_address: ADMIN_ADDRESS, details: expect.any(Object) },
+      { actor_user_id: userId, actor_role: 'TIER1_COORDINATOR', operation: 'account:temporaryPasswordSignIn', object_id: userId, client_address: ADMIN_ADDRESS, details: issued },
+      { actor_user_id: userId, actor_role: 'TIER1_COORDINATOR', operation: 'account:temporaryPasswordReplaced', object_id: userId, client_address: ADMIN_ADDRESS, details: issued },
+    ]);
+    // And the administrator can read these events through the api, by operation.
+    const listed = await admin.data(`query A($filter: AuditEventFilter) { auditEvents(filter: $filter) { edges { node { operation objectId details } } } }`, {
+      filter: { objectId: userId, operation: ['account:temporaryPasswordSignIn'] },
+    });
+    expect(listed.auditEvents.edges.map((e: { node: { details: string } }) => JSON.parse(e.node.details).issuedBy)).toEqual([adminId]);
+  });
+
+  it('a reset names the administrator who reset it, at the first sign-in with the new temporary password', async () => {
+    const adminId = (await admin.data(ME)).me.id;
+    const user = await createPartnerUser('reset-audit');
+    const reset = (await admin.data(RESET, { id: user.id })).resetUserPassword;
+    await new Client('198.51.100.91').signIn(user.email, reset.temporaryPassword);
+    const [event] = await queryRows<{ details: any }>(
+      state.databaseUrl,
+      `SELECT details FROM audit_event WHERE object_id = $1 AND operation = 'account:temporaryPasswordSignIn' ORDER BY at DESC, id DESC LIMIT 1`,
+      [user.id],
+    );
+    expect(event.details).toEqual({ issuedBy: adminId, issuedAt: expect.any(String) });
+  });
+});

@@ -43,8 +43,9 @@ async function main(): Promise<number> {
       const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [args.email]);
       if (taken) throw new Refused(`a user with the email ${args.email} exists`);
       const [row]: Array<{ id: string }> = await tx.query(
-        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password)
-         VALUES ($1, $2, $3, NULL, NULL, $4, true) RETURNING id`,
+        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password,
+                               temporary_password_issued_at)
+         VALUES ($1, $2, $3, NULL, NULL, $4, true, now()) RETURNING id`,
         [args.email, args.displayName, Role.ADMIN, passwordHash],
       );
       // Recorded like every user change (docs/SECURITY.md, "Audit log"); the actor is the operator at the console.

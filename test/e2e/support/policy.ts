@@ -1,6 +1,6 @@
 // GraphQL documents and helpers of the policy track's e2e tests (regional issues, proposals, meetings, actions).
 import { randomUUID } from 'node:crypto';
-import { GraphQLSession, queryRows } from '@tsunagu/testing/e2e';
+import { GraphQLSession, queryRows, signInFirstTime } from '@tsunagu/testing/e2e';
 
 export const ISSUE_FIELDS = `
   id title description category status referralCount closedReason createdAt updatedAt
@@ -75,7 +75,7 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
   return value;
 }
 
-/** A SUBCOMMITTEE user made the way an administrator would (createUser), signed in with the temporary password. */
+/** A SUBCOMMITTEE user made the way an administrator would (createUser), signed in after choosing their own password. */
 export async function subcommitteeSession(url: string, admin: GraphQLSession, databaseUrl: string, cityHallUserEmail: string): Promise<GraphQLSession> {
   const [home] = await queryRows<{ organization_id: string }>(databaseUrl, 'SELECT organization_id FROM app_user WHERE email = $1', [cityHallUserEmail]);
   const email = `subcommittee-${randomUUID().slice(0, 8)}@test.example`;
@@ -83,12 +83,7 @@ export async function subcommitteeSession(url: string, admin: GraphQLSession, da
     `mutation C($input: CreateUserInput!) { createUser(input: $input) { user { id } temporaryPassword } }`,
     { input: { email, displayName: '部会事務局', role: 'SUBCOMMITTEE', organizationId: home.organization_id } },
   );
-  const anonymous = new GraphQLSession(url, null);
-  const login = await anonymous.data(`mutation L($email: String!, $password: String!) { login(email: $email, password: $password) { token user { id } } }`, {
-    email,
-    password: created.createUser.temporaryPassword,
-  });
-  return new GraphQLSession(url, login.login.token, login.login.user.id);
+  return (await signInFirstTime(url, email, created.createUser.temporaryPassword)).session;
 }
 
 export const POLICY_KINDS = ['LINKED_TO_ISSUE', 'UNLINKED_FROM_ISSUE', 'PROPOSAL_SUBMITTED', 'SUBCOMMITTEE_DECISION', 'POLICY_IMPLEMENTED', 'ISSUE_CLOSED'];

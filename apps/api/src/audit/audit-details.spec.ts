@@ -135,6 +135,15 @@ describe('mutationObject', () => {
     expect(mutationObject('setRoutingRule', 'RoutingRule', { category: 'TRANSPORT', areaCode: typed }, null)).toEqual({ objectType: 'RoutingRule', objectId: null });
   });
 
+  it('names the user an administrator created or reset, never the temporary password', () => {
+    expect(mutationObject('createUser', 'CreateUserPayload', { input: {} }, { user: { id: 'u-2' }, temporaryPassword: 'k7pq-3wna-xe9f-2mtc' })).toEqual({
+      objectType: 'User',
+      objectId: 'u-2',
+    });
+    expect(mutationObject('createUser', 'CreateUserPayload', { input: {} }, null)).toEqual({ objectType: 'User', objectId: null });
+    expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: 'u-3' }, null)).toEqual({ objectType: 'User', objectId: 'u-3' });
+  });
+
   it('has no object type for a scalar result', () => {
     expect(mutationObject('changeSomething', 'Boolean', {}, true)).toEqual({ objectType: null, objectId: null });
   });

@@ -119,6 +119,9 @@ type ObjectRule = (args: Record<string, any>, result: any) => AuditObject;
  */
 const OBJECT_RULES: Record<string, ObjectRule> = {
   login: (_args, result) => ({ objectType: 'User', objectId: result?.user?.id ?? null }),
+  // Accounts: the user created or reset, so a review can follow the account from its creation to its first sign-in.
+  createUser: (_args, result) => ({ objectType: 'User', objectId: result?.user?.id ?? null }),
+  resetUserPassword: (args) => ({ objectType: 'User', objectId: uuidOrNull(args.id) }),
   setRoutingRule: (args) => ({ objectType: 'RoutingRule', objectId: isCode(args.areaCode) ? `${args.category}:${args.areaCode}` : null }),
   setDeadlineRule: (args) => ({ objectType: 'DeadlineRule', objectId: args.input?.category ?? null }),
   // The policy track: a decision and a place on an agenda change the proposal (named even when refused).

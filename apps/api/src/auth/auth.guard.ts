@@ -6,10 +6,17 @@ import { forbidden, unauthenticated } from '../common/graphql-errors';
 import type { RequestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC } from './public.decorator';
-import { ROLES } from './roles.decorator';
+import { ALLOWED_WITH_TEMPORARY_PASSWORD, ROLES } from './roles.decorator';
 import { Viewer } from './viewer';
 
-/** Every GraphQL operation needs a valid bearer token unless marked @Public(); one marked @Roles() needs one of them. */
+/** Why a signed-in user with a temporary password is refused (extensions.reason, with code FORBIDDEN). */
+export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
+
+/**
+ * Runs before every query and mutation, and before their arguments are validated (Nest runs guards before pipes):
+ * a valid bearer token unless the operation is @Public(); while the password is a temporary one, only operations
+ * marked @AllowedWithTemporaryPassword(); and one of the roles the operation declares (@Roles, @AnyRole).
+ */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -19,13 +26,22 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
+    const targets = [context.getHandler(), context.getClass()];
+    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets);
     if (isPublic) return true;
     const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
     // Another root field of the same request may already have signed the viewer in.
     req.viewer ??= await this.viewerOf(req.headers.authorization);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, [context.getHandler(), context.getClass()]);
-    if (roles && !roles.includes(req.viewer.role)) throw forbidden(`A ${req.viewer.role} cannot call ${context.getHandler().name}`);
+    const operation = context.getHandler().name;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    // Fail closed: an operation that does not say who may call it is a bug (access-matrix.spec.ts), not open to all.
+    if (!roles) throw new Error(`${operation} declares no roles (@Roles, @AnyRole or @Public)`);
+    if (req.viewer.mustChangePassword && !this.reflector.getAllAndOverride<boolean>(ALLOWED_WITH_TEMPORARY_PASSWORD, targets)) {
+      throw forbidden('Your password is a temporary one: choose your own (changeMyPassword), then sign in again', {
+        reason: PASSWORD_CHANGE_REQUIRED,
+      });
+    }
+    if (!roles.includes(req.viewer.role)) throw forbidden(`A ${req.viewer.role} cannot call ${operation}`);
     return true;
   }
 

@@ -7,6 +7,8 @@ import { CurrentViewer } from './current-viewer.decorator';
 import { LoginArgs } from './dto/login.args';
 import { AuthPayloadModel } from './models/auth-payload.model';
 import { Public } from './public.decorator';
+import { AllowedWithTemporaryPassword, AnyRole } from './roles.decorator';
+import { auditTemporaryPassword, TEMPORARY_PASSWORD_SIGN_IN } from './temporary-password-audit';
 import { Viewer } from './viewer';
 
 @Resolver()
@@ -17,12 +19,23 @@ export class AuthResolver {
   @Mutation(() => AuthPayloadModel)
   async login(@Args() { email, password }: LoginArgs, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
     const { token, user } = await this.auth.login(email, password, clientAddressOf(ctx.req));
+    if (user.mustChangePassword) auditTemporaryPassword(ctx, TEMPORARY_PASSWORD_SIGN_IN, user);
     return { token, user: toUserModel(user), mustChangePassword: user.mustChangePassword };
   }
 
+  @AnyRole()
+  @AllowedWithTemporaryPassword()
   @Query(() => UserModel)
   me(@CurrentViewer() viewer: Viewer): UserModel {
     return toUserModel(viewer);
+  }
+
+  @AnyRole()
+  @AllowedWithTemporaryPassword()
+  @Mutation(() => Boolean, { description: 'Signs you out everywhere: every token issued to you so far stops working.' })
+  async signOut(@CurrentViewer() viewer: Viewer): Promise<boolean> {
+    await this.auth.signOut(viewer.id);
+    return true;
   }
 }
 

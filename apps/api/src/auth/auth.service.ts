@@ -2,8 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@tsunagu/persistence';
 import { unauthenticated } from '../common/graphql-errors';
+import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { LoginThrottle } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './passwords';
+import { TEMPORARY_PASSWORD_EXPIRED, temporaryPasswordExpired } from './temporary-password';
 import { TokenService } from './token.service';
 import { Viewer } from './viewer';
 
@@ -16,11 +18,13 @@ export class AuthService {
     @Inject(DataSource) private readonly db: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /**
    * Signs a user in. A wrong password, an unknown email and a deactivated user get the same answer; too many failures
-   * for the account or from the client address get the rate-limit error, even with the right password.
+   * for the account or from the client address get the rate-limit error, even with the right password. The right
+   * temporary password after TSUNAGU_TEMPORARY_PASSWORD_HOURS is refused with its own reason (only to whoever knows it).
    */
   async login(email: string, password: string, clientAddress: string | undefined): Promise<{ token: string; user: UserEntity }> {
     const normalized = email.trim().toLowerCase();
@@ -29,6 +33,9 @@ export class AuthService {
     const valid = await verifyPassword(user?.passwordHash ?? (await UNKNOWN_USER_HASH), password);
     if (!user || !valid || !user.active) throw unauthenticated('Email or password is wrong');
     await this.throttle.succeeded(attempt);
+    if (this.temporaryPasswordExpired(user)) {
+      throw unauthenticated('The temporary password has expired: ask an administrator to reset it', { reason: TEMPORARY_PASSWORD_EXPIRED });
+    }
     return { token: this.tokens.issue(user.id, user.tokenVersion), user };
   }
 
@@ -41,6 +48,15 @@ export class AuthService {
     const valid = await verifyPassword(user.passwordHash, password);
     if (valid) await this.throttle.succeeded(attempt);
     return valid;
+  }
+
+  temporaryPasswordExpired(user: Pick<UserEntity, 'mustChangePassword' | 'temporaryPasswordIssuedAt'>): boolean {
+    return temporaryPasswordExpired(user, this.config.temporaryPasswordHours);
+  }
+
+  /** Ends every session of the user: tokens issued before stop working at their next request. */
+  async signOut(userId: string): Promise<void> {
+    await this.db.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [userId]);
   }
 
   /**
@@ -59,6 +75,7 @@ export class AuthService {
       role: user.role,
       organizationId: user.organizationId,
       areaId: user.areaId,
+      mustChangePassword: user.mustChangePassword,
     };
   }
 }

@@ -8,4 +8,6 @@ export interface Viewer {
   role: Role;
   organizationId: string | null;
   areaId: string | null;
+  /** The password is a temporary one: until it is changed, only me, changeMyPassword and signOut work (AuthGuard). */
+  mustChangePassword?: boolean;
 }

@@ -15,9 +15,16 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+interface RootField {
+  kind: 'Query' | 'Mutation';
+  file: string;
+  /** The decorators above the field's own (@Roles(...), @AnyRole(), @Public(), ...), as written. */
+  decorators: string;
+}
+
 /** Root fields declared with @Query(...) / @Mutation(...) in the api's source, by GraphQL name. */
-function rootFields(): Map<string, 'Query' | 'Mutation'> {
-  const fields = new Map<string, 'Query' | 'Mutation'>();
+function rootFields(): Map<string, RootField> {
+  const fields = new Map<string, RootField>();
   for (const file of sourceFiles(join(ROOT, 'apps', 'api', 'src'))) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/@(Query|Mutation)\(/g)) {
@@ -33,7 +40,10 @@ function rootFields(): Map<string, 'Query' | 'Mutation'> {
       const method = /^\s*(?:async\s+)?([A-Za-z_$][\w$]*)\s*\(/m.exec(text.slice(i))?.[1];
       const name = named ?? method;
       if (!name) throw new Error(`${file}: cannot tell the name of the @${match[1]} at offset ${match.index}`);
-      fields.set(name, match[1] as 'Query' | 'Mutation');
+      // The decorators stacked above it: back to the end of the previous member (a line ending in } or ;) or the class.
+      const before = text.slice(0, match.index);
+      const start = Math.max(0, ...[...before.matchAll(/(?:[};]|\{)[ \t]*\n/g)].map((m) => m.index! + m[0].length));
+      fields.set(name, { kind: match[1] as 'Query' | 'Mutation', file, decorators: before.slice(start) });
     }
   }
   return fields;
@@ -63,6 +73,19 @@ describe('docs/SECURITY.md access matrix', () => {
     expect(fields.size).toBeGreaterThan(20); // the scan found the resolvers
     expect([...fields.keys()].filter((name) => !documented.has(name)).sort()).toEqual([]);
     expect([...documented].filter((name) => !fields.has(name)).sort()).toEqual([]);
+  });
+
+  it('every query and mutation says who may call it: @Roles(...), @AnyRole() or @Public() (the guard refuses one that does not)', () => {
+    const fields = [...rootFields()];
+    const undeclared = fields.filter(([, field]) => !/@(Roles|AnyRole|Public)\(/.test(field.decorators)).map(([name]) => name);
+    expect(undeclared).toEqual([]);
+    // and only login needs no sign-in
+    expect(fields.filter(([, field]) => /@Public\(/.test(field.decorators)).map(([name]) => name)).toEqual(['login']);
+  });
+
+  it('lets a user with a temporary password call only me, changeMyPassword and signOut', () => {
+    const allowed = [...rootFields()].filter(([, field]) => /@AllowedWithTemporaryPassword\(/.test(field.decorators)).map(([name]) => name);
+    expect(allowed.sort()).toEqual(['changeMyPassword', 'me', 'signOut']);
   });
 
   it('uses only the outcomes the e2e test knows, and each row once', () => {

@@ -19,16 +19,17 @@ export function notFound(what = 'Referral'): GraphQLError {
   return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NOT_FOUND } });
 }
 
-export function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
+/** `extra` adds to the extensions, e.g. a `reason` a client can act on (PASSWORD_CHANGE_REQUIRED). */
+export function forbidden(message: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extra, code: ErrorCode.FORBIDDEN } });
 }
 
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.CONFLICT } });
 }
 
-export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>'): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED } });
+export function unauthenticated(message = 'Sign in first: send Authorization: Bearer <token>', extra: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { ...extra, code: ErrorCode.UNAUTHENTICATED } });
 }
 
 /**

@@ -108,3 +108,20 @@ describe('readApiConfig: bound on Temporal calls', () => {
     expect(text).toContain(message);
   });
 });
+
+describe('readApiConfig: temporary passwords', () => {
+  it('keep working for 72 hours by default, or as many as set', () => {
+    expect(readApiConfig(base).temporaryPasswordHours).toBe(72);
+    expect(readApiConfig({ ...base, TSUNAGU_TEMPORARY_PASSWORD_HOURS: '24' }).temporaryPasswordHours).toBe(24);
+  });
+
+  it.each([
+    ['0', 'at least 1'],
+    ['721', 'at most 720'],
+    ['3d', 'whole number'],
+  ])('stops on TSUNAGU_TEMPORARY_PASSWORD_HOURS=%s', (value, message) => {
+    const text = problem({ TSUNAGU_TEMPORARY_PASSWORD_HOURS: value });
+    expect(text).toContain('Configuration error: TSUNAGU_TEMPORARY_PASSWORD_HOURS');
+    expect(text).toContain(message);
+  });
+});

@@ -9,6 +9,8 @@ export interface ApiConfig {
   /** HMAC key for access tokens; at least 32 characters. */
   jwtSecret: string;
   tokenTtlSeconds: number;
+  /** How long a temporary password (createUser, resetUserPassword, create-admin) can be used to sign in. */
+  temporaryPasswordHours: number;
   /** Sliding-window limits on failed sign-ins (and wrong current passwords), per account and per client address. */
   loginLimits: LoginLimits;
   /**
@@ -35,6 +37,7 @@ export function readApiConfig(env: Env): ApiConfig {
     environment: readEnum(env, 'NODE_ENV', ['development', 'production', 'test'] as const, 'production'),
     jwtSecret,
     tokenTtlSeconds: readInteger(env, 'TSUNAGU_TOKEN_TTL_SECONDS', 8 * 60 * 60, { min: 60 }),
+    temporaryPasswordHours: readInteger(env, 'TSUNAGU_TEMPORARY_PASSWORD_HOURS', 72, { min: 1, max: 30 * 24 }),
     loginLimits: {
       windowSeconds: readInteger(env, 'TSUNAGU_LOGIN_WINDOW_SECONDS', 15 * 60, { min: 1, max: 24 * 60 * 60 }),
       maxFailuresPerAccount: readInteger(env, 'TSUNAGU_LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),

@@ -1,4 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AnyRole } from '../auth/roles.decorator';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel } from './directory.mappers';
 import { DirectoryService } from './directory.service';
@@ -11,11 +12,13 @@ import { UserModel } from './models/user.model';
 export class DirectoryResolver {
   constructor(private readonly directory: DirectoryService) {}
 
+  @AnyRole()
   @Query(() => [AreaModel])
   async areas(): Promise<AreaModel[]> {
     return (await this.directory.areas()).map(toAreaModel);
   }
 
+  @AnyRole()
   @Query(() => [OrganizationModel])
   async organizations(@Args() filter: OrganizationsArgs): Promise<OrganizationModel[]> {
     return (await this.directory.organizations(filter)).map(toOrganizationModel);

@@ -32,6 +32,7 @@ export class OrganizationsResolver {
     return toOrganizationModel(await this.organizations.update(id, input));
   }
 
+  @Roles(Role.ADMIN, Role.PARTNER)
   @Mutation(() => OrganizationModel, {
     description: 'Capacity on or off. An administrator for any organisation; partner staff for their own.',
   })

@@ -1,5 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
+import { AnyRole, Roles } from '../auth/roles.decorator';
 import type { Viewer } from '../auth/viewer';
 import { toConnection } from '../common/pagination/connection';
 import { CompleteReferralArgs, DeclineReferralArgs, ExtendReferralDeadlineArgs, NoteOnMoveArgs, ReassignReferralArgs, RequiredNoteArgs, WithdrawReferralArgs } from './dto/move.args';
@@ -11,6 +13,13 @@ import { ReferralCommandsService } from './referral-commands.service';
 import { toReferralModel } from './referral.mapper';
 import { encodeCursor, ReferralQueryService } from './referral-query.service';
 
+// Who may ever make a move (the AuthGuard's role check, before the arguments are looked at); which referral and on
+// whose behalf is decided per referral by referral-access.policy.ts.
+/** Partners answer offers; a tier-2 coordinator answers for a partner without users of its own. */
+const ANSWERING = [Role.PARTNER, Role.TIER2_COORDINATOR];
+/** Coordinators steer a referral: reassign, escalate, withdraw. */
+const STEERING = [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR];
+
 /** Referral queries and mutations (API.md). Thin: scoping lives in the query service, moves in the commands service. */
 @Resolver(() => ReferralModel)
 export class ReferralsResolver {
@@ -19,42 +28,50 @@ export class ReferralsResolver {
     private readonly commands: ReferralCommandsService,
   ) {}
 
+  @AnyRole()
   @Query(() => ReferralModel, { nullable: true })
   async referral(@CurrentViewer() viewer: Viewer, @Args() { id }: ReferralIdArgs): Promise<ReferralModel> {
     return toReferralModel(await this.queries.findVisible(viewer, id), viewer);
   }
 
+  @AnyRole()
   @Query(() => ReferralConnectionModel)
   async referrals(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after }: ReferralsArgs): Promise<ReferralConnectionModel> {
     const page = await this.queries.page(viewer, filter, first, after);
     return toConnection(page, encodeCursor, (row) => toReferralModel(row, viewer));
   }
 
+  @Roles(Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR)
   @Mutation(() => ReferralModel)
   async submitReferral(@CurrentViewer() viewer: Viewer, @Args('input') input: SubmitReferralInput): Promise<ReferralModel> {
     return toReferralModel(await this.commands.submit(viewer, input), viewer);
   }
 
+  @Roles(...ANSWERING)
   @Mutation(() => ReferralModel)
   async acceptReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'ACCEPT', note }), viewer);
   }
 
+  @Roles(...ANSWERING)
   @Mutation(() => ReferralModel)
   async declineReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason, note }: DeclineReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'DECLINE', reason, note }), viewer);
   }
 
+  @Roles(...ANSWERING)
   @Mutation(() => ReferralModel)
   async startReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'START', note }), viewer);
   }
 
+  @Roles(...ANSWERING)
   @Mutation(() => ReferralModel)
   async completeReferral(@CurrentViewer() viewer: Viewer, @Args() { id, outcome, note }: CompleteReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'COMPLETE', outcome, note }), viewer);
   }
 
+  @Roles(...STEERING)
   @Mutation(() => ReferralModel)
   async reassignReferral(
     @CurrentViewer() viewer: Viewer,
@@ -63,21 +80,25 @@ export class ReferralsResolver {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'REASSIGN', organizationId, note }), viewer);
   }
 
+  @Roles(...STEERING)
   @Mutation(() => ReferralModel)
   async escalateReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: RequiredNoteArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'ESCALATE', note }), viewer);
   }
 
+  @Roles(...STEERING)
   @Mutation(() => ReferralModel)
   async withdrawReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason }: WithdrawReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'WITHDRAW', reason }), viewer);
   }
 
+  @Roles(Role.ADMIN, Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR, Role.PARTNER)
   @Mutation(() => ReferralModel)
   async addReferralNote(@CurrentViewer() viewer: Viewer, @Args() { id, note }: RequiredNoteArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'NOTE', note }), viewer);
   }
 
+  @Roles(Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR, Role.PARTNER)
   @Mutation(() => ReferralModel, { description: 'Moves the current deadline (Referral.responseDueAt) later by business days.' })
   async extendReferralDeadline(
     @CurrentViewer() viewer: Viewer,

@@ -2,7 +2,8 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Role } from '@tsunagu/domain';
 import { clientAddressOf } from '../auth/auth.resolver';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
-import { Roles } from '../auth/roles.decorator';
+import { AllowedWithTemporaryPassword, AnyRole, Roles } from '../auth/roles.decorator';
+import { auditTemporaryPassword, TEMPORARY_PASSWORD_REPLACED } from '../auth/temporary-password-audit';
 import type { Viewer } from '../auth/viewer';
 import { toConnection } from '../common/pagination/connection';
 import type { RequestContext } from '../common/request-context';
@@ -35,8 +36,8 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => CreateUserPayloadModel, { description: 'Creates a user with a temporary password, shown once, that they must change.' })
-  async createUser(@Args('input') input: CreateUserInput): Promise<CreateUserPayloadModel> {
-    const { user, temporaryPassword } = await this.accounts.create(input);
+  async createUser(@CurrentViewer() viewer: Viewer, @Args('input') input: CreateUserInput): Promise<CreateUserPayloadModel> {
+    const { user, temporaryPassword } = await this.accounts.create(viewer, input);
     return { user: toUserModel(user), temporaryPassword };
   }
 
@@ -54,21 +55,24 @@ export class UsersResolver {
 
   @Roles(Role.ADMIN)
   @Mutation(() => ResetPasswordPayloadModel, { description: 'Replaces the password with a temporary one; the user’s tokens stop working.' })
-  async resetUserPassword(@Args() { id }: UserIdArgs): Promise<ResetPasswordPayloadModel> {
-    const { user, temporaryPassword } = await this.accounts.resetPassword(id);
+  async resetUserPassword(@CurrentViewer() viewer: Viewer, @Args() { id }: UserIdArgs): Promise<ResetPasswordPayloadModel> {
+    const { user, temporaryPassword } = await this.accounts.resetPassword(viewer, id);
     return { user: toUserModel(user), temporaryPassword };
   }
 
+  @AnyRole()
+  @AllowedWithTemporaryPassword()
   @Mutation(() => Boolean, {
     description:
-      'Any signed-in user. The new password: at least 12 characters, not the email, not the current one. Afterwards every token of the user, this one too, stops working: sign in again.',
+      'Any signed-in user. The new password: at least 12 characters, not blank, not a very common password, not the email, not the current one. Afterwards every token of the user, this one too, stops working: sign in again.',
   })
   async changeMyPassword(
     @CurrentViewer() viewer: Viewer,
     @Args() { currentPassword, newPassword }: ChangeMyPasswordArgs,
     @Context() ctx: RequestContext,
   ): Promise<boolean> {
-    await this.accounts.changeMyPassword(viewer, currentPassword, newPassword, clientAddressOf(ctx.req));
+    const before = await this.accounts.changeMyPassword(viewer, currentPassword, newPassword, clientAddressOf(ctx.req));
+    if (before.mustChangePassword) auditTemporaryPassword(ctx, TEMPORARY_PASSWORD_REPLACED, before);
     return true;
   }
 

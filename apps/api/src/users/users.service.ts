@@ -5,6 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { passwordProblems } from '../auth/password-policy';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
 import type { Viewer } from '../auth/viewer';
+import { TEMPORARY_PASSWORD_EXPIRED } from '../auth/temporary-password';
 import { badUserInput, FieldProblem, notFound, unauthenticated } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, textPart, uuidPart } from '../common/pagination/key-cursor';
@@ -49,8 +50,11 @@ export class UsersService {
     return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
   }
 
-  /** Creates a user with a temporary password (returned once, stored as a hash) that they must change. */
-  async create(input: CreateUserInput): Promise<{ user: UserEntity; temporaryPassword: string }> {
+  /**
+   * Creates a user with a temporary password (returned once, stored as a hash) that they must change, recording when
+   * and by which administrator it was issued (it expires; the audit log names the administrator at its first use).
+   */
+  async create(viewer: Viewer, input: CreateUserInput): Promise<{ user: UserEntity; temporaryPassword: string }> {
     const organization = input.organizationId ? await this.db.getRepository(OrganizationEntity).findOneBy({ id: input.organizationId }) : undefined;
     const area = input.areaCode ? await this.db.getRepository(AreaEntity).findOneBy({ code: input.areaCode }) : undefined;
     const problems: FieldProblem[] = [];
@@ -62,9 +66,10 @@ export class UsersService {
     const passwordHash = await hashPassword(temporaryPassword);
     try {
       const [{ id }]: Array<{ id: string }> = await this.db.query(
-        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password)
-         VALUES ($1, $2, $3, $4, $5, $6, true) RETURNING id`,
-        [input.email, input.displayName, input.role, organization?.id ?? null, area?.id ?? null, passwordHash],
+        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password,
+                               temporary_password_issued_at, temporary_password_issued_by)
+         VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7) RETURNING id`,
+        [input.email, input.displayName, input.role, organization?.id ?? null, area?.id ?? null, passwordHash, viewer.id],
       );
       return { user: await this.get(id), temporaryPassword };
     } catch (error) {
@@ -104,13 +109,14 @@ export class UsersService {
    * Replaces the password with a temporary one the user must change; their tokens stop working, and failed sign-ins
    * before the reset no longer count against the account (a locked-out user can sign in with the new password).
    */
-  async resetPassword(id: string): Promise<{ user: UserEntity; temporaryPassword: string }> {
+  async resetPassword(viewer: Viewer, id: string): Promise<{ user: UserEntity; temporaryPassword: string }> {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     const [rows]: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = now(), token_version = token_version + 1
+      `UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = now(), token_version = token_version + 1,
+                           temporary_password_issued_at = now(), temporary_password_issued_by = $3
         WHERE id = $1 RETURNING id`,
-      [id, passwordHash],
+      [id, passwordHash, viewer.id],
     );
     if (!rows.length) throw notFound('User');
     return { user: await this.get(id), temporaryPassword };
@@ -120,10 +126,15 @@ export class UsersService {
    * The signed-in user replaces their password. A wrong current password is BAD_USER_INPUT on `currentPassword`
    * (the caller is signed in; their session is fine) and counts as a failed sign-in for the rate limit. Afterwards
    * every token of the user, the one used here included, stops working: they sign in again with the new password.
+   * An expired temporary password can no longer be replaced (an administrator resets it). Returns the account as it
+   * was, so the caller can tell whether a temporary password was replaced.
    */
-  async changeMyPassword(viewer: Viewer, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<void> {
+  async changeMyPassword(viewer: Viewer, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<UserEntity> {
     const user = await this.db.getRepository(UserEntity).findOneBy({ id: viewer.id, active: true });
     if (!user) throw unauthenticated('The token is invalid or has expired: sign in again');
+    if (this.auth.temporaryPasswordExpired(user)) {
+      throw unauthenticated('The temporary password has expired: ask an administrator to reset it', { reason: TEMPORARY_PASSWORD_EXPIRED });
+    }
     const problems: FieldProblem[] = passwordProblems(newPassword, { email: user.email, currentPassword }).map((message) => ({
       field: 'newPassword',
       message,
@@ -135,12 +146,14 @@ export class UsersService {
 
     const passwordHash = await hashPassword(newPassword);
     const [rows]: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE app_user SET password_hash = $2, must_change_password = false, password_changed_at = now(), token_version = token_version + 1
+      `UPDATE app_user SET password_hash = $2, must_change_password = false, password_changed_at = now(), token_version = token_version + 1,
+                           temporary_password_issued_at = NULL, temporary_password_issued_by = NULL
         WHERE id = $1 AND active AND token_version = $3 RETURNING id`,
       [user.id, passwordHash, user.tokenVersion],
     );
     // Reset or deactivated by an administrator in the meantime: this token is already void.
     if (!rows.length) throw unauthenticated('The token is invalid or has expired: sign in again');
+    return user;
   }
 }
 

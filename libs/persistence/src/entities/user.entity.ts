@@ -42,6 +42,14 @@ export class UserEntity {
   @Column({ name: 'must_change_password', type: 'boolean', default: false })
   mustChangePassword: boolean;
 
+  /** When the outstanding temporary password was issued (it expires after TSUNAGU_TEMPORARY_PASSWORD_HOURS). */
+  @Column({ name: 'temporary_password_issued_at', type: 'timestamptz', nullable: true })
+  temporaryPasswordIssuedAt: Date | null;
+
+  /** The administrator who issued it; null when the console did (npm run create-admin). */
+  @Column({ name: 'temporary_password_issued_by', type: 'uuid', nullable: true })
+  temporaryPasswordIssuedBy: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

@@ -6,7 +6,19 @@ import { AuditLog1764806400000 } from './1764806400000-audit-log';
 import { PersonalDataRetention1764892800000 } from './1764892800000-personal-data-retention';
 import { ProvisionRecords1764979200000 } from './1764979200000-provision-records';
 import { PolicyTrack1765065600000 } from './1765065600000-policy-track';
+import { TemporaryPasswords1765152000000 } from './1765152000000-temporary-passwords';
 import { AuditRequestId1765238400000 } from './1765238400000-audit-request-id';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
-export const MIGRATIONS = [InitialSchema1764460800000, DirectoryRouting1764547200000, DeadlineRules1764633600000, UserSecurity1764720000000, AuditLog1764806400000, PersonalDataRetention1764892800000, ProvisionRecords1764979200000, PolicyTrack1765065600000, AuditRequestId1765238400000];
+export const MIGRATIONS = [
+  InitialSchema1764460800000,
+  DirectoryRouting1764547200000,
+  DeadlineRules1764633600000,
+  UserSecurity1764720000000,
+  AuditLog1764806400000,
+  PersonalDataRetention1764892800000,
+  ProvisionRecords1764979200000,
+  PolicyTrack1765065600000,
+  TemporaryPasswords1765152000000,
+  AuditRequestId1765238400000,
+];

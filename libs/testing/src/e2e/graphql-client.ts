@@ -1,4 +1,5 @@
 // A small GraphQL-over-HTTP client for the e2e tests: signs in like a form would and sends documents as JSON.
+import { randomUUID } from 'node:crypto';
 
 export interface GraphQLErrorShape {
   message: string;
@@ -47,4 +48,19 @@ export async function signIn(url: string, email: string, password: string): Prom
     { email, password },
   );
   return new GraphQLSession(url, data.login.token, data.login.user.id);
+}
+
+/**
+ * Signs in a user created by an administrator (createUser, resetUserPassword) as its owner would the first time: with
+ * the temporary password, which allows nothing but me, changeMyPassword and signOut; then chooses a password of their
+ * own and signs in again with it. Returns that session and the new password.
+ */
+export async function signInFirstTime(url: string, email: string, temporaryPassword: string): Promise<{ session: GraphQLSession; password: string }> {
+  const temporary = await signIn(url, email, temporaryPassword);
+  const password = `e2e ${randomUUID()}`;
+  await temporary.data(`mutation P($current: String!, $next: String!) { changeMyPassword(currentPassword: $current, newPassword: $next) }`, {
+    current: temporaryPassword,
+    next: password,
+  });
+  return { session: await signIn(url, email, password), password };
 }

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Roles } from '../../auth/roles.decorator';
+import { AnyRole, Roles } from '../../auth/roles.decorator';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/request-context';
 import { toUserModel } from '../../directory/directory.mappers';
@@ -23,6 +23,7 @@ export class PolicyProposalsResolver {
     private readonly commands: PolicyProposalCommandsService,
   ) {}
 
+  @AnyRole()
   @Query(() => PolicyProposalModel, { nullable: true })
   async policyProposal(@CurrentViewer() viewer: Viewer, @Args() { id }: PolicyProposalIdArgs): Promise<PolicyProposalModel> {
     return toPolicyProposalModel(await this.queries.findProposal(viewer, id));

@@ -1,7 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Roles } from '../../auth/roles.decorator';
+import { AnyRole, Roles } from '../../auth/roles.decorator';
 import type { Viewer } from '../../auth/viewer';
 import { toConnection } from '../../common/pagination/connection';
 import { encodeCursor } from '../../referrals/referral-query.service';
@@ -40,6 +40,7 @@ export class RegionalIssuesResolver {
     return toConnection(page, encodeCursor, toRegionalIssueModel);
   }
 
+  @AnyRole()
   @Query(() => RegionalIssueModel, { nullable: true })
   async regionalIssue(@CurrentViewer() viewer: Viewer, @Args() { id }: RegionalIssueIdArgs): Promise<RegionalIssueModel> {
     return toRegionalIssueModel(await this.queries.findIssue(viewer, id));

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
-import { Roles } from '../../auth/roles.decorator';
+import { AnyRole, Roles } from '../../auth/roles.decorator';
 import type { Viewer } from '../../auth/viewer';
 import type { RequestContext } from '../../common/request-context';
 import { toUserModel } from '../../directory/directory.mappers';
@@ -34,6 +34,7 @@ export class SubcommitteeMeetingsResolver {
     return (await this.queries.listMeetings(viewer, from ?? undefined, to ?? undefined, MAX_MEETINGS)).map(toSubcommitteeMeetingModel);
   }
 
+  @AnyRole()
   @Query(() => SubcommitteeMeetingModel, { nullable: true })
   async subcommitteeMeeting(@CurrentViewer() viewer: Viewer, @Args() { id }: SubcommitteeMeetingIdArgs): Promise<SubcommitteeMeetingModel> {
     return toSubcommitteeMeetingModel(await this.queries.findMeeting(viewer, id));
