@@ -141,7 +141,10 @@ describe('mutationObject', () => {
       objectId: 'u-2',
     });
     expect(mutationObject('createUser', 'CreateUserPayload', { input: {} }, null)).toEqual({ objectType: 'User', objectId: null });
-    expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: 'u-3' }, null)).toEqual({ objectType: 'User', objectId: 'u-3' });
+    const reset = '6f1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f50';
+    expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: reset }, null)).toEqual({ objectType: 'User', objectId: reset });
+    // Only a well-formed id is recorded (a malformed one goes to details.malformed as a keyed hash).
+    expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: '山田 090-0000-0000' }, null)).toEqual({ objectType: 'User', objectId: null });
   });
 
   it('has no object type for a scalar result', () => {
