@@ -6,6 +6,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** A move whose write could not be stored (extensions.reason says why): nothing changed. */
+  MOVE_NOT_RECORDED = 'MOVE_NOT_RECORDED',
 }
 
 /** A move the referral's current state does not allow. Thrown by the pure state machine. */
