@@ -10,6 +10,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.NOT_FOUND,
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.CONFLICT,
+  ErrorCode.MOVE_NOT_RECORDED,
   // Apollo's own codes for malformed documents
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
