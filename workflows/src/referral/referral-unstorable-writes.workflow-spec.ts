@@ -2,9 +2,13 @@
 // write fails only its move, a refused submission ends the workflow, a refused deadline write is tried again later,
 // and an operator can release a write that keeps failing. On the time-skipping test server with the mocked read model
 // (testing/referral-test-harness.ts).
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { Worker } from '@temporalio/worker';
 import { HandoffKind, ReferralStatus } from '../../../libs/domain/src';
 import { releaseWriteSignal, writeInFlightQuery } from '../writes/write-guard';
 import { acceptReferralUpdate, addReferralNoteUpdate, referralStateQuery, startReferralUpdate, submitReferralUpdate } from './messages';
@@ -34,6 +38,18 @@ async function expectNotRecorded(promise: Promise<unknown>, reason: string): Pro
   return cause;
 }
 
+/**
+ * The new paths replay deterministically: the history just made replays on the current code. With
+ * TSUNAGU_RECORD_HISTORY=<file name> set, it is also written to workflows/histories/ (test data only; README there).
+ */
+async function expectReplays(handle: { fetchHistory(): Promise<Parameters<typeof Worker.runReplayHistory>[1]> }, name: string): Promise<void> {
+  const history = await handle.fetchHistory();
+  await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, history, name)).resolves.toBeUndefined();
+  if (process.env.TSUNAGU_RECORD_HISTORY === name) {
+    writeFileSync(join(__dirname, '..', '..', 'histories', `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history as never)), null, 2)}\n`);
+  }
+}
+
 async function eventually(check: () => Promise<void> | void, timeoutMs = 20_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
@@ -61,6 +77,7 @@ describe('referralWorkflow: writes that cannot succeed', () => {
     // The lock is free and the state the previous one: the same move with storable values goes through.
     expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_A), note: 'ok' })).toMatchObject({ status: ReferralStatus.ACCEPTED, lastSeq: 3 });
     expect(await move(handle, startReferralUpdate, { actor: partner(ORG_A) })).toMatchObject({ status: ReferralStatus.IN_PROGRESS, lastSeq: 4 });
+    await expectReplays(handle, 'referral-write-refused');
   });
 
   it('a refused submission fails the submit Update and ends the workflow, with no row written', async () => {
@@ -114,5 +131,6 @@ describe('referralWorkflow: writes that cannot succeed', () => {
 
     stuck.delete(s.referralId);
     expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_A), note: 'ok' })).toMatchObject({ status: ReferralStatus.ACCEPTED, lastSeq: 3 });
+    await expectReplays(handle, 'referral-write-released');
   });
 });
