@@ -8,6 +8,8 @@ export enum ErrorCode {
   /** Temporal did not answer within the bound, or said it cannot now: retryable, the move may still happen. */
   UNAVAILABLE = 'UNAVAILABLE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+  /** A move whose write could not be stored (extensions.reason says why): nothing changed. */
+  MOVE_NOT_RECORDED = 'MOVE_NOT_RECORDED',
 }
 
 /** A move the referral's current state does not allow. Thrown by the pure state machine. */

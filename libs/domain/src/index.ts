@@ -9,3 +9,4 @@ export * from './referral/referral-deadlines';
 export * from './privacy/personal-data';
 export * from './policy/regional-issue-state';
 export * from './policy/regional-issue-state-machine';
+export * from './write-failures';

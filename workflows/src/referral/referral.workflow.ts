@@ -2,10 +2,12 @@ import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  log,
   patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
+  sleep,
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
@@ -32,12 +34,18 @@ import {
 import * as messages from './messages';
 import { MoveInput, ReferralMoveResult } from './messages';
 import { SerialLock } from './serial-lock';
+import { isMoveNotRecorded, refusedWriteBackoffMs, releaseWriteSignal, WriteGuard, writeInFlightQuery } from '../writes/write-guard';
 import type { ReferralActivities, ReferralWorkflowInput, ReferralWorkflowResult } from './types';
+import type { PolicyHandoff } from '../regional-issue/types';
 
 const activityOptions = {
   startToCloseTimeout: '30 seconds',
   // Never give up on the read model: a database outage delays a move, it must not lose it.
+  // Except a write the database refuses for good (WRITE_REFUSED, non-retryable): that fails its move (write-guard.ts).
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  // The default, spelled out: a released write (write-guard.ts) waits for the activity's own end, so one that in fact
+  // succeeded still counts.
+  cancellationType: 'WAIT_CANCELLATION_COMPLETED',
 } as const;
 
 /** Activities as Temporal tasks: the read-model write always; routing too for referrals started before CANDIDATE_LOOKUP_PATCH. */
@@ -76,15 +84,23 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   let version = 0;
   let lastSeq = 0;
   let submitted = false;
+  /** The submission's write was not stored: the workflow answers the submit Update with it and ends (no referral row). */
+  let submissionFailure: ApplicationFailure | null = null;
+  const writes = new WriteGuard();
 
   const result = (): ReferralMoveResult => ({ referralId, status: state.status, lastSeq });
 
   /**
    * Persists a transition (referral row plus its handoffs, one transaction), then makes it the live state.
    * `nextDeadline` decides the deadline after it; by default a new one starts when the referral changed hands or
-   * status, and a progress deadline restarts on any update a person made.
+   * status, and a progress deadline restarts on any update a person made. A write that is not stored (refused by the
+   * database, or released by an operator) throws MOVE_NOT_RECORDED and changes nothing here.
    */
-  async function commit(transition: ReferralTransition, nextDeadline?: (at: Date) => Deadline | null): Promise<void> {
+  async function commit(
+    transition: ReferralTransition,
+    nextDeadline?: (at: Date) => Deadline | null,
+    kind: 'MOVE' | 'DEADLINE' | 'POLICY' = 'MOVE',
+  ): Promise<void> {
     const now = new Date();
     const at = now.toISOString();
     const handoffs = transition.handoffs.map((handoff, index) => ({ ...handoff, seq: lastSeq + index + 1, at }));
@@ -99,7 +115,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
         : moved || progressed
           ? deadlineFor(transition.state.status, now, rule)
           : deadline;
-    await activities.recordReferralTransition({
+    const what = lastSeq === 0 ? 'SUBMIT' : kind;
+    await writes.run(seq, what, () => activities.recordReferralTransition({
       referralId,
       workflowId: workflowInfo().workflowId,
       status: transition.state.status,
@@ -110,7 +127,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       at,
       submission: lastSeq === 0 ? { ...submission, createdAt: at } : undefined,
       handoffs,
-    });
+    }));
     state = transition.state;
     deadline = newDeadline;
     lastSeq = seq;
@@ -135,6 +152,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       update,
       (move) =>
         lock.run(async () => {
+          if (submissionFailure) throw submissionFailure; // queued behind a submission that was not stored
           // Checked again here: another move may have changed the state since the validator ran.
           asFailure(() => assertAllowed(state, toCommand(move)));
           const offerTo = type === 'DECLINE' ? await nextCandidate(state) : null;
@@ -147,16 +165,22 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
 
   // The submission takes the lock before any move handler exists: a move that arrives with the first workflow task
   // (the SDK runs buffered Updates as their handlers are registered) queues behind it instead of overtaking it.
-  const submitting = lock.run(async () => {
-    const offerTo =
-      submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
-    const actor = { userId: submission.submittedByUserId, organizationId: submission.submittedByOrganizationId, proxy: false };
-    await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }));
-    submitted = true;
-  });
+  const submitting = lock
+    .run(async () => {
+      const offerTo =
+        submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
+      const actor = { userId: submission.submittedByUserId, organizationId: submission.submittedByOrganizationId, proxy: false };
+      await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }));
+      submitted = true;
+    })
+    .catch((error: unknown) => {
+      if (!isMoveNotRecorded(error)) throw error;
+      submissionFailure = error;
+    });
 
   setHandler(messages.submitReferralUpdate, async () => {
-    await condition(() => submitted);
+    await condition(() => submitted || submissionFailure !== null);
+    if (submissionFailure) throw submissionFailure;
     return result();
   });
   handleMove(messages.acceptReferralUpdate, 'ACCEPT');
@@ -195,30 +219,63 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     { validator: assertExtensible },
   );
   setHandler(messages.referralStateQuery, () => ({ ...state, referralId, lastSeq, deadline }));
+  setHandler(writeInFlightQuery, () => writes.inFlight());
+  setHandler(releaseWriteSignal, (release) => {
+    if (writes.release(release)) log.warn('write released by an operator', { seq: release.seq, operator: release.operator });
+  });
 
   // A linked regional issue's entry (DOMAIN.md, "The policy track", step 5): one handoff, allowed in every status (a
   // closed referral too, while this still runs), never touching the deadline. Through the lock, so it numbers after the
   // move before it; each (issue, issue event) is written once, however often the issue's workflow sends it.
   const policyEntries = new Set<string>();
-  setHandler(messages.policyHandoffSignal, (handoff) =>
-    lock.run(async () => {
-      const key = `${handoff.issueId}:${handoff.issueSeq}`;
-      if (policyEntries.has(key)) return;
-      let transition: ReferralTransition;
-      try {
-        transition = recordPolicyHandoff(state, handoff);
-      } catch (error) {
-        if (error instanceof IllegalTransitionError) return; // not a policy kind: nothing to write
-        throw error;
+  /** Entries being written (or waiting to try again after a refusal): a duplicate signal meanwhile is ignored. */
+  const policyPending = new Set<string>();
+  async function writePolicyEntry(handoff: PolicyHandoff): Promise<void> {
+    const key = `${handoff.issueId}:${handoff.issueSeq}`;
+    if (policyEntries.has(key) || policyPending.has(key)) return;
+    policyPending.add(key);
+    try {
+      for (let attempt = 0; ; attempt += 1) {
+        const stored = await lock.run(async () => {
+          if (submissionFailure) return true; // no referral to write to (cannot happen: issues link stored ones only)
+          let transition: ReferralTransition;
+          try {
+            transition = recordPolicyHandoff(state, handoff);
+          } catch (error) {
+            if (error instanceof IllegalTransitionError) return true; // not a policy kind: nothing to write
+            throw error;
+          }
+          try {
+            await commit(transition, () => deadline, 'POLICY');
+          } catch (error) {
+            if (!isMoveNotRecorded(error)) throw error;
+            return false;
+          }
+          policyEntries.add(key);
+          return true;
+        });
+        if (stored) return;
+        // Not stored: never dropped. Tried again after a pause, outside the lock so that moves go on meanwhile; this
+        // pending handler keeps the workflow from ending until the entry is written.
+        await sleep(refusedWriteBackoffMs(attempt));
       }
-      await commit(transition, () => deadline);
-      policyEntries.add(key);
-    }),
-  );
+    } finally {
+      policyPending.delete(key);
+    }
+  }
+  setHandler(messages.policyHandoffSignal, writePolicyEntry);
 
   await submitting;
+  if (submissionFailure) {
+    // Nothing was stored: the submit Update has its answer; the workflow fails with it, so no half-born referral waits
+    // (and the api's reuse policy lets the same clientRequestId start afresh).
+    await condition(allHandlersFinished);
+    throw submissionFailure;
+  }
 
   // Deadlines: sleep until the next reminder or deadline; any committed change wakes the loop to look again.
+  // A deadline's write that is not stored is tried again after a back-off (1 min doubling to 6 h), while moves go on.
+  let deadlineRetry = null as { deadline: Deadline; attempt: number; at: number } | null;
   while (deadlinesOn && !isClosed(state.status)) {
     const seen = version;
     const current = deadline;
@@ -226,12 +283,20 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       await condition(() => version !== seen);
       continue;
     }
+    if (deadlineRetry && deadlineRetry.deadline !== current) deadlineRetry = null; // a move set another deadline
     const wake = nextWakeUp(current);
-    const changed = await condition(() => version !== seen, Math.max(1, Date.parse(wake.at) - Date.now()));
+    const wakeAt = Math.max(Date.parse(wake.at), deadlineRetry?.at ?? 0);
+    const changed = await condition(() => version !== seen, Math.max(1, wakeAt - Date.now()));
     if (changed) continue;
     await lock.run(async () => {
       if (version !== seen) return; // a move landed while this waited for the lock
-      await onDeadline(current, wake.reminder);
+      try {
+        await onDeadline(current, wake.reminder);
+      } catch (error) {
+        if (!isMoveNotRecorded(error)) throw error;
+        const attempt = deadlineRetry?.attempt ?? 0;
+        deadlineRetry = { deadline: current, attempt: attempt + 1, at: Date.now() + refusedWriteBackoffMs(attempt) };
+      }
     });
   }
 
@@ -239,23 +304,23 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   async function onDeadline(current: Deadline, reminder: boolean): Promise<void> {
     if (reminder) {
       const note = `Reminder: please answer by ${current.dueAt}`;
-      await commit(applyReferralCommand(state, { type: 'REMIND', note }), () => ({ ...current, reminderAt: null }));
+      await commit(applyReferralCommand(state, { type: 'REMIND', note }), () => ({ ...current, reminderAt: null }), 'DEADLINE');
       return;
     }
     switch (current.kind) {
       case 'OFFER_RESPONSE': {
         const offerTo = await nextCandidate(state);
-        await commit(applyReferralCommand(state, { type: 'EXPIRE', offerTo }));
+        await commit(applyReferralCommand(state, { type: 'EXPIRE', offerTo }), undefined, 'DEADLINE');
         return;
       }
       case 'PROGRESS': {
         const note = `No update for ${rule.progressReminderDays} business days: reminding the holder and the coordinator`;
-        await commit(applyReferralCommand(state, { type: 'REMIND', note }), (now) => deadlineFor(state.status, now, rule));
+        await commit(applyReferralCommand(state, { type: 'REMIND', note }), (now) => deadlineFor(state.status, now, rule), 'DEADLINE');
         return;
       }
       case 'UNMATCHED_ESCALATION': {
         const note = `UNMATCHED for ${rule.unmatchedEscalationDays} business days: escalated to tier-1`;
-        await commit(applyReferralCommand(state, { type: 'AUTO_ESCALATE', note }));
+        await commit(applyReferralCommand(state, { type: 'AUTO_ESCALATE', note }), undefined, 'DEADLINE');
         return;
       }
     }

@@ -65,6 +65,11 @@ const closedCalls: RecordClosedReferralPolicyHandoffInput[] = [];
 const integrityErrors: string[] = [];
 /** Per referral, how long its next recordReferralTransition calls take (ms, real time). */
 const referralDelays = new Map<string, number[]>();
+/** Ids (issue or referral) whose next write the database refuses for good (the worker's WRITE_REFUSED). */
+const refuseNext = new Set<string>();
+function refuseIfAsked(id: string): void {
+  if (refuseNext.delete(id)) throw ApplicationFailure.create({ type: 'WRITE_REFUSED', message: 'refused (injected)', nonRetryable: true });
+}
 
 const referralActivities: ReferralActivities = {
   async findNextCandidate(input) {
@@ -73,6 +78,7 @@ const referralActivities: ReferralActivities = {
   async recordReferralTransition(input) {
     const delay = referralDelays.get(input.referralId)?.shift();
     if (delay) await realSleep(delay);
+    refuseIfAsked(input.referralId);
     let row = referrals.get(input.referralId);
     if (!row) {
       if (!input.submission) integrityErrors.push(`${input.referralId}: first write without submission`);
@@ -95,6 +101,7 @@ const referralActivities: ReferralActivities = {
 const issueActivities: RegionalIssueActivities = {
   async recordRegionalIssueTransition(input) {
     issueCalls.push(structuredClone(input));
+    refuseIfAsked(input.state.issueId);
     let row = issues.get(input.state.issueId);
     if (!row) {
       row = { state: input.state, lastSeq: 0, events: new Map() };
@@ -438,6 +445,17 @@ describe('regionalIssueWorkflow', () => {
     expect(await resultOf(closed.handle)).toEqual({ issueId: closed.issueId, status: RegionalIssueStatus.CLOSED });
   });
 
+  it('a refused write fails only that move with MOVE_NOT_RECORDED; the issue keeps its state and takes the next move', async () => {
+    const { issueId, handle } = await createIssue([]);
+    const before = await handle.query(m.regionalIssueStateQuery);
+    refuseNext.add(issueId);
+    await expectRefused(handle.executeUpdate(m.updateRegionalIssueUpdate, { args: [{ actor: TIER1, title: 'refused title' }] }), 'MOVE_NOT_RECORDED');
+    expect(await handle.query(m.regionalIssueStateQuery)).toEqual(before);
+    expect(issues.get(issueId)!.lastSeq).toBe(before.lastSeq);
+    expect(await move(handle, m.updateRegionalIssueUpdate, { actor: TIER1, title: 'stored title' })).toMatchObject({ lastSeq: before.lastSeq + 1 });
+    expect(issues.get(issueId)!.state.title).toBe('stored title');
+  });
+
   it('continues as new when its history is long, keeping state and sequence, and later moves work on the new run', async () => {
     const open = await submitReferral(Destination.TIER1);
     const { issueId, handle } = await createIssue([open], 40);
@@ -498,6 +516,16 @@ describe('referralWorkflow receiving policy handoffs', () => {
     const after = await r.handle.query(referralStateQuery);
     expect(after).toEqual({ ...before, lastSeq: before.lastSeq + 2 });
     expect(referrals.get(r.referralId)!.status).toBe(ReferralStatus.OFFERED);
+  });
+
+  it('a policy entry whose write is refused is not dropped: written after a back-off, while moves go on', async () => {
+    const r = await submitReferral(Destination.TIER1);
+    refuseNext.add(r.referralId);
+    await r.handle.signal(policyHandoffSignal, handoff(1));
+    await eventually(() => expect(refuseNext.has(r.referralId)).toBe(false)); // tried and refused
+    expect(policyEntries(r.referralId)).toEqual([]);
+    await env.sleep(2 * 60_000); // past the first back-off (1 min)
+    await eventually(() => expect(policyEntries(r.referralId).map((e) => e.issueSeq)).toEqual([1]));
   });
 
   it('a signal reaching a referral that is closing is written before its workflow ends', async () => {

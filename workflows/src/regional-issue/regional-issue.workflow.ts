@@ -1,10 +1,12 @@
 import {
+  ActivityFailure,
   ApplicationFailure,
   allHandlersFinished,
   condition,
   continueAsNew,
   getExternalWorkflowHandle,
   isCancellation,
+  log,
   proxyActivities,
   setHandler,
   sleep,
@@ -24,9 +26,11 @@ import {
   RegionalIssueCommand,
   RegionalIssueState,
   RegionalIssueTransition,
+  WRITE_REFUSED_FAILURE,
 } from '../../../libs/domain/src';
 import { policyHandoffSignal } from '../referral/messages';
 import { SerialLock } from '../referral/serial-lock';
+import { isMoveNotRecorded, refusedWriteBackoffMs, releaseWriteSignal, WriteGuard, writeInFlightQuery } from '../writes/write-guard';
 import * as messages from './messages';
 import type { PolicyActor, RegionalIssueMoveResult } from './messages';
 import type { PolicyHandoff, RegionalIssueActivities, RegionalIssueWorkflowInput, RegionalIssueWorkflowResult } from './types';
@@ -34,7 +38,10 @@ import type { PolicyHandoff, RegionalIssueActivities, RegionalIssueWorkflowInput
 const activities = proxyActivities<RegionalIssueActivities>({
   startToCloseTimeout: '30 seconds',
   // Never give up on the read model or a closed referral's history: an outage delays a move, it must not lose it.
+  // Except a write the database refuses for good (WRITE_REFUSED, non-retryable): that fails its move (write-guard.ts).
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  // The default, spelled out: a released write waits for the activity's own end, so one that succeeded still counts.
+  cancellationType: 'WAIT_CANCELLATION_COMPLETED',
 });
 
 /** Continue-as-new once the history holds this many events, unless the input says otherwise. */
@@ -68,16 +75,20 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
   /** Policy handoffs committed but not yet delivered, oldest first; grouped by the move that made them. */
   const outbox: Delivery[][] = [];
   let delivering = false;
+  const writes = new WriteGuard();
 
   const result = (createdId: string | null = null): RegionalIssueMoveResult => ({ issueId, status: state!.status, lastSeq, createdId });
 
   /** Persists a transition (issue row and everything under it, plus its history rows: one transaction), then adopts it. */
-  async function commit(transition: RegionalIssueTransition): Promise<void> {
+  async function commit(transition: RegionalIssueTransition, what = 'MOVE'): Promise<void> {
     if (transition.events.length === 0) return; // nothing changed (e.g. linking referrals that were all linked)
     const at = new Date().toISOString();
     const events = transition.events.map((e, index) => ({ ...e, seq: lastSeq + index + 1, at }));
     const seq = lastSeq + events.length;
-    await activities.recordRegionalIssueTransition({ workflowId: workflowInfo().workflowId, state: transition.state, lastSeq: seq, events });
+    // A write not stored (refused, or released by an operator) throws MOVE_NOT_RECORDED and changes nothing here.
+    await writes.run(seq, what, () =>
+      activities.recordRegionalIssueTransition({ workflowId: workflowInfo().workflowId, state: transition.state, lastSeq: seq, events }),
+    );
     state = transition.state;
     lastSeq = seq;
     version += 1;
@@ -150,7 +161,12 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
       creationFailure = error;
       return;
     }
-    await commit(transition);
+    try {
+      await commit(transition, 'CREATE');
+    } catch (error) {
+      if (!isMoveNotRecorded(error)) throw error;
+      creationFailure = error; // nothing stored: the create Update gets it and the workflow ends, no issue row
+    }
   });
 
   setHandler(messages.createRegionalIssueUpdate, async () => {
@@ -210,6 +226,10 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
     actionId: m.actionId,
     note: m.note,
   }));
+  setHandler(writeInFlightQuery, () => writes.inFlight());
+  setHandler(releaseWriteSignal, (release) => {
+    if (writes.release(release)) log.warn('write released by an operator', { seq: release.seq, operator: release.operator });
+  });
   setHandler(messages.regionalIssueStateQuery, () => {
     if (!state) throw new Error('The regional issue is not created yet');
     return { ...state, lastSeq };
@@ -227,6 +247,7 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
   const historyFull = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
   const finished = () => isFinalIssueStatus(state!.status);
 
+  let reminderRetry = null as { actionId: string; attempt: number; at: number } | null;
   for (;;) {
     if (outbox.length > 0) {
       await deliverNext();
@@ -245,13 +266,22 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
     const seen = version;
     const reminder = nextActionReminder(state!);
     const woken = () => version !== seen || outbox.length > 0 || ((finished() || historyFull()) && quiet());
-    const changed = reminder ? await condition(woken, Math.max(1, Date.parse(reminder.at) - Date.now())) : (await condition(woken), true);
+    if (reminderRetry && reminderRetry.actionId !== reminder?.actionId) reminderRetry = null;
+    const wakeAt = reminder ? Math.max(Date.parse(reminder.at), reminderRetry?.at ?? 0) : 0;
+    const changed = reminder ? await condition(woken, Math.max(1, wakeAt - Date.now())) : (await condition(woken), true);
     if (changed || !reminder) continue;
     await lock.run(async () => {
       if (version !== seen) return; // a move landed while this waited for the lock
-      // Cannot be refused: nextActionReminder named an action neither done nor reminded, and nothing changed since.
+      // Cannot be refused by the rules: nextActionReminder named an action neither done nor reminded, and nothing
+      // changed since. A write not stored is tried again after a back-off (1 min doubling to 6 h).
       const due: RegionalIssueCommand = { type: 'ACTION_DUE', proposalId: reminder.proposalId, actionId: reminder.actionId };
-      await commit(applyRegionalIssueCommand(state!, due, new Date().toISOString()));
+      try {
+        await commit(applyRegionalIssueCommand(state!, due, new Date().toISOString()), 'ACTION_DUE');
+      } catch (error) {
+        if (!isMoveNotRecorded(error)) throw error;
+        const attempt = reminderRetry?.attempt ?? 0;
+        reminderRetry = { actionId: reminder.actionId, attempt: attempt + 1, at: Date.now() + refusedWriteBackoffMs(attempt) };
+      }
     });
   }
 
@@ -279,18 +309,31 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
  */
 async function deliver(delivery: Delivery): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
+    let ended = false;
     try {
       await getExternalWorkflowHandle(delivery.workflowId).signal(policyHandoffSignal, delivery.handoff);
       return;
     } catch (error) {
       if (isCancellation(error)) throw error;
-      if (error instanceof ApplicationFailure && error.type === EXTERNAL_WORKFLOW_NOT_FOUND) {
+      ended = error instanceof ApplicationFailure && error.type === EXTERNAL_WORKFLOW_NOT_FOUND;
+    }
+    if (ended) {
+      try {
         await activities.recordClosedReferralPolicyHandoff({ referralId: delivery.referralId, handoff: delivery.handoff });
         return;
+      } catch (error) {
+        // Refused by the database (WRITE_REFUSED): never dropped, tried again after a longer pause (1 min to 6 h).
+        if (!isWriteRefusedActivity(error)) throw error;
+        await sleep(refusedWriteBackoffMs(attempt));
+        continue;
       }
-      await sleep(Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6)));
     }
+    await sleep(Math.min(60_000, 1000 * 2 ** Math.min(attempt, 6)));
   }
+}
+
+function isWriteRefusedActivity(error: unknown): boolean {
+  return error instanceof ActivityFailure && error.cause instanceof ApplicationFailure && error.cause.type === WRITE_REFUSED_FAILURE;
 }
 
 /** The failure the caller gets; bad input names its field in the details (the api's BAD_USER_INPUT `fields`). */

@@ -42,6 +42,12 @@ describe('formatError', () => {
     expect(codeForClient({})).toBe('INTERNAL_SERVER_ERROR');
   });
 
+  it('passes a move not recorded on to the client with its reason', () => {
+    const error = { message: 'The move was not recorded', extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED', stacktrace: ['at x'] } };
+    expect(production(error, {})).toEqual({ message: 'The move was not recorded', extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED' } });
+    expect(errorLog).not.toHaveBeenCalled();
+  });
+
   it('strips field suggestions in production only', () => {
     const error = { message: 'Cannot query field "subjet" on type "Referral". Did you mean "subject"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
     expect(production(error, {}).message).toBe('Cannot query field "subjet" on type "Referral".');

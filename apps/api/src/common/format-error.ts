@@ -10,6 +10,7 @@ const CLIENT_CODES = new Set<string>([
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.CONFLICT,
   ErrorCode.UNAVAILABLE, // with extensions.retryable (common/temporal-calls.ts)
+  ErrorCode.MOVE_NOT_RECORDED, // with extensions.reason (common/workflow-errors.ts)
   // Apollo's own codes for malformed documents
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',

@@ -29,3 +29,20 @@ describe('workflowRefusal', () => {
     expect(workflowRefusal(untyped)).toBe(untyped);
   });
 });
+
+describe('workflowRefusal: a move not recorded', () => {
+  it('keeps the code and gives the reason in extensions.reason', () => {
+    const error = workflowRefusal(
+      refused(
+        ApplicationFailure.create({
+          type: 'MOVE_NOT_RECORDED',
+          message: 'The move was not recorded',
+          nonRetryable: true,
+          details: [{ reason: 'WRITE_REFUSED', sqlState: '22023' }],
+        }),
+      ),
+    ) as GraphQLError;
+    expect(error).toBeInstanceOf(GraphQLError);
+    expect(error.extensions).toEqual({ code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED' });
+  });
+});

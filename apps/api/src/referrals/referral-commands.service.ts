@@ -75,7 +75,9 @@ export class ReferralCommandsService {
       workflowId,
       taskQueue: this.config.taskQueue,
       workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // A workflow fails only when its submission was not stored (MOVE_NOT_RECORDED): then the same request may start
+      // afresh; a referral that exists keeps its id for good.
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       args: [
         {
           referralId: randomUUID(),

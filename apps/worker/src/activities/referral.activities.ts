@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CandidateDirectory, DataKeyring, sealReferralColumn } from '@tsunagu/persistence';
 import type { FindNextCandidateInput, RecordTransitionInput, ReferralActivities } from '@tsunagu/temporal';
 import { recordProvisions } from './provision-records';
+import { storeOrRefuse } from './write-errors';
 
 /** The referral workflow's activities: directory reads for routing and idempotent writes of the read model. */
 @Injectable()
@@ -18,7 +19,12 @@ export class ReferralActivitiesService implements ReferralActivities {
     return best?.id ?? null;
   }
 
+  /** A write the database refuses for good fails as WRITE_REFUSED, not retried (write-errors.ts). */
   async recordReferralTransition(input: RecordTransitionInput): Promise<void> {
+    await storeOrRefuse('recordReferralTransition', () => this.writeTransition(input));
+  }
+
+  private async writeTransition(input: RecordTransitionInput): Promise<void> {
     await this.db.transaction(async (tx) => {
       const s = input.submission;
       if (s) {

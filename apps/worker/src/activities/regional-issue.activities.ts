@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { storeOrRefuse } from './write-errors';
 import type { RecordClosedReferralPolicyHandoffInput, RecordRegionalIssueInput, RegionalIssueActivities } from '@tsunagu/temporal';
 
 /**
@@ -16,6 +17,11 @@ export class RegionalIssueActivitiesService implements RegionalIssueActivities {
    * only `WHERE last_seq < new last_seq`, so a retry, or a stale attempt arriving after a newer write, changes nothing.
    */
   async recordRegionalIssueTransition(input: RecordRegionalIssueInput): Promise<void> {
+    // A write the database refuses for good fails as WRITE_REFUSED, not retried (write-errors.ts); so below.
+    await storeOrRefuse('recordRegionalIssueTransition', () => this.writeIssue(input));
+  }
+
+  private async writeIssue(input: RecordRegionalIssueInput): Promise<void> {
     const s = input.state;
     await this.db.transaction(async (tx) => {
       await tx.query(
@@ -151,6 +157,10 @@ export class RegionalIssueActivitiesService implements RegionalIssueActivities {
    * left alone: it dates the referral's own last change (retention counts from it).
    */
   async recordClosedReferralPolicyHandoff(input: RecordClosedReferralPolicyHandoffInput): Promise<void> {
+    await storeOrRefuse('recordClosedReferralPolicyHandoff', () => this.writeClosedReferralPolicyHandoff(input));
+  }
+
+  private async writeClosedReferralPolicyHandoff(input: RecordClosedReferralPolicyHandoffInput): Promise<void> {
     const h = input.handoff;
     await this.db.transaction(async (tx) => {
       const [referral]: Array<{ last_seq: number }> = await tx.query(`SELECT last_seq FROM referral WHERE id = $1 FOR UPDATE`, [input.referralId]);

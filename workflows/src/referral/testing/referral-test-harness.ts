@@ -55,7 +55,11 @@ export interface ReadModelRow {
   handoffs: Map<number, RecordedHandoff>;
 }
 
-export type Fault = 'before-commit' | 'after-commit';
+/**
+ * before-commit / after-commit: a transient failure (retried); refused: the database refuses the write for good (the
+ * worker's WRITE_REFUSED, non-retryable), nothing stored.
+ */
+export type Fault = 'before-commit' | 'after-commit' | 'refused';
 
 export interface Scenario {
   referralId: string;
@@ -76,6 +80,8 @@ export interface ReferralWorkflowHarness {
   readonly faults: Map<string, Fault[]>;
   /** Per referral, how long its next recordReferralTransition calls take (ms, real time), in order. */
   readonly delays: Map<string, number[]>;
+  /** Referrals whose every recordReferralTransition call fails (transiently) until removed: a stuck write. */
+  readonly stuck: Set<string>;
   /** A fresh referral id, workflow id and area (with its scripted candidates, best first) for one test. */
   scenario(candidates: string[], overrides?: Partial<ReferralSubmission>, deadlineRule?: DeadlineRule): Scenario;
   startOperation(s: Scenario, input?: ReferralWorkflowInput): WithStartWorkflowOperation<typeof referralWorkflow>;
@@ -108,6 +114,7 @@ export function useReferralWorkflowHarness(name: string): ReferralWorkflowHarnes
   const candidatesByArea = new Map<string, string[]>();
   const faults = new Map<string, Fault[]>();
   const delays = new Map<string, number[]>();
+  const stuck = new Set<string>();
   /** Workflow ids of the current test's scenarios. */
   const workflowIds: string[] = [];
 
@@ -124,6 +131,10 @@ export function useReferralWorkflowHarness(name: string): ReferralWorkflowHarnes
       if (delay) await sleep(delay);
       const fault = faults.get(input.referralId)?.shift();
       if (fault === 'before-commit') throw new Error('database unavailable (injected, before commit)');
+      if (fault === 'refused') {
+        throw ApplicationFailure.create({ type: 'WRITE_REFUSED', message: 'refused (injected)', nonRetryable: true, details: [{ sqlState: '22023' }] });
+      }
+      if (stuck.has(input.referralId)) throw new Error('serialization failure (injected, for as long as it is stuck)');
 
       // One transaction: create the row on the first write, insert handoffs ON CONFLICT (referral_id, seq) DO NOTHING,
       // move the row forward only when last_seq grows.
@@ -254,6 +265,7 @@ export function useReferralWorkflowHarness(name: string): ReferralWorkflowHarnes
     findCalls,
     faults,
     delays,
+    stuck,
 
     scenario(candidates, overrides = {}, deadlineRule) {
       const referralId = randomUUID();

@@ -36,7 +36,8 @@ export class IssueWorkflowClient {
       workflowId,
       taskQueue: this.config.taskQueue,
       workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      // A workflow fails only when its creation was refused (nothing stored): then the same request may start afresh.
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE_FAILED_ONLY',
       args: [input],
     });
     try {
