@@ -69,4 +69,6 @@ export class ReferralModel {
   areaId: string;
   submittedById: string;
   currentOrganizationId: string | null;
+  /** For a partner the referral has left: the seq of the handoff that took it away (its history ends there). */
+  leftAtSeq: number | null;
 }
