@@ -70,7 +70,10 @@ export class ReferralQueryService {
   private async seen(viewer: Viewer, rows: ReferralEntity[]): Promise<SeenReferral[]> {
     const former = formerPartnerColumns(viewer, 'r');
     const left = new Map<string, LeftState>();
-    if (former && rows.length) {
+    // A referral offered to or held by the viewer's organisation now has not left it: a partner's own answers (the
+    // common case, docs/BENCHMARKS.md) cost no extra query.
+    const maybeLeft = rows.filter((row) => row.currentOrganizationId === null || row.currentOrganizationId !== viewer.organizationId);
+    if (former && maybeLeft.length) {
       const found: Array<{ id: string; leftAtSeq: number | null; leftAt: Date; status: LeftState['status'] }> = await this.db
         .createQueryBuilder()
         .from(ReferralEntity, 'r')
@@ -78,7 +81,7 @@ export class ReferralQueryService {
         .addSelect(former.leftAtSeq, 'leftAtSeq')
         .addSelect(former.leftAt, 'leftAt')
         .addSelect(former.status, 'status')
-        .where('r.id IN (:...ids)', { ids: rows.map((row) => row.id) })
+        .where('r.id IN (:...ids)', { ids: maybeLeft.map((row) => row.id) })
         .setParameters(former.params)
         .getRawMany();
       for (const row of found) if (row.leftAtSeq !== null) left.set(row.id, { leftAtSeq: Number(row.leftAtSeq), leftAt: new Date(row.leftAt), status: row.status });
