@@ -4,7 +4,7 @@
 // list filters find the referral by what it sees, not by its later holder or status.
 import { randomBytes } from 'node:crypto';
 import { createTestCity, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
-import { ACCEPT, COMPLETE, DECLINE, ME, NOTE, personNeed, REASSIGN, REFERRAL_FIELDS, START, SUBMIT } from './support/documents';
+import { ACCEPT, COMPLETE, DECLINE, ESCALATE, ME, NOTE, personNeed, REASSIGN, REFERRAL_FIELDS, START, SUBMIT } from './support/documents';
 
 jest.setTimeout(180_000);
 
@@ -157,6 +157,22 @@ describe('a partner the referral has left', () => {
     expect(seenByQ.handoffs.map((h: { kind: string }) => h.kind)).toEqual(['OFFERED', 'DECLINED']);
     for (const secret of [city.first.id, city.first.name, pNote]) expect(JSON.stringify(seenByQ)).not.toContain(secret);
     expect((await q.data(LIST, { filter: { status: ['UNMATCHED'] } })).referrals.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(c.id);
+  });
+
+  it('escalated while it held it: sees it ESCALATED, with the person gone, not the partner tier-1 then found', async () => {
+    const c = await offeredToP();
+    await p.data(ACCEPT, { id: c.id });
+    expect((await p.data(SEEN, { id: c.id })).referral.subject.displayName).toBe(c.name); // it held it: it saw the person
+    await tier2.data(ESCALATE, { id: c.id, note: '市で調整' });
+    const tier1 = await signIn(state.graphqlUrl, city.emails.tier1, city.password);
+    await tier1.data(REASSIGN, { id: c.id, organizationId: city.second.id });
+    const done = await qWorksItToTheEnd(c);
+    const seen = (await p.data(SEEN, { id: c.id })).referral;
+    expect(seen).toMatchObject({ status: 'ESCALATED', currentOrganization: null, subject: null, subjectAgeBand: null, outcome: null });
+    expect(seen.handoffs.map((h: { kind: string }) => h.kind)).toEqual(['OFFERED', 'ACCEPTED', 'ESCALATED']);
+    for (const secret of done.secrets) expect(JSON.stringify(seen)).not.toContain(secret);
+    const byStatus = (await p.data(LIST, { filter: { status: ['ESCALATED'] } })).referrals.edges.map((e: { node: { id: string } }) => e.node.id);
+    expect(byStatus).toContain(c.id);
   });
 
   it('offered again later: sees the referral again from then on', async () => {
