@@ -109,7 +109,53 @@ describe('a partner the referral has left', () => {
     // The decline's own answer is already P's view: offered on, to nobody P may see.
     expect(declined).toMatchObject({ status: 'OFFERED', currentOrganization: null });
     expect(JSON.stringify(declined)).not.toContain(city.second.id);
-    await expectOnlyPsPart(await qWorksItToTheEnd(c), 'DECLINED', ['OFFERED', 'NOTE', 'DECLINED']);
+    const done = await qWorksItToTheEnd(c);
+    await expectOnlyPsPart(done, 'DECLINED', ['OFFERED', 'NOTE', 'DECLINED']);
+
+    // A note now is refused as for any closed referral, and its answer says nothing more.
+    const [before] = await queryRows(state.databaseUrl, 'SELECT last_seq FROM referral WHERE id = $1', [c.id]);
+    const late = await p.send(NOTE, { id: c.id, note: 'その後どうなりましたか' });
+    expect(late.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+    expect(late.errors![0].message).not.toMatch(/COMPLETED|RESOLVED|IN_PROGRESS/);
+    for (const secret of done.secrets) expect(JSON.stringify(late)).not.toContain(secret);
+    expect(await queryRows(state.databaseUrl, 'SELECT last_seq FROM referral WHERE id = $1', [c.id])).toEqual([before]);
+  });
+
+  it('may still add a note while the referral is open elsewhere, and sees that note, and nothing of the holder', async () => {
+    const c = await offeredToP();
+    await p.data(DECLINE, { id: c.id, reason: 'NO_CAPACITY' });
+    const qNote = `${c.name}さんへ連絡予定 ${randomBytes(2).toString('hex')}`;
+    await q.data(ACCEPT, { id: c.id, note: qNote });
+    const noted = (await p.data(NOTE, { id: c.id, note: '追加情報: 午前中は不在がち' })).addReferralNote;
+    expect(noted).toMatchObject({ status: 'OFFERED', currentOrganization: null, subject: null });
+    expect(noted.handoffs.map((h: { kind: string; note: string | null }) => [h.kind, h.note])).toEqual([
+      ['OFFERED', null],
+      ['DECLINED', null],
+      ['NOTE', '追加情報: 午前中は不在がち'],
+    ]);
+    for (const secret of [...c.secrets, qNote]) expect(JSON.stringify(noted)).not.toContain(secret);
+    // The holder sees the note, as it sees every step.
+    expect((await q.data(SEEN, { id: c.id })).referral.handoffs.at(-1)).toMatchObject({ kind: 'NOTE', note: '追加情報: 午前中は不在がち' });
+  });
+
+  it('may not answer for it any more, and the refusal says nothing of where it is now', async () => {
+    const c = await offeredToP();
+    await p.data(DECLINE, { id: c.id, reason: 'NO_CAPACITY' });
+    await q.data(ACCEPT, { id: c.id });
+    await q.data(START, { id: c.id });
+    const [before] = await queryRows(state.databaseUrl, 'SELECT last_seq FROM referral WHERE id = $1', [c.id]);
+    for (const [document, variables] of [
+      [ACCEPT, { id: c.id }],
+      [DECLINE, { id: c.id, reason: 'OTHER' }],
+      [START, { id: c.id }],
+      [COMPLETE, { id: c.id, outcome: 'RESOLVED' }],
+    ] as const) {
+      const refused = await p.send(document, variables);
+      expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+      expect(JSON.stringify(refused)).not.toMatch(/IN_PROGRESS|ACCEPTED/);
+      for (const secret of c.secrets) expect(JSON.stringify(refused)).not.toContain(secret);
+    }
+    expect(await queryRows(state.databaseUrl, 'SELECT last_seq FROM referral WHERE id = $1', [c.id])).toEqual([before]);
   });
 
   it('reassigned away: sees the REASSIGNED that took it away, without where it went', async () => {

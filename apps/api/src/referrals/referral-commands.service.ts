@@ -128,6 +128,11 @@ export class ReferralCommandsService {
     const holder =
       referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR ? await this.directory.organization(referral.currentOrganizationId) : null;
     const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
+    // A partner the referral has left may add notes, nothing else; refused here, since the workflow's refusal would name
+    // the referral's later status (docs/SECURITY.md, "A partner the referral has left").
+    if (referral.leftAtSeq !== null && payload.move !== 'NOTE') {
+      throw conflict('The referral has left your organisation: only the organisation it is offered to or held by can do this');
+    }
     if (payload.move === 'REASSIGN') {
       await this.checkPartner(payload.organizationId, 'organizationId');
       if (referral.subjectKind === SubjectKind.PERSON && referral.consentObtained !== true) {
