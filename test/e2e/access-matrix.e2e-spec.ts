@@ -132,6 +132,37 @@ async function inProgressAtP(): Promise<Target> {
   await move(callers['PARTNER own'], START, { id: t.id });
   return t;
 }
+/**
+ * R′′: declined by P, then accepted, started and completed by Q, whose note names the resident. Its secrets add Q's
+ * note: P, which it has left, must not see it (nor Q, its users or the later status: checked by FORMER_SEEN).
+ */
+async function declinedByPCompletedByQ(): Promise<Target> {
+  const t = await offeredToP();
+  await move(callers['PARTNER own'], DECLINE, { id: t.id });
+  const note = `${t.secrets[1]}さん宅を訪問 ${randomUUID().slice(0, 8)}`;
+  await move(callers['PARTNER other'], `mutation A($id: ID!, $note: String) { acceptReferral(id: $id, note: $note) { id } }`, { id: t.id, note });
+  await move(callers['PARTNER other'], START, { id: t.id });
+  await move(callers['PARTNER other'], COMPLETE, { id: t.id });
+  return { ...t, secrets: [...t.secrets, note] };
+}
+const FORMER_SHOW = `${SHOW} outcome responseDueAt handoffs { kind note fromOrganization { id name } toOrganization { id name } actor { id email } }`;
+/** What each caller's `referral` shows of R′′: P only its part, as at its decline; everyone else the whole of it. */
+async function formerSeen(referral: any, t: Target, column: Column): Promise<void> {
+  expect(referral.id).toBe(t.id);
+  if (column !== 'PARTNER own') {
+    expect(referral).toMatchObject({ status: 'COMPLETED', outcome: 'RESOLVED', currentOrganization: { id: city.second.id } });
+    return;
+  }
+  expect(referral).toMatchObject({ status: 'OFFERED', outcome: null, responseDueAt: null, currentOrganization: null, subject: null, subjectAgeBand: null });
+  expect(referral.handoffs.map((h: { kind: string }) => h.kind)).toEqual(['OFFERED', 'DECLINED']);
+  const body = JSON.stringify(referral);
+  const [, name, note] = t.secrets;
+  const qUser = (await data(callers['PARTNER other'], `query { me { id email } }`)).me;
+  for (const secret of [name, note, city.second.id, city.second.name, qUser.id, qUser.email, 'COMPLETED', 'RESOLVED']) {
+    expect({ secret, found: body.includes(secret) }).toEqual({ secret, found: false });
+  }
+}
+
 const offeredToS = () => submitted({ category: 'SHOPPING', organizationId: city.shop.id });
 async function acceptedForS(): Promise<Target> {
   const t = await offeredToS();
@@ -507,6 +538,23 @@ const CASES: Record<string, Case> = {
     target: offeredToP,
     variables: () => ({ filter: { areaCode: [city.areaCode] } }),
   },
+  'referral (former)': {
+    document: `query Q($id: ID!) { referral(id: $id) { ${FORMER_SHOW} } }`,
+    target: declinedByPCompletedByQ,
+    variables: (t) => ({ id: t.id }),
+    unknown: () => ({ id: randomUUID() }),
+    ok: formerSeen,
+  },
+  'referrals (former, by holder)': {
+    document: `query L($filter: ReferralFilter) { referrals(filter: $filter, first: 100) { totalCount edges { node { ${FORMER_SHOW} } } } }`,
+    target: declinedByPCompletedByQ,
+    variables: () => ({ filter: { organizationId: city.second.id } }),
+  },
+  'referrals (former, by status)': {
+    document: `query L($filter: ReferralFilter) { referrals(filter: $filter, first: 100) { totalCount edges { node { ${FORMER_SHOW} } } } }`,
+    target: declinedByPCompletedByQ,
+    variables: () => ({ filter: { status: ['COMPLETED'] } }),
+  },
   submitReferral: {
     document: `mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { ${SHOW} } }`,
     target: async () => {
@@ -692,7 +740,9 @@ const SITUATIONS: Record<string, () => Promise<Target>> = {
   },
   'declined by P, offered to Q': async () => {
     const t = await offeredToP();
-    expect((await move(callers['PARTNER own'], DECLINE, { id: t.id })).declineReferral.currentOrganization.id).toBe(city.second.id);
+    // P's own answer no longer shows where it went (P has let it go); the coordinator's does.
+    expect((await move(callers['PARTNER own'], DECLINE, { id: t.id })).declineReferral.currentOrganization).toBeNull();
+    expect((await move(callers['TIER2 own'], `query Q($id: ID!) { referral(id: $id) { ${SHOW} } }`, { id: t.id })).referral.currentOrganization.id).toBe(city.second.id);
     return t;
   },
   'declined by P, accepted by Q': async () => {

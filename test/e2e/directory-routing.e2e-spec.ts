@@ -2,7 +2,7 @@
 // rules, least-loaded order, capacity, suggestions, CSV import, and who may do which.
 import { randomUUID } from 'node:crypto';
 import { createTestCity, GraphQLErrorShape, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
-import { ACCEPT, areaNeed, DECLINE, personNeed, SUBMIT } from './support/documents';
+import { ACCEPT, areaNeed, DECLINE, personNeed, REFERRAL, SUBMIT } from './support/documents';
 
 jest.setTimeout(120_000);
 
@@ -62,7 +62,9 @@ async function declineUntilUnmatched(referral: { id: string; status: string; cur
   let current = referral;
   for (let i = 0; current.status === 'OFFERED' && i < 10; i++) {
     const session = sessions[current.currentOrganization!.id] ?? tier2;
-    current = (await session.data(DECLINE, { id: current.id, reason: 'NO_CAPACITY' })).declineReferral;
+    await session.data(DECLINE, { id: current.id, reason: 'NO_CAPACITY' });
+    // Where it went next, as the coordinator sees it (a partner that declined no longer sees the next holder).
+    current = (await tier2.data(REFERRAL, { id: current.id })).referral;
   }
   expect(current.status).toBe('UNMATCHED');
   return current as typeof current & { handoffs: Array<{ kind: string; toOrganization: { id: string } | null }> };
@@ -136,7 +138,8 @@ describe('routing order: the rule first, then the least loaded', () => {
 
     const referral = await submit(personNeed(city.areaCode));
     expect(referral).toMatchObject({ status: 'OFFERED', currentOrganization: { id: city.second.id } });
-    const afterSecond = (await second.data(DECLINE, { id: referral.id, reason: 'NO_CAPACITY' })).declineReferral;
+    await second.data(DECLINE, { id: referral.id, reason: 'NO_CAPACITY' });
+    const afterSecond = (await tier2.data(REFERRAL, { id: referral.id })).referral;
     expect(afterSecond.currentOrganization.id).toBe(third.id);
     const unmatched = await declineUntilUnmatched(afterSecond);
     // Routing offered it in exactly the order suggested.

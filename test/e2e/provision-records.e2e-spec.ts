@@ -3,7 +3,7 @@
 // them for a period. Against the real api, worker, PostgreSQL and Temporal.
 import { randomUUID } from 'node:crypto';
 import { createTestCity, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
-import { ACCEPT, areaNeed, DECLINE, personNeed, REASSIGN, SUBMIT } from './support/documents';
+import { ACCEPT, areaNeed, DECLINE, personNeed, REASSIGN, REFERRAL, SUBMIT } from './support/documents';
 
 jest.setTimeout(120_000);
 
@@ -77,7 +77,9 @@ describe('the worker records each offer of personal data', () => {
 
   it('records the offer to the next partner after a decline, and nothing more for the one that declined', async () => {
     const submitted = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode) })).submitReferral;
-    const declined = (await first.data(DECLINE, { id: submitted.id, reason: 'NO_CAPACITY' })).declineReferral;
+    await first.data(DECLINE, { id: submitted.id, reason: 'NO_CAPACITY' });
+    // Where it went, as the coordinator sees it (the partner that declined no longer sees the next holder).
+    const declined = (await tier2.data(REFERRAL, { id: submitted.id })).referral;
     expect(declined.currentOrganization.id).toBe(city.second.id);
     expect(await recordsOf(submitted.id)).toEqual([
       { to: city.first.id, items: ['ageBand'], seq: seqOf(submitted, 'OFFERED', city.first.id) },

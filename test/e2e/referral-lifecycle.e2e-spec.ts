@@ -64,7 +64,12 @@ describe('referral lifecycle', () => {
 
   it('offers a declined referral to the next candidate, then leaves it UNMATCHED', async () => {
     const submitted = await submit();
-    const declined = (await first.data(DECLINE, { id: submitted.id, reason: 'NO_CAPACITY', note: '今月は満員' })).declineReferral;
+    // The partner's own answer is its part only (docs/SECURITY.md, "A partner the referral has left"): offered on, to
+    // someone it does not see; the coordinator sees where it went.
+    const declinedForFirst = (await first.data(DECLINE, { id: submitted.id, reason: 'NO_CAPACITY', note: '今月は満員' })).declineReferral;
+    expect(declinedForFirst).toMatchObject({ status: 'OFFERED', currentOrganization: null });
+    expect(kinds(declinedForFirst)).toEqual(['OFFERED', 'DECLINED']);
+    const declined = (await tier2.data(REFERRAL, { id: submitted.id })).referral;
     expect(declined.status).toBe('OFFERED');
     expect(declined.currentOrganization.id).toBe(city.second.id);
     expect(declined.handoffs[2]).toMatchObject({ kind: 'DECLINED', reason: 'NO_CAPACITY', note: '今月は満員', fromOrganization: { id: city.first.id } });
@@ -72,7 +77,10 @@ describe('referral lifecycle', () => {
     // The first partner still sees what it was offered, but can no longer act on it.
     expect((await first.send(ACCEPT, { id: submitted.id })).errors?.[0].extensions?.code).toBe('CONFLICT');
 
-    const unmatched = (await second.data(DECLINE, { id: submitted.id, reason: 'OUT_OF_AREA' })).declineReferral;
+    const unmatchedForSecond = (await second.data(DECLINE, { id: submitted.id, reason: 'OUT_OF_AREA' })).declineReferral;
+    expect(unmatchedForSecond).toMatchObject({ status: 'UNMATCHED', currentOrganization: null });
+    expect(kinds(unmatchedForSecond)).toEqual(['OFFERED', 'DECLINED']);
+    const unmatched = (await tier2.data(REFERRAL, { id: submitted.id })).referral;
     expect(unmatched.status).toBe('UNMATCHED');
     expect(unmatched.currentOrganization).toBeNull();
     expect(kinds(unmatched)).toEqual(['SUBMITTED', 'OFFERED', 'DECLINED', 'OFFERED', 'DECLINED', 'UNMATCHED']);

@@ -28,6 +28,7 @@ import { workflowRefusal } from '../common/workflow-errors';
 import { DeadlineRulesService } from '../deadlines/deadline-rules.service';
 import { DirectoryService } from '../directory/directory.service';
 import { SubmitReferralInput } from './dto/submit-referral.input';
+import type { SeenReferral } from './former-partner';
 import { actorForMove, assertMaySubmit, ReferralMove } from './referral-access.policy';
 import { ReferralQueryService } from './referral-query.service';
 import { ADDITIVE_MOVES, isRepeatOf, MovePayload, moveUpdateId } from './repeated-move';
@@ -137,7 +138,7 @@ export class ReferralCommandsService {
     }
   }
 
-  private async send(viewer: Viewer, referral: ReferralEntity, payload: MovePayload): Promise<ReferralEntity> {
+  private async send(viewer: Viewer, referral: SeenReferral, payload: MovePayload): Promise<ReferralEntity> {
     // A note or an extension repeated would not be refused, but added twice: answered here instead.
     if (ADDITIVE_MOVES.includes(payload.move) && (await this.isRepeat(viewer, referral.id, payload))) return referral;
     // Whether the holder has users of its own matters only to a tier-2 coordinator's answer for it (a proxy update, see
@@ -145,6 +146,11 @@ export class ReferralCommandsService {
     const holder =
       referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR ? await this.directory.organization(referral.currentOrganizationId) : null;
     const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
+    // A partner the referral has left may add notes, nothing else; refused here, since the workflow's refusal would name
+    // the referral's later status (docs/SECURITY.md, "A partner the referral has left").
+    if (referral.leftAtSeq !== null && payload.move !== 'NOTE') {
+      throw conflict('The referral has left your organisation: only the organisation it is offered to or held by can do this');
+    }
     if (payload.move === 'REASSIGN') {
       await this.checkPartner(payload.organizationId, 'organizationId');
       if (referral.subjectKind === SubjectKind.PERSON && referral.consentObtained !== true) {

@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { POLICY_HANDOFF_KINDS, Role } from '@tsunagu/domain';
+import { Role } from '@tsunagu/domain';
 import { auditTrailOf } from '../audit/audit-trail';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
@@ -13,6 +13,7 @@ import { PolicyVisibilityService } from '../policy/shared/policy-visibility.serv
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';
 import { ReferralSubjectModel } from './models/referral-subject.model';
+import { handoffsSeenBy } from './former-partner';
 import { toHandoffModel } from './referral.mapper';
 
 /** Links of a referral and its handoffs, loaded in batches per request. */
@@ -54,9 +55,10 @@ export class ReferralFieldsResolver {
   @ResolveField(() => [HandoffModel])
   async handoffs(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<HandoffModel[]> {
     const rows = await ctx.loaders.handoffsOfReferral.load(referral.id);
-    // The policy track is the city's business: a partner sees the referral's own steps only (docs/SECURITY.md).
-    const shown = ctx.req.viewer?.role === Role.PARTNER ? rows.filter((row) => !POLICY_HANDOFF_KINDS.includes(row.kind)) : rows;
-    return shown.map(toHandoffModel);
+    // The policy track is the city's business, and a partner the referral has left sees its own part up to then
+    // (docs/SECURITY.md): the cut-off came with the referral, read for the whole page at once.
+    const viewer = ctx.req.viewer;
+    return (viewer ? handoffsSeenBy(viewer, referral.leftAtSeq, rows) : rows).map(toHandoffModel);
   }
 
   @ResolveField(() => [RegionalIssueModel])

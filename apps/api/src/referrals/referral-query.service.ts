@@ -6,16 +6,18 @@ import { notFound } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';
 import { ReferralFilter } from './dto/referrals.args';
-import { referralScope } from './referral-scope';
+import { LeftState, SeenReferral, seenAsLeft } from './former-partner';
+import { formerPartnerColumns, referralScope, seenHolderSql, seenStatusSql } from './referral-scope';
 import type { LastPersonHandoff } from './repeated-move';
 
 export { referralScope, type SqlScope } from './referral-scope';
 
-export type ReferralPage = Page<ReferralEntity>;
+export type ReferralPage = Page<SeenReferral>;
 
 /**
  * Reads of the referral read model, always scoped to what the viewer may see. A referral outside that scope does not
- * exist for them: NOT_FOUND, the same answer as for an id that was never used.
+ * exist for them: NOT_FOUND, the same answer as for an id that was never used. Every row comes out as the viewer sees
+ * it: for a partner the referral has left, as it was when it left (former-partner.ts), and filters match that.
  */
 @Injectable()
 export class ReferralQueryService {
@@ -24,10 +26,10 @@ export class ReferralQueryService {
     @Inject(DataKeyring) private readonly dataKeys: DataKeyring,
   ) {}
 
-  async findVisible(viewer: Viewer, id: string): Promise<ReferralEntity> {
+  async findVisible(viewer: Viewer, id: string): Promise<SeenReferral> {
     const row = await this.visibleTo(viewer).andWhere('r.id = :id', { id }).getOne();
     if (!row) throw notFound();
-    return this.opened(row);
+    return (await this.seen(viewer, [row]))[0];
   }
 
   /**
@@ -45,19 +47,28 @@ export class ReferralQueryService {
     return row ?? null;
   }
 
-  async findByWorkflowId(viewer: Viewer, workflowId: string): Promise<ReferralEntity | null> {
+  async findByWorkflowId(viewer: Viewer, workflowId: string): Promise<SeenReferral | null> {
     const row = await this.visibleTo(viewer).andWhere('r.workflow_id = :workflowId', { workflowId }).getOne();
-    return row && this.opened(row);
+    return row && (await this.seen(viewer, [row]))[0];
   }
 
-  async page(viewer: Viewer, filter: ReferralFilter = {}, first: number, after?: string): Promise<ReferralPage> {
+  async page(viewer: Viewer, filter: ReferralFilter | null | undefined, first: number, after?: string): Promise<ReferralPage> {
+    filter ??= {}; // `filter: null` is valid GraphQL: no filter
     const query = this.visibleTo(viewer);
-    if (filter.status?.length) query.andWhere('r.status IN (:...statuses)', { statuses: filter.status });
+    // Status and holder as the viewer sees them: a partner the referral has left finds it by neither its later status
+    // nor its later holder.
+    if (filter.status?.length) {
+      const status = seenStatusSql(viewer, 'r');
+      query.andWhere(`${status.sql} IN (:...statuses)`, { ...status.params, statuses: filter.status });
+    }
     if (filter.category?.length) query.andWhere('r.category IN (:...categories)', { categories: filter.category });
     if (filter.areaCode?.length) {
       query.andWhere('r.area_id IN (SELECT a.id FROM area a WHERE a.code IN (:...areaCodes))', { areaCodes: filter.areaCode });
     }
-    if (filter.organizationId) query.andWhere('r.current_organization_id = :organizationId', { organizationId: filter.organizationId });
+    if (filter.organizationId) {
+      const holder = seenHolderSql(viewer, 'r');
+      query.andWhere(`${holder.sql} = :organizationId`, { ...holder.params, organizationId: filter.organizationId });
+    }
 
     const totalCount = await query.clone().getCount();
     if (after) {
@@ -65,7 +76,33 @@ export class ReferralQueryService {
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
     }
     const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
-    return { rows: rows.slice(0, first).map((row) => this.opened(row)), totalCount, hasNextPage: rows.length > first };
+    return { rows: await this.seen(viewer, rows.slice(0, first)), totalCount, hasNextPage: rows.length > first };
+  }
+
+  /**
+   * The rows opened, as the viewer sees them. For a partner, one query for the whole page finds the referrals that have
+   * left its organisation and where each stood then; everyone else sees the rows as they are.
+   */
+  private async seen(viewer: Viewer, rows: ReferralEntity[]): Promise<SeenReferral[]> {
+    const former = formerPartnerColumns(viewer, 'r');
+    const left = new Map<string, LeftState>();
+    // A referral offered to or held by the viewer's organisation now has not left it: a partner's own answers (the
+    // common case, docs/BENCHMARKS.md) cost no extra query.
+    const maybeLeft = rows.filter((row) => row.currentOrganizationId === null || row.currentOrganizationId !== viewer.organizationId);
+    if (former && maybeLeft.length) {
+      const found: Array<{ id: string; leftAtSeq: number | null; leftAt: Date; status: LeftState['status'] }> = await this.db
+        .createQueryBuilder()
+        .from(ReferralEntity, 'r')
+        .select('r.id', 'id')
+        .addSelect(former.leftAtSeq, 'leftAtSeq')
+        .addSelect(former.leftAt, 'leftAt')
+        .addSelect(former.status, 'status')
+        .where('r.id IN (:...ids)', { ids: maybeLeft.map((row) => row.id) })
+        .setParameters(former.params)
+        .getRawMany();
+      for (const row of found) if (row.leftAtSeq !== null) left.set(row.id, { leftAtSeq: Number(row.leftAtSeq), leftAt: new Date(row.leftAt), status: row.status });
+    }
+    return rows.map((row) => seenAsLeft(this.opened(row), left.get(row.id)));
   }
 
   /**
@@ -79,13 +116,13 @@ export class ReferralQueryService {
   }
 
   /** Referral rows the viewer may see among these ids (unknown or hidden ones left out), in the order of the ids. */
-  async visibleAmong(viewer: Viewer, ids: readonly string[]): Promise<ReferralEntity[]> {
+  async visibleAmong(viewer: Viewer, ids: readonly string[]): Promise<SeenReferral[]> {
     if (!ids.length) return [];
     const rows = await this.visibleTo(viewer).andWhere('r.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
-    const found = new Map(rows.map((row) => [row.id, row]));
+    const found = new Map((await this.seen(viewer, rows)).map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = found.get(id);
-      return row ? [this.opened(row)] : [];
+      return row ? [row] : [];
     });
   }
 

@@ -1,11 +1,13 @@
 import { ReferralEntity } from '@tsunagu/persistence';
+import type { SeenReferral } from './former-partner';
 import type { HandoffRow } from '../common/loaders/loaders';
 import type { Viewer } from '../auth/viewer';
 import { maySeeAgeBand, maySeeSubject } from './referral-access.policy';
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';
 
-export function toReferralModel(row: ReferralEntity, viewer: Viewer): ReferralModel {
+/** `row` as the viewer sees it (ReferralQueryService); a row read otherwise counts as not having left anyone. */
+export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: Viewer): ReferralModel {
   const subjectVisible = row.subjectDisplayName !== null && maySeeSubject(viewer, row);
   return {
     id: row.id,
@@ -25,6 +27,7 @@ export function toReferralModel(row: ReferralEntity, viewer: Viewer): ReferralMo
     areaId: row.areaId,
     submittedById: row.submittedById,
     currentOrganizationId: row.currentOrganizationId,
+    leftAtSeq: 'leftAtSeq' in row ? row.leftAtSeq : null,
   };
 }
 

@@ -43,7 +43,10 @@ export class ReferralModel {
   @Field(() => UserModel)
   submittedBy?: UserModel;
 
-  @Field(() => OrganizationModel, { nullable: true, description: 'The organisation holding it or being offered it.' })
+  @Field(() => OrganizationModel, {
+    nullable: true,
+    description: 'The organisation holding it or being offered it; null for a partner it has left (which sees it as it was then).',
+  })
   currentOrganization?: OrganizationModel | null;
 
   @Field(() => Date, { nullable: true, description: 'Deadline of the current offer.' })
@@ -52,7 +55,7 @@ export class ReferralModel {
   @Field(() => ReferralOutcome, { nullable: true })
   outcome: ReferralOutcome | null;
 
-  @Field(() => [HandoffModel], { description: 'Oldest first. Partners do not see the policy track’s entries.' })
+  @Field(() => [HandoffModel], { description: 'Oldest first. Partners do not see the policy track’s entries; a partner it has left sees only its own part, up to then.' })
   handoffs?: HandoffModel[];
 
   @Field(() => [RegionalIssueModel], {
@@ -69,4 +72,6 @@ export class ReferralModel {
   areaId: string;
   submittedById: string;
   currentOrganizationId: string | null;
+  /** For a partner the referral has left: the seq of the handoff that took it away (its history ends there). */
+  leftAtSeq: number | null;
 }
