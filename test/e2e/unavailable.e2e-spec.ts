@@ -146,7 +146,9 @@ function expectUnavailable(answer: { response: GraphQLResponse<unknown>; seconds
 }
 
 async function handoffKinds(referralId: string): Promise<string[]> {
-  const rows = await queryRows<{ kind: string }>(state.databaseUrl, 'SELECT kind FROM referral_handoff WHERE referral_id = $1 ORDER BY seq', [referralId]);
+  const rows = await queryRows<{ kind: string }>(state.databaseUrl, 'SELECT kind FROM referral_handoff WHERE referral_id = $1 ORDER BY seq', [
+    referralId,
+  ]);
   return rows.map((row) => row.kind);
 }
 
@@ -163,7 +165,7 @@ describe('with no worker running, requests end as UNAVAILABLE and the same reque
     // Sent again while still no worker runs: the same answer, not a second anything.
     expectUnavailable(await timed(tier2.send(SUBMIT, { input })));
     // Logged at warn, naming the call, without the submission.
-    expect(api.outputTail()).toMatch(/WARN.*submitReferral: Temporal unavailable or no answer within 3 s, answered UNAVAILABLE/);
+    expect(api.outputTail()).toMatch(/"level":40,[^\n]*submitReferral: Temporal unavailable or no answer within 3 s, answered UNAVAILABLE/);
     expect(api.outputTail()).not.toContain('山田');
 
     await startWorker();
@@ -231,7 +233,9 @@ describe('with no worker running, requests end as UNAVAILABLE and the same reque
     const created = await timed(tier1.send(CREATE_ISSUE, { input }));
     expect(created.response.errors).toBeUndefined();
     const issue = created.response.data!.createRegionalIssue as { id: string; events: unknown[] };
-    const rows = await queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE workflow_id = $1', [`regional-issue:${tier1.userId}:${input.clientRequestId}`]);
+    const rows = await queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE workflow_id = $1', [
+      `regional-issue:${tier1.userId}:${input.clientRequestId}`,
+    ]);
     expect(rows).toEqual([{ id: issue.id }]);
 
     await stopWorkers();

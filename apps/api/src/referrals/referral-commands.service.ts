@@ -24,6 +24,7 @@ import type { referralWorkflow } from '@tsunagu/temporal';
 import type { Viewer } from '../auth/viewer';
 import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
 import { TemporalCalls } from '../common/temporal-calls';
+import { startUpdateId } from '../common/update-ids';
 import { workflowRefusal } from '../common/workflow-errors';
 import { DeadlineRulesService } from '../deadlines/deadline-rules.service';
 import { DirectoryService } from '../directory/directory.service';
@@ -109,9 +110,10 @@ export class ReferralCommandsService {
       ],
     });
     try {
-      // One submit Update per workflow: a repeat while the first is pending joins it, a later one gets its result.
+      // The same submission again joins the first while it is pending, and gets its result later (update-ids.ts).
+      const updateId = startUpdateId('submit', input);
       const result = await this.temporal.run('submitReferral', (client) =>
-        client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: start, updateId: 'submit' }),
+        client.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: start, updateId }),
       );
       return this.referrals.findVisible(viewer, result.referralId);
     } catch (error) {
@@ -144,7 +146,9 @@ export class ReferralCommandsService {
     // Whether the holder has users of its own matters only to a tier-2 coordinator's answer for it (a proxy update, see
     // actorForMove): a partner's own answer skips that lookup (docs/BENCHMARKS.md).
     const holder =
-      referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR ? await this.directory.organization(referral.currentOrganizationId) : null;
+      referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR
+        ? await this.directory.organization(referral.currentOrganizationId)
+        : null;
     const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
     // A partner the referral has left may add notes, nothing else; refused here, since the workflow's refusal would name
     // the referral's later status (docs/SECURITY.md, "A partner the referral has left").

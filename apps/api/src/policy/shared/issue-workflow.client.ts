@@ -13,6 +13,7 @@ import type { regionalIssueWorkflow } from '@tsunagu/temporal';
 import type { UpdateDefinition } from '@temporalio/common';
 import { conflict } from '../../common/graphql-errors';
 import { TemporalCalls } from '../../common/temporal-calls';
+import { startUpdateId } from '../../common/update-ids';
 import { workflowRefusal } from '../../common/workflow-errors';
 import type { IssueRow } from './policy-rows';
 import { FINAL_ISSUE_STATUSES } from './policy-scope';
@@ -41,9 +42,10 @@ export class IssueWorkflowClient {
       args: [input],
     });
     try {
-      // One create Update per workflow: a repeat while the first is pending joins it, a later one gets its result.
+      // The same creation again joins the first while it is pending, and gets its result later (update-ids.ts).
+      const updateId = startUpdateId('create', input.create ?? null);
       return await this.temporal.run('createRegionalIssue', (client) =>
-        client.workflow.executeUpdateWithStart(createRegionalIssueUpdate, { startWorkflowOperation: start, updateId: 'create' }),
+        client.workflow.executeUpdateWithStart(createRegionalIssueUpdate, { startWorkflowOperation: start, updateId }),
       );
     } catch (error) {
       throw workflowRefusal(error);
