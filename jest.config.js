@@ -1,11 +1,23 @@
 // Three tiers, one config: unit (pure code), workflow (Temporal time-skipping env), e2e (real api, worker, PostgreSQL, Temporal).
-const swc = ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' }, module: { type: 'commonjs' } }];
+const swc = [
+  '@swc/jest',
+  {
+    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
+    module: { type: 'commonjs' },
+  },
+];
 const moduleNameMapper = {
   '^@tsunagu/(domain|persistence|temporal|testing)$': '<rootDir>/libs/$1/src',
   // Tests import narrow entry points (@tsunagu/testing/e2e): jest cannot require Nest 12's ES modules on Node 20.
   '^@tsunagu/testing/(.*)$': '<rootDir>/libs/testing/src/$1',
 };
-const common = { rootDir: __dirname, transform: { '^.+\\.ts$': swc }, moduleNameMapper, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'json'] };
+const common = {
+  rootDir: __dirname,
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
 
 module.exports = {
   // Jest 30 reads testTimeout only here, not per project. Time limits guard against hangs; speed is for benchmarks.

@@ -37,7 +37,13 @@ const manifest = { js: outputs.find((f) => f.endsWith('.js')), css: outputs.find
 if (!manifest.js || !manifest.css) throw new Error(`graphql-ide: expected a .js and a .css bundle, got ${outputs.join(', ')}`);
 
 // What a browser would fetch by itself: CSS @import and url(), and script imports or workers by absolute URL.
-const remote = [/@import\s+(url\()?\s*['"]?(https?:)?\/\//i, /url\(\s*['"]?(https?:)?\/\//i, /fonts\.(googleapis|gstatic)\.com/i, /\bimport\(\s*['"]https?:/i, /new\s+Worker\(\s*['"]https?:/i];
+const remote = [
+  /@import\s+(url\()?\s*['"]?(https?:)?\/\//i,
+  /url\(\s*['"]?(https?:)?\/\//i,
+  /fonts\.(googleapis|gstatic)\.com/i,
+  /\bimport\(\s*['"]https?:/i,
+  /new\s+Worker\(\s*['"]https?:/i,
+];
 for (const file of [manifest.js, manifest.css]) {
   const text = readFileSync(join(outdir, file), 'utf8');
   for (const pattern of remote) {

@@ -36,9 +36,7 @@ function binariesPresent(dir) {
 // folder installed before the stamp existed is recognised as already being the pinned one.
 function pipRecordsPinnedVersions(dir) {
   const entries = existsSync(dir) ? readdirSync(dir) : [];
-  return Object.entries(PACKAGES).every(([name, version]) =>
-    entries.includes(`${name.replace(/-/g, '_')}-${version}.dist-info`),
-  );
+  return Object.entries(PACKAGES).every(([name, version]) => entries.includes(`${name.replace(/-/g, '_')}-${version}.dist-info`));
 }
 
 function upToDate() {
@@ -58,8 +56,12 @@ function main() {
   if (upToDate()) return say(`Temporal tools already installed in ${target} (${requirements.join(', ')})`);
 
   const pip = run(['-m', 'pip', '--version']);
-  if (pip.error?.code === 'ENOENT') fail('python3 not found; install Python 3 with pip (Debian: apt-get install python3-pip), or set TSUNAGU_SKIP_TOOLS=1');
-  if (pip.status !== 0) fail(`"python3 -m pip" is not available (${(pip.stderr || '').trim()}); install pip (Debian: apt-get install python3-pip), or set TSUNAGU_SKIP_TOOLS=1`);
+  if (pip.error?.code === 'ENOENT')
+    fail('python3 not found; install Python 3 with pip (Debian: apt-get install python3-pip), or set TSUNAGU_SKIP_TOOLS=1');
+  if (pip.status !== 0)
+    fail(
+      `"python3 -m pip" is not available (${(pip.stderr || '').trim()}); install pip (Debian: apt-get install python3-pip), or set TSUNAGU_SKIP_TOOLS=1`,
+    );
 
   // pip --target never replaces packages already in the folder, and a failed install must not
   // leave a half-filled folder that looks usable: install into a fresh sibling, then swap it in.

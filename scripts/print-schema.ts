@@ -13,9 +13,11 @@ import { SCHEMA_BUILD_OPTIONS } from '../apps/api/src/common/schema-build-option
 const DEFAULT_SCHEMA_FILE = join(__dirname, '..', '..', 'docs', 'schema.graphql');
 const HEADER = '# The GraphQL schema of the Tsunagu api, printed by `npm run schema` (scripts/print-schema.ts). Do not edit.\n\n';
 
-/** Every class in the module tree that @Resolver() marks, each once, in a stable order. */
+/** Every class in the module tree that @Resolver() marks, each once, in a stable order (Nest's factory takes Function[]). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 function resolversOf(root: unknown): Function[] {
   const seen = new Set<unknown>();
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   const resolvers = new Set<Function>();
   const visit = (module: unknown): void => {
     if (!module || seen.has(module)) return;

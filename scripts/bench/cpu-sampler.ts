@@ -112,7 +112,9 @@ export function residentMemory(pid: number): { rss: number; peak: number } {
 
 /** Reads the CPU time of each of the stack's processes; pids are looked up on every read (the worker gets replaced). */
 export class CpuSampler {
-  constructor(private readonly pids: () => Record<Exclude<ProcessName, 'bench' | 'postgres'>, number | undefined> & { postmaster: number | undefined }) {}
+  constructor(
+    private readonly pids: () => Record<Exclude<ProcessName, 'bench' | 'postgres'>, number | undefined> & { postmaster: number | undefined },
+  ) {}
 
   read(): CpuTimes {
     const pids = this.pids();

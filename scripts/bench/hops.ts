@@ -67,7 +67,13 @@ export function splitHistory(events: Timed[], sentAt: number, answeredAt: number
     }
   };
   pairs(E.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, E.EVENT_TYPE_WORKFLOW_TASK_STARTED, E.EVENT_TYPE_WORKFLOW_TASK_COMPLETED, 'wftDispatch', 'wftRun');
-  pairs(E.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED, E.EVENT_TYPE_ACTIVITY_TASK_STARTED, E.EVENT_TYPE_ACTIVITY_TASK_COMPLETED, 'activityDispatch', 'activityRun');
+  pairs(
+    E.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED,
+    E.EVENT_TYPE_ACTIVITY_TASK_STARTED,
+    E.EVENT_TYPE_ACTIVITY_TASK_COMPLETED,
+    'activityDispatch',
+    'activityRun',
+  );
   const accounted = hops.wftDispatch + hops.wftRun + hops.activityDispatch + hops.activityRun;
   hops.serverOther = Math.max(0, last - first - accounted);
   const localActivities = mine.filter((e) => e.type === E.EVENT_TYPE_MARKER_RECORDED && e.marker === 'core_local_activity').length;
@@ -150,7 +156,20 @@ function median(values: number[]): number {
 }
 
 export function renderHops(paths: HopPath[]): string {
-  const head = ['path', 'total ms', 'client→Temporal', 'WFTs', 'WFT dispatch', 'WFT on worker', 'local activities', 'activities', 'activity dispatch', 'activity run', 'other server', 'Temporal→client'];
+  const head = [
+    'path',
+    'total ms',
+    'client→Temporal',
+    'WFTs',
+    'WFT dispatch',
+    'WFT on worker',
+    'local activities',
+    'activities',
+    'activity dispatch',
+    'activity run',
+    'other server',
+    'Temporal→client',
+  ];
   const rows = paths.map((path) => {
     const m = (pick: (s: HopSample) => number) => median(path.samples.map(pick)).toFixed(1);
     return [

@@ -22,14 +22,18 @@ import { BenchContext, BenchUser, createScenarios, Scenario, SCENARIO_IDS, Scena
 
 const started = performance.now();
 const log = (line: string) => {
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   process.stderr.write(`[bench ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s, load ${load}] ${line}\n`);
 };
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const machine = describeMachine();
-  log(`mode ${options.mode}: steps ${options.rates.join(', ')} req/s, ${options.rounds} x ${options.windowSeconds} s windows, memory ${options.memoryWorkflows} workflows`);
+  log(
+    `mode ${options.mode}: steps ${options.rates.join(', ')} req/s, ${options.rounds} x ${options.windowSeconds} s windows, memory ${options.memoryWorkflows} workflows`,
+  );
 
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-'));
   const stack = await startStack({
@@ -81,7 +85,13 @@ async function main(): Promise<void> {
         ctx,
         worker,
         stack.appEnv,
-        { workflows: options.memoryWorkflows, concurrency: options.memoryConcurrency, workerCache: options.workerCache, logFile: join(dataDir, 'worker-2.log'), quiesce },
+        {
+          workflows: options.memoryWorkflows,
+          concurrency: options.memoryConcurrency,
+          workerCache: options.workerCache,
+          logFile: join(dataDir, 'worker-2.log'),
+          quiesce,
+        },
         log,
       );
     }
@@ -154,7 +164,22 @@ async function runSteps(
     for (const scenario of running) await scenario.prepare?.(perWindow * options.rounds);
     await quiesce();
     const records = new Map<ScenarioId, StepRecord>(
-      running.map((s) => [s.id, { scenario: s.id, rate, histogram: newHistogram(), sent: 0, ok: 0, errors: 0, errorSamples: [], seconds: 0, settleSeconds: 0, windows: 0, cpu: ZERO_CPU }]),
+      running.map((s) => [
+        s.id,
+        {
+          scenario: s.id,
+          rate,
+          histogram: newHistogram(),
+          sent: 0,
+          ok: 0,
+          errors: 0,
+          errorSamples: [],
+          seconds: 0,
+          settleSeconds: 0,
+          windows: 0,
+          cpu: ZERO_CPU,
+        },
+      ]),
     );
     for (let round = 0; round < options.rounds; round++) {
       const shift = (round + stepIndex) % running.length;
@@ -181,7 +206,9 @@ async function runSteps(
       result.steps.push(record);
       const ms = (q: number) => (record.histogram.getValueAtPercentile(q) / 1000).toFixed(1);
       const settle = (record.settleSeconds / record.windows).toFixed(1);
-      log(`${rate} req/s ${record.scenario}: p50 ${ms(50)} p99 ${ms(99)} ms, ${record.errors}/${record.sent} errors, settle ${settle} s${isHeld(record) ? '' : ` -- not held (${missReason(record)})`}`);
+      log(
+        `${rate} req/s ${record.scenario}: p50 ${ms(50)} p99 ${ms(99)} ms, ${record.errors}/${record.sent} errors, settle ${settle} s${isHeld(record) ? '' : ` -- not held (${missReason(record)})`}`,
+      );
       if (!isHeld(record)) active.delete(record.scenario);
     }
   }

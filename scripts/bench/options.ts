@@ -30,9 +30,39 @@ export interface BenchOptions {
 }
 
 const MODES: Record<BenchMode, Omit<BenchOptions, 'jsonFile' | 'keepData' | 'hopsOnly'>> = {
-  smoke: { mode: 'smoke', rates: [2], windowSeconds: 1.5, rounds: 1, drainTimeoutMs: 30_000, memoryWorkflows: 200, memoryConcurrency: 20, workerCache: 1000, hops: 2 },
-  quick: { mode: 'quick', rates: [3, 6, 9, 12, 20, 40], windowSeconds: 3, rounds: 2, drainTimeoutMs: 30_000, memoryWorkflows: 1000, memoryConcurrency: 32, workerCache: 1000, hops: 20 },
-  full: { mode: 'full', rates: [5, 10, 20, 30, 40, 60, 80, 120], windowSeconds: 10, rounds: 3, drainTimeoutMs: 60_000, memoryWorkflows: 10_000, memoryConcurrency: 32, workerCache: 1000, hops: 50 },
+  smoke: {
+    mode: 'smoke',
+    rates: [2],
+    windowSeconds: 1.5,
+    rounds: 1,
+    drainTimeoutMs: 30_000,
+    memoryWorkflows: 200,
+    memoryConcurrency: 20,
+    workerCache: 1000,
+    hops: 2,
+  },
+  quick: {
+    mode: 'quick',
+    rates: [3, 6, 9, 12, 20, 40],
+    windowSeconds: 3,
+    rounds: 2,
+    drainTimeoutMs: 30_000,
+    memoryWorkflows: 1000,
+    memoryConcurrency: 32,
+    workerCache: 1000,
+    hops: 20,
+  },
+  full: {
+    mode: 'full',
+    rates: [5, 10, 20, 30, 40, 60, 80, 120],
+    windowSeconds: 10,
+    rounds: 3,
+    drainTimeoutMs: 60_000,
+    memoryWorkflows: 10_000,
+    memoryConcurrency: 32,
+    workerCache: 1000,
+    hops: 50,
+  },
 };
 
 export const USAGE = `Usage: npm run bench [-- --smoke | --full] [--rates 5,10,20] [--window <s>] [--rounds <n>] [--memory <workflows>]
@@ -50,14 +80,32 @@ export function parseOptions(argv: string[]): BenchOptions {
   };
   const positive = (flag: string, text: string, allowZero = false): number => {
     const n = Number(text);
-    if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0)) throw new Error(`${flag}: "${text}" is not a ${allowZero ? 'non-negative' : 'positive'} number\n${USAGE}`);
+    if (!Number.isFinite(n) || n < 0 || (!allowZero && n === 0))
+      throw new Error(`${flag}: "${text}" is not a ${allowZero ? 'non-negative' : 'positive'} number\n${USAGE}`);
     return n;
   };
-  const known = new Set(['--smoke', '--full', '--keep-data', '--rates', '--window', '--rounds', '--memory', '--concurrency', '--cache', '--hops', '--hops-only', '--json']);
+  const known = new Set([
+    '--smoke',
+    '--full',
+    '--keep-data',
+    '--rates',
+    '--window',
+    '--rounds',
+    '--memory',
+    '--concurrency',
+    '--cache',
+    '--hops',
+    '--hops-only',
+    '--json',
+  ]);
   for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`unknown option ${arg}\n${USAGE}`);
 
   const rates = value('--rates');
-  if (rates !== undefined) options.rates = rates.split(',').map((r) => positive('--rates', r)).sort((a, b) => a - b);
+  if (rates !== undefined)
+    options.rates = rates
+      .split(',')
+      .map((r) => positive('--rates', r))
+      .sort((a, b) => a - b);
   const window = value('--window');
   if (window !== undefined) options.windowSeconds = positive('--window', window);
   const rounds = value('--rounds');

@@ -161,10 +161,7 @@ export function verdicts(result: BenchResult): Verdict[] {
     const r = ratio(a[key], b[key]);
     return { pass: r <= limit, label, detail: `${fmt(a[key])} ms / ${fmt(b[key])} ms = ${r.toFixed(2)}× (limit ${limit}×)` };
   };
-  const list: Verdict[] = [
-    latency('A3 p50 ≤ 1.5 × A2 p50', s.A3, s.A2, 'p50', 1.5),
-    latency('A3 p99 ≤ 2 × A2 p99', s.A3, s.A2, 'p99', 2),
-  ];
+  const list: Verdict[] = [latency('A3 p50 ≤ 1.5 × A2 p50', s.A3, s.A2, 'p50', 1.5), latency('A3 p99 ≤ 2 × A2 p99', s.A3, s.A2, 'p99', 2)];
   const a2Capped = s.A2.maxHeld === top ? ' (A2 held the top step: its true limit is higher)' : '';
   const a3Capped = s.A3.maxHeld === top ? ' (A3 held the top step too)' : '';
   list.push({
@@ -220,7 +217,10 @@ export function renderReport(result: BenchResult): string {
       `rotating order; open loop, latency from each request's due time; a step is held with no errors, p99 < ${HELD_P99_MS} ms ` +
       `and the stack quiet again within ${HELD_SETTLE_S} s of the window's last answer ("settle"); ` +
       `a scenario that misses a step skips the higher ones. Idle CPU (cores): ` +
-      PROCESS_NAMES.filter((n) => n !== 'bench').map((n) => `${n} ${result.idleCpu[n].toFixed(3)}`).join(', ') + '.',
+      PROCESS_NAMES.filter((n) => n !== 'bench')
+        .map((n) => `${n} ${result.idleCpu[n].toFixed(3)}`)
+        .join(', ') +
+      '.',
   );
   out.push('');
   if (result.steps.length) renderSteps(result, out);
@@ -230,7 +230,23 @@ export function renderReport(result: BenchResult): string {
     out.push('');
     out.push(
       table(
-        ['open workflows', 'cache', 'opened in s', 'running in all', 'worker RSS', 'peak', 'restart s', 'answer all s', 'answers/s', 'answer p50 ms', 'answer p99 ms', 'errors', 'whole', 'lost', 'RSS after'],
+        [
+          'open workflows',
+          'cache',
+          'opened in s',
+          'running in all',
+          'worker RSS',
+          'peak',
+          'restart s',
+          'answer all s',
+          'answers/s',
+          'answer p50 ms',
+          'answer p99 ms',
+          'errors',
+          'whole',
+          'lost',
+          'RSS after',
+        ],
         [
           [
             String(m.workflows),
@@ -274,7 +290,22 @@ function renderSteps(result: BenchResult, out: string[]): void {
   out.push('');
   out.push(
     table(
-      ['req/s', 'scenario', 'sent', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'held', 'settle s', 'cores pg', 'cores temporal', 'cores api', 'cores worker'],
+      [
+        'req/s',
+        'scenario',
+        'sent',
+        'errors',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'max ms',
+        'held',
+        'settle s',
+        'cores pg',
+        'cores temporal',
+        'cores api',
+        'cores worker',
+      ],
       result.steps.map((s) => [
         String(s.rate),
         s.scenario,
@@ -298,7 +329,21 @@ function renderSteps(result: BenchResult, out: string[]): void {
   out.push('');
   out.push(
     table(
-      ['scenario', 'what', 'steps held req/s', 'p50 ms', 'p90 ms', 'p99 ms', 'errors', 'max held req/s', 'CPU ms/req pg', 'temporal', 'api', 'worker', 'bench'],
+      [
+        'scenario',
+        'what',
+        'steps held req/s',
+        'p50 ms',
+        'p90 ms',
+        'p99 ms',
+        'errors',
+        'max held req/s',
+        'CPU ms/req pg',
+        'temporal',
+        'api',
+        'worker',
+        'bench',
+      ],
       SCENARIO_IDS.map((id) => {
         const s = summarize(result, id);
         const held = options.rates.filter((r) => r <= s.maxHeld);

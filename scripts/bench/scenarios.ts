@@ -5,7 +5,17 @@
 import { randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { Pool } from 'pg';
-import { DEFAULT_DEADLINE_RULE, deadlineFor, Destination, HandoffKind, itemsGivenBy, NeedCategory, PersonalDataItem, ReferralStatus, SubjectKind } from '@tsunagu/domain';
+import {
+  DEFAULT_DEADLINE_RULE,
+  deadlineFor,
+  Destination,
+  HandoffKind,
+  itemsGivenBy,
+  NeedCategory,
+  PersonalDataItem,
+  ReferralStatus,
+  SubjectKind,
+} from '@tsunagu/domain';
 import { DataKeyring, sealReferralColumn } from '@tsunagu/persistence';
 import { acceptReferralUpdate, referralWorkflowId, submitReferralUpdate } from '@tsunagu/temporal';
 import type { referralWorkflow, ReferralWorkflowInput } from '@tsunagu/temporal';
@@ -104,7 +114,8 @@ async function insertReferralRows(ctx: BenchContext, input: ReferralWorkflowInpu
   const at = now.toISOString();
   const offeredTo = ctx.city.first.id;
   const dueAt = deadlineFor(ReferralStatus.OFFERED, now, input.deadlineRule ?? DEFAULT_DEADLINE_RULE)?.dueAt ?? null;
-  const seal = (column: Parameters<typeof sealReferralColumn>[1], value: string | null | undefined) => sealReferralColumn(ctx.dataKeys, column, id, value);
+  const seal = (column: Parameters<typeof sealReferralColumn>[1], value: string | null | undefined) =>
+    sealReferralColumn(ctx.dataKeys, column, id, value);
   const consentMethod = seal('consent_method', s.consent?.method);
   const consentGivenBy = seal('consent_given_by', s.consent?.givenBy);
   const present = new Set<PersonalDataItem>(
@@ -191,9 +202,9 @@ export async function openReferrals(ctx: BenchContext, kind: string, count: numb
 export async function acceptDirect(ctx: BenchContext, referral: OpenReferral): Promise<void> {
   const partner = ctx.partners.get(referral.organizationId);
   if (!partner) throw new Error(`referral ${referral.id} is offered to an organisation without a bench user`);
-  const result = await ctx.temporal.workflow
-    .getHandle(referral.workflowId)
-    .executeUpdate(acceptReferralUpdate, { args: [{ actor: { userId: partner.id, organizationId: partner.organizationId, proxy: false }, note: null }] });
+  const result = await ctx.temporal.workflow.getHandle(referral.workflowId).executeUpdate(acceptReferralUpdate, {
+    args: [{ actor: { userId: partner.id, organizationId: partner.organizationId, proxy: false }, note: null }],
+  });
   if (result.status !== ReferralStatus.ACCEPTED) throw new Error(`accepted referral is ${result.status}`);
 }
 
@@ -202,7 +213,8 @@ const ACCEPT = `mutation Accept($id: ID!) { acceptReferral(id: $id) { id status 
 
 async function graphql(session: GraphQLSession, document: string, variables: Record<string, unknown>): Promise<Record<string, { status: string }>> {
   const response = await session.send<Record<string, { status: string }>>(document, variables);
-  if (response.errors?.length || !response.data) throw new Error(`GraphQL ${response.status}: ${JSON.stringify(response.errors ?? response).slice(0, 300)}`);
+  if (response.errors?.length || !response.data)
+    throw new Error(`GraphQL ${response.status}: ${JSON.stringify(response.errors ?? response).slice(0, 300)}`);
   return response.data;
 }
 

@@ -88,7 +88,8 @@ beforeAll(async () => {
     'no token': city.emails.tier2,
   });
   for (const column of COLUMNS) {
-    callers[column] = column === 'no token' ? new GraphQLSession(state.graphqlUrl, null) : await signIn(state.graphqlUrl, emailOf[column], city.password);
+    callers[column] =
+      column === 'no token' ? new GraphQLSession(state.graphqlUrl, null) : await signIn(state.graphqlUrl, emailOf[column], city.password);
   }
 });
 
@@ -106,8 +107,13 @@ const SHOW = `id status summary subjectAgeBand subject { displayName ageBand con
 async function submitted(overrides: Record<string, unknown> = {}, by: GraphQLSession = callers['TIER2 own']): Promise<Target> {
   const summary = `matrix ${randomUUID()}`;
   const name = `秘 ${randomUUID().slice(0, 8)}`;
-  const input = personNeed(city.areaCode, { summary, subject: { displayName: name, ageBand: '70代', contact: `072-${Date.now() % 1000000}` }, ...overrides });
-  const referral = (await data(by, `mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { ${SHOW} } }`, { input })).submitReferral;
+  const input = personNeed(city.areaCode, {
+    summary,
+    subject: { displayName: name, ageBand: '70代', contact: `072-${Date.now() % 1000000}` },
+    ...overrides,
+  });
+  const referral = (await data(by, `mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { ${SHOW} } }`, { input }))
+    .submitReferral;
   return { id: referral.id, secrets: [summary, name], referral };
 }
 
@@ -153,7 +159,14 @@ async function formerSeen(referral: any, t: Target, column: Column): Promise<voi
     expect(referral).toMatchObject({ status: 'COMPLETED', outcome: 'RESOLVED', currentOrganization: { id: city.second.id } });
     return;
   }
-  expect(referral).toMatchObject({ status: 'OFFERED', outcome: null, responseDueAt: null, currentOrganization: null, subject: null, subjectAgeBand: null });
+  expect(referral).toMatchObject({
+    status: 'OFFERED',
+    outcome: null,
+    responseDueAt: null,
+    currentOrganization: null,
+    subject: null,
+    subjectAgeBand: null,
+  });
   expect(referral.handoffs.map((h: { kind: string }) => h.kind)).toEqual(['OFFERED', 'DECLINED']);
   const body = JSON.stringify(referral);
   const [, name, note] = t.secrets;
@@ -226,7 +239,8 @@ async function issueI(): Promise<Target> {
 async function draftOfI(): Promise<Target> {
   const issue = await issueI();
   const title = `matrix 提言 ${randomUUID()}`;
-  const proposal = (await data(callers.TIER1, DRAFT_PROPOSAL, { issueId: issue.id, input: { title, body: '移動支援の補助を新設する' } })).draftPolicyProposal;
+  const proposal = (await data(callers.TIER1, DRAFT_PROPOSAL, { issueId: issue.id, input: { title, body: '移動支援の補助を新設する' } }))
+    .draftPolicyProposal;
   return { ...issue, id: proposal.id, proposalId: proposal.id, secrets: [...issue.secrets, title] };
 }
 async function submittedOfI(): Promise<Target> {
@@ -266,8 +280,9 @@ async function adoptedOfI(): Promise<Target> {
 }
 async function openActionOfI(): Promise<Target> {
   const t = await adoptedOfI();
-  const action = (await data(callers.TIER1, ADD_ACTION, { proposalId: t.proposalId, input: { description: '予算要求', owner: '介護保険課', dueOn: '2027-03-31' } }))
-    .addFollowUpAction;
+  const action = (
+    await data(callers.TIER1, ADD_ACTION, { proposalId: t.proposalId, input: { description: '予算要求', owner: '介護保険課', dueOn: '2027-03-31' } })
+  ).addFollowUpAction;
   return { ...t, id: action.id, actionId: action.id };
 }
 
@@ -306,7 +321,10 @@ const POLICY_CASES = (): Record<string, Case> => {
       target: issueWithSubmitted,
       variables: () => ({ areaCode: [city.areaCode] }),
     },
-    regionalIssue: readCase(`query I($id: ID!) { regionalIssue(id: $id) { id title description status referralCount proposals { id title } } }`, issueWithSubmitted),
+    regionalIssue: readCase(
+      `query I($id: ID!) { regionalIssue(id: $id) { id title description status referralCount proposals { id title } } }`,
+      issueWithSubmitted,
+    ),
     suggestedRegionalIssues: {
       document: `query { suggestedRegionalIssues { category windowDays referrals { id } } }`,
       variables: () => ({}),
@@ -320,7 +338,8 @@ const POLICY_CASES = (): Record<string, Case> => {
         return { id: '', secrets: [input.description], input };
       },
       variables: (t) => ({ input: t.input }),
-      fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE title = $1', [(t.input as { title: string }).title]),
+      fingerprint: async (t) =>
+        queryRows(state.databaseUrl, 'SELECT id FROM regional_issue WHERE title = $1', [(t.input as { title: string }).title]),
       ok: (result, t) => expect(result).toMatchObject({ title: (t.input as { title: string }).title, status: 'OPEN', referralCount: 1 }),
     },
     updateRegionalIssue: tier1Move(
@@ -363,7 +382,12 @@ const POLICY_CASES = (): Record<string, Case> => {
       (t) => ({ id: t.id, input: { title: '提言案 第2版', body: '本文 改訂' } }),
       (result, t) => expect(result).toEqual({ id: t.id, status: 'DRAFT', revision: 2 }),
     ),
-    submitPolicyProposal: tier1Move(SUBMIT_PROPOSAL, draftOfI, (t) => ({ id: t.id }), (result, t) => expect(result).toEqual({ id: t.id, status: 'SUBMITTED' })),
+    submitPolicyProposal: tier1Move(
+      SUBMIT_PROPOSAL,
+      draftOfI,
+      (t) => ({ id: t.id }),
+      (result, t) => expect(result).toEqual({ id: t.id, status: 'SUBMITTED' }),
+    ),
     subcommitteeMeetings: {
       document: `query L($from: DateTime, $to: DateTime) { subcommitteeMeetings(from: $from, to: $to) { id title } }`,
       target: meetingWithI,
@@ -375,9 +399,14 @@ const POLICY_CASES = (): Record<string, Case> => {
     subcommitteeMeeting: readCase(`query M($id: ID!) { subcommitteeMeeting(id: $id) { id title heldAt agenda { proposal { id } } } }`, meetingWithI),
     createSubcommitteeMeeting: {
       document: CREATE_MEETING,
-      target: async () => ({ id: '', secrets: [], input: { title: `matrix 部会 ${randomUUID()}`, heldAt: '2027-05-20T05:00:00.000Z', location: null } }),
+      target: async () => ({
+        id: '',
+        secrets: [],
+        input: { title: `matrix 部会 ${randomUUID()}`, heldAt: '2027-05-20T05:00:00.000Z', location: null },
+      }),
       variables: (t) => ({ input: t.input }),
-      fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT id FROM subcommittee_meeting WHERE title = $1', [(t.input as { title: string }).title]),
+      fingerprint: async (t) =>
+        queryRows(state.databaseUrl, 'SELECT id FROM subcommittee_meeting WHERE title = $1', [(t.input as { title: string }).title]),
       ok: (result, t) => expect(result).toMatchObject({ title: (t.input as { title: string }).title, heldAt: '2027-05-20T05:00:00.000Z' }),
     },
     addProposalToAgenda: {
@@ -458,7 +487,11 @@ const CASES: Record<string, Case> = {
     ok: (result, _t, column) => expect(result).toMatchObject({ token: expect.any(String), user: { email: emailOf[column] } }),
   },
   me: { document: `query { me { id email role } }`, variables: () => ({}), ok: (me, _t, column) => expect(me.email).toBe(emailOf[column]) },
-  areas: { document: `query { areas { code } }`, variables: () => ({}), ok: (areas) => expect(areas.map((a: { code: string }) => a.code)).toContain(city.areaCode) },
+  areas: {
+    document: `query { areas { code } }`,
+    variables: () => ({}),
+    ok: (areas) => expect(areas.map((a: { code: string }) => a.code)).toContain(city.areaCode),
+  },
   organizations: {
     document: `query O($areaCode: String) { organizations(areaCode: $areaCode) { id } }`,
     variables: () => ({ areaCode: city.areaCode }),
@@ -507,7 +540,8 @@ const CASES: Record<string, Case> = {
     // The rule the city already has, so that saving it changes nothing the other tests rely on.
     document: `mutation R($areaCode: String!, $ids: [ID!]!) { setRoutingRule(category: TRANSPORT, areaCode: $areaCode, organizationIds: $ids) { organizations { id } } }`,
     variables: () => ({ areaCode: city.areaCode, ids: [city.first.id, city.second.id] }),
-    fingerprint: async () => queryRows(state.databaseUrl, 'SELECT rank, organization_id FROM routing_preference WHERE area_id = $1 ORDER BY category, rank', [city.areaId]),
+    fingerprint: async () =>
+      queryRows(state.databaseUrl, 'SELECT rank, organization_id FROM routing_preference WHERE area_id = $1 ORDER BY category, rank', [city.areaId]),
     ok: (rule) => expect(rule.organizations).toEqual([{ id: city.first.id }, { id: city.second.id }]),
   },
   deadlineRules: { document: `query { deadlineRules { category } }`, variables: () => ({}), ok: (rules) => expect(rules.length).toBe(7) },
@@ -515,7 +549,9 @@ const CASES: Record<string, Case> = {
     // The rule OTHER has now, put back as it was afterwards (a rule row that was not there is removed again).
     document: `mutation D($input: DeadlineRuleInput!) { setDeadlineRule(input: $input) { category offerResponseDays } }`,
     target: async () => {
-      const rules = (await data(callers.ADMIN, `query { deadlineRules { category offerResponseDays progressReminderDays unmatchedEscalationDays customized } }`)).deadlineRules;
+      const rules = (
+        await data(callers.ADMIN, `query { deadlineRules { category offerResponseDays progressReminderDays unmatchedEscalationDays customized } }`)
+      ).deadlineRules;
       const { customized, ...rule } = rules.find((r: { category: string }) => r.category === 'OTHER');
       return { id: '', secrets: [], rule, customized };
     },
@@ -577,7 +613,10 @@ const CASES: Record<string, Case> = {
   escalateReferral: referralMove(ESCALATE, offeredToP),
   withdrawReferral: referralMove(WITHDRAW, offeredToP),
   addReferralNote: referralMove(`mutation N($id: ID!) { addReferralNote(id: $id, note: "メモ") { ${SHOW} } }`, offeredToP),
-  extendReferralDeadline: referralMove(`mutation X($id: ID!) { extendReferralDeadline(id: $id, businessDays: 1, reason: "手配中") { ${SHOW} } }`, offeredToP),
+  extendReferralDeadline: referralMove(
+    `mutation X($id: ID!) { extendReferralDeadline(id: $id, businessDays: 1, reason: "手配中") { ${SHOW} } }`,
+    offeredToP,
+  ),
   provisionRecords: {
     document: `query P($from: DateTime!, $to: DateTime!) { provisionRecords(from: $from, to: $to) { totalCount } }`,
     variables: () => period(),
@@ -589,7 +628,11 @@ const CASES: Record<string, Case> = {
     ok: (csv) => expect(csv.startsWith('\uFEFFatJst,')).toBe(true),
   },
   // Users and passwords: administrators keep accounts; everyone changes their own password.
-  users: { document: `query { users(first: 5) { totalCount } }`, variables: () => ({}), ok: (result) => expect(result.totalCount).toBeGreaterThan(0) },
+  users: {
+    document: `query { users(first: 5) { totalCount } }`,
+    variables: () => ({}),
+    ok: (result) => expect(result.totalCount).toBeGreaterThan(0),
+  },
   user: {
     document: `query U($id: ID!) { user(id: $id) { id email } }`,
     target: () => throwawayUser(),
@@ -643,7 +686,11 @@ const CASES: Record<string, Case> = {
       expect(codes(await send(t.session as GraphQLSession, `query { me { id } }`))).toEqual(['UNAUTHENTICATED']);
     },
   },
-  auditEvents: { document: `query { auditEvents(first: 5) { totalCount } }`, variables: () => ({}), ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)) },
+  auditEvents: {
+    document: `query { auditEvents(first: 5) { totalCount } }`,
+    variables: () => ({}),
+    ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)),
+  },
   ...POLICY_CASES(),
 };
 
@@ -742,7 +789,9 @@ const SITUATIONS: Record<string, () => Promise<Target>> = {
     const t = await offeredToP();
     // P's own answer no longer shows where it went (P has let it go); the coordinator's does.
     expect((await move(callers['PARTNER own'], DECLINE, { id: t.id })).declineReferral.currentOrganization).toBeNull();
-    expect((await move(callers['TIER2 own'], `query Q($id: ID!) { referral(id: $id) { ${SHOW} } }`, { id: t.id })).referral.currentOrganization.id).toBe(city.second.id);
+    expect(
+      (await move(callers['TIER2 own'], `query Q($id: ID!) { referral(id: $id) { ${SHOW} } }`, { id: t.id })).referral.currentOrganization.id,
+    ).toBe(city.second.id);
     return t;
   },
   'declined by P, accepted by Q': async () => {
@@ -780,7 +829,13 @@ describe('docs/SECURITY.md: who sees the subject, situation by situation', () =>
     elsewhere = await signIn(state.graphqlUrl, city.emails.elsewhere, city.password);
   });
   const sessionOf = (column: SightColumn): GraphQLSession =>
-    column === 'PARTNER P' ? callers['PARTNER own'] : column === 'PARTNER Q' ? callers['PARTNER other'] : column === 'PARTNER other' ? elsewhere : callers[column];
+    column === 'PARTNER P'
+      ? callers['PARTNER own']
+      : column === 'PARTNER Q'
+        ? callers['PARTNER other']
+        : column === 'PARTNER other'
+          ? elsewhere
+          : callers[column];
 
   it('has the columns this test reads as, and a way to build every situation it names', () => {
     expect(SIGHT_TABLE.header).toEqual(['situation', ...SIGHT_COLUMNS]);
@@ -808,7 +863,8 @@ describe('docs/SECURITY.md: who sees the subject, situation by situation', () =>
         seen[column] = 'all';
       } else {
         expect(JSON.stringify(referral)).not.toContain(name);
-        seen[column] = referral.subjectAgeBand === '70代' ? 'age band' : referral.subjectAgeBand === null ? 'none' : `unexpected ${referral.subjectAgeBand}`;
+        seen[column] =
+          referral.subjectAgeBand === '70代' ? 'age band' : referral.subjectAgeBand === null ? 'none' : `unexpected ${referral.subjectAgeBand}`;
       }
     }
     expect(seen).toEqual(Object.fromEntries(SIGHT_COLUMNS.map((column, i) => [column, expected[i]])));
@@ -843,9 +899,13 @@ describe('a partner probing for another organisation’s referrals learns nothin
     ];
     for (const { name, session, orgId } of partners()) {
       for (const { filter, sql, params } of filters) {
-        const response = await send(session, `query L($filter: ReferralFilter) { referrals(filter: $filter, first: 100) { totalCount edges { node { id summary } } } }`, {
-          filter,
-        });
+        const response = await send(
+          session,
+          `query L($filter: ReferralFilter) { referrals(filter: $filter, first: 100) { totalCount edges { node { id summary } } } }`,
+          {
+            filter,
+          },
+        );
         expect(response.errors).toBeUndefined();
         const expected = await queryRows<{ id: string }>(
           state.databaseUrl,

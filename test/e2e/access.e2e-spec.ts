@@ -1,16 +1,7 @@
 // Who may see and do what, through GraphQL against the real stack (api in production mode). A referral a caller may not
 // see does not exist for them: the same NOT_FOUND as an id that was never used, in every query and mutation.
 import { createHmac, randomUUID } from 'node:crypto';
-import {
-  createTestCity,
-  GraphQLErrorShape,
-  GraphQLResponse,
-  GraphQLSession,
-  queryRows,
-  readE2eState,
-  signIn,
-  TestCity,
-} from '@tsunagu/testing/e2e';
+import { createTestCity, GraphQLErrorShape, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 import {
   ACCEPT,
   COMPLETE,
@@ -70,7 +61,10 @@ beforeAll(async () => {
     signIn(state.graphqlUrl, city.emails.elsewhere, city.password),
   ]);
   anonymous = new GraphQLSession(state.graphqlUrl, null);
-  const input = personNeed(city.areaCode, { summary: SECRET_SUMMARY, subject: { displayName: SECRET_NAME, ageBand: '70代', contact: '072-999-0000' } });
+  const input = personNeed(city.areaCode, {
+    summary: SECRET_SUMMARY,
+    subject: { displayName: SECRET_NAME, ageBand: '70代', contact: '072-999-0000' },
+  });
   referral = (await tier2.data(SUBMIT, { input })).submitReferral;
   expect(referral).toMatchObject({ status: 'OFFERED', currentOrganization: { id: city.first.id } });
 });
@@ -110,18 +104,21 @@ describe('a partner of another organisation', () => {
   // A move no partner may ever make (reassign, escalate, withdraw) is FORBIDDEN by role before the referral is looked
   // up, so it tells nothing either: the same answer for the hidden referral and an unknown id.
   const PARTNERS_NEVER = ['reassignReferral', 'escalateReferral', 'withdrawReferral'];
-  it.each(MOVES)('gets NOT_FOUND for %s (FORBIDDEN if no partner may ever), exactly as for an id that was never used, and changes nothing', async (field, document, variables) => {
-    const before = await stateOf(referral.id);
-    const hidden = await send(elsewhere, document, variables(referral.id));
-    const unknown = await send(elsewhere, document, variables(randomUUID()));
-    expect(codes(hidden)).toEqual([PARTNERS_NEVER.includes(field) ? 'FORBIDDEN' : 'NOT_FOUND']);
-    expect(hidden.errors?.[0].path).toEqual([field]);
-    expect(hidden.data ?? null).toBeNull();
-    expect(withoutPosition(hidden.errors)).toEqual(withoutPosition(unknown.errors));
-    expect(hidden.status).toBe(unknown.status);
-    expect(JSON.stringify(hidden)).not.toContain(SECRET_SUMMARY);
-    expect(await stateOf(referral.id)).toEqual(before);
-  });
+  it.each(MOVES)(
+    'gets NOT_FOUND for %s (FORBIDDEN if no partner may ever), exactly as for an id that was never used, and changes nothing',
+    async (field, document, variables) => {
+      const before = await stateOf(referral.id);
+      const hidden = await send(elsewhere, document, variables(referral.id));
+      const unknown = await send(elsewhere, document, variables(randomUUID()));
+      expect(codes(hidden)).toEqual([PARTNERS_NEVER.includes(field) ? 'FORBIDDEN' : 'NOT_FOUND']);
+      expect(hidden.errors?.[0].path).toEqual([field]);
+      expect(hidden.data ?? null).toBeNull();
+      expect(withoutPosition(hidden.errors)).toEqual(withoutPosition(unknown.errors));
+      expect(hidden.status).toBe(unknown.status);
+      expect(JSON.stringify(hidden)).not.toContain(SECRET_SUMMARY);
+      expect(await stateOf(referral.id)).toEqual(before);
+    },
+  );
 
   it('does not find the referral in its list, whatever it filters by', async () => {
     const filters: Array<Record<string, unknown> | undefined> = [
@@ -169,7 +166,9 @@ describe('a partner of another organisation', () => {
     expect(response.errors?.map((e) => e.path)).toEqual(expect.arrayContaining([['direct'], ['again'], ['never']]));
     expect(codes(response)).toEqual(['NOT_FOUND', 'NOT_FOUND', 'NOT_FOUND']);
     // The hidden referral's errors are indistinguishable from the never-used id's.
-    const [direct, again, never] = ['direct', 'again', 'never'].map((alias) => withoutPosition(response.errors?.filter((e) => e.path?.[0] === alias)));
+    const [direct, again, never] = ['direct', 'again', 'never'].map((alias) =>
+      withoutPosition(response.errors?.filter((e) => e.path?.[0] === alias)),
+    );
     expect(direct).toEqual(never);
     expect(again).toEqual(never);
     const body = JSON.stringify(response);
@@ -252,10 +251,14 @@ describe('sign-in', () => {
       expect({ authorization, codes: codes(response) }).toEqual({ authorization, codes: ['UNAUTHENTICATED'] });
     }
     // A public root field in the same document does not sign the caller in for the others.
-    const mixed = await send(anonymous, `mutation M($email: String!, $password: String!, $id: ID!) {
+    const mixed = await send(
+      anonymous,
+      `mutation M($email: String!, $password: String!, $id: ID!) {
       login(email: $email, password: $password) { token }
       addReferralNote(id: $id, note: "ride along") { id summary }
-    }`, { email: city.emails.tier2, password: city.password, id: referral.id });
+    }`,
+      { email: city.emails.tier2, password: city.password, id: referral.id },
+    );
     expect(codes(mixed)).toEqual(['UNAUTHENTICATED']);
     expect(mixed.errors?.[0].path).toEqual(['addReferralNote']);
     expect(JSON.stringify(mixed)).not.toContain(SECRET_SUMMARY);
@@ -296,7 +299,9 @@ describe('roles', () => {
     expect(withoutPosition(hidden.errors)).toEqual(withoutPosition(unknown.errors));
 
     const before = await stateOf(referral.id);
-    for (const [field, document, variables] of MOVES.filter(([name]) => ['reassignReferral', 'escalateReferral', 'withdrawReferral', 'addReferralNote'].includes(name))) {
+    for (const [field, document, variables] of MOVES.filter(([name]) =>
+      ['reassignReferral', 'escalateReferral', 'withdrawReferral', 'addReferralNote'].includes(name),
+    )) {
       const response = await send(otherTier2, document, variables(referral.id));
       expect({ field, codes: codes(response) }).toEqual({ field, codes: ['NOT_FOUND'] });
     }
@@ -316,7 +321,7 @@ describe('roles', () => {
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM referral WHERE client_request_id = $1', [input.clientRequestId])).toEqual([]);
   });
 
-  it("forbids a tier-2 coordinator to submit for another area, and writes nothing", async () => {
+  it('forbids a tier-2 coordinator to submit for another area, and writes nothing', async () => {
     const input = personNeed(city.otherAreaCode);
     const before = await countReferrals();
     const response = await send(tier2, SUBMIT, { input });

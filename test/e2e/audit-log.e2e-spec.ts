@@ -326,10 +326,24 @@ describe('auditEvents (the admin query)', () => {
   it('gives an administrator the events of an object, newest first, with the actor', async () => {
     const page = (await admin.data(AUDIT_EVENTS, { filter: { objectId: referral.id } })).auditEvents;
     const operations = page.edges.map((edge: any) => edge.node.operation);
-    expect(operations).toEqual(['acceptReferral', 'addReferralNote', 'addReferralNote', 'addReferralNote', 'read:Referral.subject', 'submitReferral']);
+    expect(operations).toEqual([
+      'acceptReferral',
+      'addReferralNote',
+      'addReferralNote',
+      'addReferralNote',
+      'read:Referral.subject',
+      'submitReferral',
+    ]);
     expect(page.totalCount).toBe(6);
     const refused = page.edges[0].node;
-    expect(refused).toMatchObject({ actorUserId: second.userId, actor: { id: second.userId, email: city.emails.second, role: 'PARTNER' }, actorRole: 'PARTNER', objectType: 'Referral', objectId: referral.id, result: 'NOT_FOUND' });
+    expect(refused).toMatchObject({
+      actorUserId: second.userId,
+      actor: { id: second.userId, email: city.emails.second, role: 'PARTNER' },
+      actorRole: 'PARTNER',
+      objectType: 'Referral',
+      objectId: referral.id,
+      result: 'NOT_FOUND',
+    });
     expect(JSON.parse(refused.details)).toEqual({ id: referral.id });
     const ids = page.edges.map((edge: any) => BigInt(edge.node.id));
     expect([...ids].sort((a, b) => (a < b ? 1 : -1))).toEqual(ids);
@@ -342,11 +356,16 @@ describe('auditEvents (the admin query)', () => {
     expect(notes.totalCount).toBe(3);
     const refused = (await admin.data(AUDIT_EVENTS, { filter: { result: ['NOT_FOUND'], objectId: referral.id } })).auditEvents;
     expect(refused.totalCount).toBe(1);
-    const during = (await admin.data(AUDIT_EVENTS, { filter: { objectId: referral.id, from: started.toISOString(), to: new Date(Date.now() + 60_000).toISOString() } })).auditEvents;
+    const during = (
+      await admin.data(AUDIT_EVENTS, {
+        filter: { objectId: referral.id, from: started.toISOString(), to: new Date(Date.now() + 60_000).toISOString() },
+      })
+    ).auditEvents;
     expect(during.totalCount).toBe(6);
     const before = (await admin.data(AUDIT_EVENTS, { filter: { objectId: referral.id, to: started.toISOString() } })).auditEvents;
     expect(before.totalCount).toBe(0);
-    const later = (await admin.data(AUDIT_EVENTS, { filter: { objectId: referral.id, from: new Date(Date.now() + 60_000).toISOString() } })).auditEvents;
+    const later = (await admin.data(AUDIT_EVENTS, { filter: { objectId: referral.id, from: new Date(Date.now() + 60_000).toISOString() } }))
+      .auditEvents;
     expect(later.totalCount).toBe(0);
   });
 
@@ -384,9 +403,17 @@ describe('the audit_event table', () => {
     ['DELETE of everything', `DELETE FROM audit_event`],
     ['TRUNCATE', `TRUNCATE audit_event`],
   ])('refuses %s', async (_name, sql) => {
-    const before = await queryRows(state.databaseUrl, 'SELECT count(*)::int AS n, max(id)::text AS last, md5(string_agg(result, \',\' ORDER BY id)) AS digest FROM audit_event');
+    const before = await queryRows(
+      state.databaseUrl,
+      "SELECT count(*)::int AS n, max(id)::text AS last, md5(string_agg(result, ',' ORDER BY id)) AS digest FROM audit_event",
+    );
     await expect(queryRows(state.databaseUrl, sql)).rejects.toThrow(/audit_event is append-only/);
-    expect(await queryRows(state.databaseUrl, 'SELECT count(*)::int AS n, max(id)::text AS last, md5(string_agg(result, \',\' ORDER BY id)) AS digest FROM audit_event')).toEqual(before);
+    expect(
+      await queryRows(
+        state.databaseUrl,
+        "SELECT count(*)::int AS n, max(id)::text AS last, md5(string_agg(result, ',' ORDER BY id)) AS digest FROM audit_event",
+      ),
+    ).toEqual(before);
   });
 });
 
@@ -443,7 +470,11 @@ describe('when the audit log cannot be written', () => {
     // The workflow recorded the note before the answer was withheld: the caller reads the state again to learn it.
     const handoffs = await queryRows(state.databaseUrl, 'SELECT 1 FROM referral_handoff WHERE referral_id = $1 AND note = $2', [referral.id, note]);
     expect(handoffs).toHaveLength(1);
-    const line = api.outputTail().split('\n').filter((l) => l.includes('AUDIT WRITE FAILED')).at(-1)!;
+    const line = api
+      .outputTail()
+      .split('\n')
+      .filter((l) => l.includes('AUDIT WRITE FAILED'))
+      .at(-1)!;
     expect(line).toContain('"operation":"addReferralNote"');
     expect(line).not.toContain(note);
   });

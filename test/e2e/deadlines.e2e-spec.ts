@@ -55,8 +55,7 @@ describe('deadlines', () => {
     });
     expect(extended.handoffs.at(-1).note).toContain(extended.responseDueAt);
 
-    const byCoordinator = (await tier2.data(EXTEND_DEADLINE, { id: submitted.id, businessDays: 1, reason: '電話で依頼あり' }))
-      .extendReferralDeadline;
+    const byCoordinator = (await tier2.data(EXTEND_DEADLINE, { id: submitted.id, businessDays: 1, reason: '電話で依頼あり' })).extendReferralDeadline;
     expect(byCoordinator.responseDueAt).toBe(addBusinessDays(new Date(extended.responseDueAt), 1).toISOString());
 
     // Another partner cannot, and bad input is refused without a trace.
@@ -88,18 +87,35 @@ describe('deadlines', () => {
       progressReminderDays: 10,
       unmatchedEscalationDays: 5,
     });
-    expect((await tier2.send(SET_DEADLINE_RULE, { input: { category: 'HOME_HELP', offerResponseDays: 1, progressReminderDays: 5, unmatchedEscalationDays: 2 } })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const bad = await admin.send(SET_DEADLINE_RULE, { input: { category: 'HOME_HELP', offerResponseDays: 0, progressReminderDays: 500, unmatchedEscalationDays: 2 } });
-    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining(['offerResponseDays', 'progressReminderDays']) });
+    expect(
+      (
+        await tier2.send(SET_DEADLINE_RULE, {
+          input: { category: 'HOME_HELP', offerResponseDays: 1, progressReminderDays: 5, unmatchedEscalationDays: 2 },
+        })
+      ).errors?.[0].extensions?.code,
+    ).toBe('FORBIDDEN');
+    const bad = await admin.send(SET_DEADLINE_RULE, {
+      input: { category: 'HOME_HELP', offerResponseDays: 0, progressReminderDays: 500, unmatchedEscalationDays: 2 },
+    });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: expect.arrayContaining(['offerResponseDays', 'progressReminderDays']),
+    });
 
-    const set = (await admin.data(SET_DEADLINE_RULE, { input: { category: 'HOME_HELP', offerResponseDays: 1, progressReminderDays: 5, unmatchedEscalationDays: 2 } })).setDeadlineRule;
+    const set = (
+      await admin.data(SET_DEADLINE_RULE, {
+        input: { category: 'HOME_HELP', offerResponseDays: 1, progressReminderDays: 5, unmatchedEscalationDays: 2 },
+      })
+    ).setDeadlineRule;
     expect(set).toMatchObject({ category: 'HOME_HELP', offerResponseDays: 1, customized: true });
     try {
       const before = Date.now();
       const homeHelp = await submit({ category: 'HOME_HELP' });
       expect(homeHelp.responseDueAt).toBe(addBusinessDays(new Date(before), 1).toISOString());
     } finally {
-      await admin.data(SET_DEADLINE_RULE, { input: { category: 'HOME_HELP', offerResponseDays: 3, progressReminderDays: 10, unmatchedEscalationDays: 5 } });
+      await admin.data(SET_DEADLINE_RULE, {
+        input: { category: 'HOME_HELP', offerResponseDays: 3, progressReminderDays: 10, unmatchedEscalationDays: 5 },
+      });
     }
   });
 });

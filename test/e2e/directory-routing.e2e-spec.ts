@@ -231,7 +231,9 @@ describe('capacity', () => {
     ]);
     expect(row.accepting_referrals).toBe(true);
 
-    expect((await admin.data(SET_CAPACITY, { id: city.second.id, accepting: false })).setOrganizationAcceptingReferrals.acceptingReferrals).toBe(false);
+    expect((await admin.data(SET_CAPACITY, { id: city.second.id, accepting: false })).setOrganizationAcceptingReferrals.acceptingReferrals).toBe(
+      false,
+    );
     expect(await suggested('TRANSPORT')).not.toContain(city.second.id);
     expect((await admin.data(SET_CAPACITY, { id: city.second.id, accepting: true })).setOrganizationAcceptingReferrals.acceptingReferrals).toBe(true);
     expect(await suggested('TRANSPORT')).toContain(city.second.id);
@@ -269,8 +271,16 @@ describe('CSV import', () => {
       acceptingReferrals: true,
       areas: [{ code: city.areaCode }],
     });
-    expect(byName.get(hall)).toMatchObject({ kind: 'COMMUNITY_SUPPORT_CENTER', contactName: '担当\n二行目', hasSystemUsers: false, acceptingReferrals: true });
-    expect(byName.get(full)).toMatchObject({ acceptingReferrals: false, areas: expect.arrayContaining([{ code: city.areaCode }, { code: city.otherAreaCode }]) });
+    expect(byName.get(hall)).toMatchObject({
+      kind: 'COMMUNITY_SUPPORT_CENTER',
+      contactName: '担当\n二行目',
+      hasSystemUsers: false,
+      acceptingReferrals: true,
+    });
+    expect(byName.get(full)).toMatchObject({
+      acceptingReferrals: false,
+      areas: expect.arrayContaining([{ code: city.areaCode }, { code: city.otherAreaCode }]),
+    });
 
     // Routing uses them: the two accepting ones, in the suggested order; never the full one.
     const suggestion = await suggested('GATHERING_PLACE');
@@ -319,7 +329,9 @@ describe('CSV import', () => {
     expect(await organizationCount()).toBe(before);
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM organization WHERE name = $1', [`${prefix} 良い行`])).toEqual([]);
     // The existing organisation named on line 9 was not touched either.
-    const [firstRow] = await queryRows<{ categories: string[] }>(state.databaseUrl, 'SELECT categories FROM organization WHERE id = $1', [city.first.id]);
+    const [firstRow] = await queryRows<{ categories: string[] }>(state.databaseUrl, 'SELECT categories FROM organization WHERE id = $1', [
+      city.first.id,
+    ]);
     expect(firstRow.categories).toEqual(['TRANSPORT', 'HOME_HELP']);
   });
 });
@@ -334,7 +346,9 @@ describe('who may change the directory', () => {
       expect(codes(await session.send(CREATE, { input: input() }))).toEqual(['FORBIDDEN']);
       expect(codes(await session.send(UPDATE, { id: third.id, input: { name: 'taken over' } }))).toEqual(['FORBIDDEN']);
       expect(codes(await session.send(IMPORT, { csv: goodCsv() }))).toEqual(['FORBIDDEN']);
-      expect(codes(await session.send(SET_RULE, { category: 'TRANSPORT', areaCode: city.areaCode, organizationIds: [third.id] }))).toEqual(['FORBIDDEN']);
+      expect(codes(await session.send(SET_RULE, { category: 'TRANSPORT', areaCode: city.areaCode, organizationIds: [third.id] }))).toEqual([
+        'FORBIDDEN',
+      ]);
     }
     // FORBIDDEN comes before any check of the arguments.
     expect(codes(await first.send(CREATE, { input: { ...input(), name: '', areaCodes: ['NOWHERE'] } }))).toEqual(['FORBIDDEN']);
@@ -380,7 +394,11 @@ describe('who may change the directory', () => {
     ];
     for (const [what, organizationIds, field] of bad) {
       const response = await admin.send(SET_RULE, { category: 'TRANSPORT', areaCode: city.areaCode, organizationIds });
-      expect({ what, codes: codes(response), fields: response.errors?.[0].extensions?.fields }).toEqual({ what, codes: ['BAD_USER_INPUT'], fields: [field] });
+      expect({ what, codes: codes(response), fields: response.errors?.[0].extensions?.fields }).toEqual({
+        what,
+        codes: ['BAD_USER_INPUT'],
+        fields: [field],
+      });
     }
     const unknownArea = await admin.send(SET_RULE, { category: 'TRANSPORT', areaCode: 'NOWHERE', organizationIds: [city.first.id] });
     expect(unknownArea.errors?.[0].extensions?.fields).toEqual(['areaCode']);
@@ -391,7 +409,12 @@ describe('who may change the directory', () => {
     const updated = (
       await admin.data(UPDATE, {
         id: third.id,
-        input: { contactEmail: null, contactName: '  鈴木  ', categories: ['TRANSPORT', 'HOME_HELP', 'TRANSPORT'], areaCodes: [city.areaCode, city.otherAreaCode] },
+        input: {
+          contactEmail: null,
+          contactName: '  鈴木  ',
+          categories: ['TRANSPORT', 'HOME_HELP', 'TRANSPORT'],
+          areaCodes: [city.areaCode, city.otherAreaCode],
+        },
       })
     ).updateOrganization;
     expect(updated).toMatchObject({

@@ -77,13 +77,15 @@ async function expectOnlyPsPart(c: Case, leavingKind: string, expectedKinds: str
   }
   const body = JSON.stringify(response);
   for (const secret of c.secrets) expect({ secret, found: body.includes(secret) }).toEqual({ secret, found: false });
-  for (const later of ['COMPLETED', 'RESOLVED', 'IN_PROGRESS', 'STARTED', 'ACCEPTED']) expect({ later, found: body.includes(later) }).toEqual({ later, found: false });
+  for (const later of ['COMPLETED', 'RESOLVED', 'IN_PROGRESS', 'STARTED', 'ACCEPTED'])
+    expect({ later, found: body.includes(later) }).toEqual({ later, found: false });
 
   // Lists: found by what P sees (offered on), never by its later holder or status, and nothing of Q on the page.
   const ids = async (filter: Record<string, unknown> | null) => {
     const list = await p.send(LIST, { filter });
     expect(list.errors).toBeUndefined();
-    for (const secret of c.secrets) expect({ filter, secret, found: JSON.stringify(list).includes(secret) }).toEqual({ filter, secret, found: false });
+    for (const secret of c.secrets)
+      expect({ filter, secret, found: JSON.stringify(list).includes(secret) }).toEqual({ filter, secret, found: false });
     const found = list.data!.referrals.edges.map((e: { node: { id: string } }) => e.node.id);
     expect(list.data!.referrals.totalCount).toBe(found.length);
     return found;
@@ -202,7 +204,9 @@ describe('a partner the referral has left', () => {
     expect(seenByQ).toMatchObject({ status: 'UNMATCHED', currentOrganization: null, subjectAgeBand: null });
     expect(seenByQ.handoffs.map((h: { kind: string }) => h.kind)).toEqual(['OFFERED', 'DECLINED']);
     for (const secret of [city.first.id, city.first.name, pNote]) expect(JSON.stringify(seenByQ)).not.toContain(secret);
-    expect((await q.data(LIST, { filter: { status: ['UNMATCHED'] } })).referrals.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(c.id);
+    expect((await q.data(LIST, { filter: { status: ['UNMATCHED'] } })).referrals.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(
+      c.id,
+    );
   });
 
   it('escalated while it held it: sees it ESCALATED, with the person gone, not the partner tier-1 then found', async () => {
@@ -229,8 +233,10 @@ describe('a partner the referral has left', () => {
     const seen = (await p.data(SEEN, { id: c.id })).referral;
     expect(seen).toMatchObject({ status: 'OFFERED', currentOrganization: { id: city.first.id }, subjectAgeBand: '80代' });
     expect(seen.handoffs.at(-1)).toMatchObject({ kind: 'OFFERED', toOrganization: { id: city.first.id } });
-    expect((await p.send(LIST, { filter: { organizationId: city.first.id, status: ['OFFERED'] } })).data!.referrals.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(
-      c.id,
-    );
+    expect(
+      (await p.send(LIST, { filter: { organizationId: city.first.id, status: ['OFFERED'] } })).data!.referrals.edges.map(
+        (e: { node: { id: string } }) => e.node.id,
+      ),
+    ).toContain(c.id);
   });
 });

@@ -84,7 +84,10 @@ describe('the default limits', () => {
     // The schema has no path that deep today (8 at most), so the fields below are made up; the limit is reported anyway.
     const deep = await send(tier2, '{ me { a { b { c { d { e { f { g { h { i { j } } } } } } } } } } }');
     const limit = deep.errors?.find((e) => e.extensions?.limit === 'depth');
-    expect(limit).toMatchObject({ message: 'The operation nests fields 11 levels deep; the limit is 10', extensions: { code: 'BAD_USER_INPUT', max: 10 } });
+    expect(limit).toMatchObject({
+      message: 'The operation nests fields 11 levels deep; the limit is 10',
+      extensions: { code: 'BAD_USER_INPUT', max: 10 },
+    });
     expect(deep.status).toBe(400);
   });
 
@@ -104,7 +107,10 @@ describe('the default limits', () => {
     // 220 operations of 9 tokens each (`query Qn { me { id email } }`), one of them chosen by name.
     const many = Array.from({ length: 220 }, (_, i) => `query Q${i} { me { id email } }`).join('\n');
     const answer = await post(state.graphqlUrl, JSON.stringify({ query: many, operationName: 'Q219' }));
-    expect({ status: answer.status, body: JSON.parse(answer.text) }).toEqual({ status: 200, body: { data: { me: { id: tier2.userId, email: city.emails.tier2 } } } });
+    expect({ status: answer.status, body: JSON.parse(answer.text) }).toEqual({
+      status: 200,
+      body: { data: { me: { id: tier2.userId, email: city.emails.tier2 } } },
+    });
     const response = await send(tier2, `{ me { ${'id '.repeat(2100)} } }`);
     expectLimit(response, 'tokens', 2000, /^The document has more than 2000 tokens, the most this server reads/);
   });
@@ -163,7 +169,11 @@ describe('what errors tell', () => {
   });
 
   it('introspection is refused; __typename still works', async () => {
-    for (const query of ['{ __schema { types { name } } }', '{ __type(name: "Referral") { fields { name } } }', 'query { me { id } __schema { queryType { name } } }']) {
+    for (const query of [
+      '{ __schema { types { name } } }',
+      '{ __type(name: "Referral") { fields { name } } }',
+      'query { me { id } __schema { queryType { name } } }',
+    ]) {
       const response = await send(tier2, query);
       expect(codes(response)).toContain('GRAPHQL_VALIDATION_FAILED');
       expect(response.data ?? null).toBeNull();
@@ -181,7 +191,9 @@ describe('what errors tell', () => {
     } finally {
       await queryRows(state.databaseUrl, 'ALTER TABLE audit_event_hidden RENAME TO audit_event');
     }
-    expect(response.errors).toEqual([{ message: 'Internal server error', path: ['auditEvents'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+    expect(response.errors).toEqual([
+      { message: 'Internal server error', path: ['auditEvents'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
     expect(JSON.stringify(response)).not.toMatch(/audit_event|relation|does not exist|QueryFailedError|typeorm/i);
   });
 
@@ -255,12 +267,22 @@ describe('limits set by configuration', () => {
   it('cost: a list counts its first, the first of its connection, or the default list size', async () => {
     // referrals(first: n) { edges { node { id status } } }: 1 + 1 + 3 n
     expect((await session.send('{ referrals(first: 32) { edges { node { id status } } } }')).errors).toBeUndefined();
-    expectLimit(await session.send('{ referrals(first: 33) { edges { node { id status } } } }'), 'cost', 100, /^The operation would cost 101, above the limit of 100/);
+    expectLimit(
+      await session.send('{ referrals(first: 33) { edges { node { id status } } } }'),
+      'cost',
+      100,
+      /^The operation would cost 101, above the limit of 100/,
+    );
     // No first: the schema's default for referrals, 20: 1 + 1 + 20 × (cursor 1 + node 4) = 102
     expectLimit(await session.send('{ referrals { edges { cursor node { id status category } } } }'), 'cost', 100, /would cost 102/);
     // Lists without first count the default list size (5 here): organizations { areas { code name } } = 1 + 5 × (1 + 5 × 2) = 56
     expect((await session.send('{ organizations { areas { code name } } }')).errors).toBeUndefined();
-    expectLimit(await session.send('{ organizations { areas { code name } } again: organizations { areas { code name } } }'), 'cost', 100, /would cost 112/);
+    expectLimit(
+      await session.send('{ organizations { areas { code name } } again: organizations { areas { code name } } }'),
+      'cost',
+      100,
+      /would cost 112/,
+    );
   });
 
   it('body: 4096 bytes pass, more is 413', async () => {
@@ -272,12 +294,15 @@ describe('limits set by configuration', () => {
     expect((await post(url, body(4096), session.token)).status).toBe(200);
     expect((await post(url, body(4097), session.token)).status).toBe(413);
   });
-
 });
 
 describe('start-up configuration of the limits', () => {
   const entry = join(__dirname, '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
-  const good = { DATABASE_URL: 'postgres://tsunagu:secret-password@127.0.0.1:1/tsunagu', TEMPORAL_ADDRESS: '127.0.0.1:1', TSUNAGU_JWT_SECRET: 'x'.repeat(40) };
+  const good = {
+    DATABASE_URL: 'postgres://tsunagu:secret-password@127.0.0.1:1/tsunagu',
+    TEMPORAL_ADDRESS: '127.0.0.1:1',
+    TSUNAGU_JWT_SECRET: 'x'.repeat(40),
+  };
 
   it.each([
     ['TSUNAGU_GRAPHQL_MAX_DEPTH', 'deep', 'whole number'],

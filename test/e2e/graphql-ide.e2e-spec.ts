@@ -84,7 +84,11 @@ describe('GraphQL IDE in development mode', () => {
     const html = await page.text();
     const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
     // An empty inline icon (no /favicon.ico request), then the bundle, from the api's origin.
-    expect(references).toEqual(['data:,', expect.stringMatching(/^\/graphql-ide\/ide-\w+\.css$/), expect.stringMatching(/^\/graphql-ide\/ide-\w+\.js$/)]);
+    expect(references).toEqual([
+      'data:,',
+      expect.stringMatching(/^\/graphql-ide\/ide-\w+\.css$/),
+      expect.stringMatching(/^\/graphql-ide\/ide-\w+\.js$/),
+    ]);
     const assets = references.slice(1);
     expect(html).not.toMatch(/<script>|<style|style=/);
     for (const asset of assets) {

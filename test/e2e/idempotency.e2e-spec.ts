@@ -37,7 +37,9 @@ async function rowsFor(clientRequestId: unknown) {
 }
 
 async function handoffKinds(referralId: string): Promise<string[]> {
-  const rows = await queryRows<{ kind: string }>(state.databaseUrl, 'SELECT kind FROM referral_handoff WHERE referral_id = $1 ORDER BY seq', [referralId]);
+  const rows = await queryRows<{ kind: string }>(state.databaseUrl, 'SELECT kind FROM referral_handoff WHERE referral_id = $1 ORDER BY seq', [
+    referralId,
+  ]);
   return rows.map((r) => r.kind);
 }
 
@@ -133,7 +135,11 @@ describe('referrals pagination', () => {
   let coordinator: GraphQLSession;
   let created: string[];
 
-  type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ cursor: string; node: { id: string } }> };
+  type Page = {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ cursor: string; node: { id: string } }>;
+  };
 
   async function page(session: GraphQLSession, after: string | null, first = 10): Promise<Page> {
     return (await session.data(REFERRALS, { filter: { areaCode: [paging.areaCode] }, first, after })).referrals;
@@ -155,9 +161,7 @@ describe('referrals pagination', () => {
     created = [];
     // In bursts, so that some share a creation time and the id must break the tie.
     for (let burst = 0; burst < 5; burst += 1) {
-      const submitted = await Promise.all(
-        Array.from({ length: 5 }, () => coordinator.data(SUBMIT, { input: personNeed(paging.areaCode) })),
-      );
+      const submitted = await Promise.all(Array.from({ length: 5 }, () => coordinator.data(SUBMIT, { input: personNeed(paging.areaCode) })));
       created.push(...submitted.map((s) => s.submitReferral.id));
     }
     expect(new Set(created).size).toBe(25);

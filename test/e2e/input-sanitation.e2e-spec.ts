@@ -46,7 +46,7 @@ async function sendWithin(session: GraphQLSession, query: string, variables: Rec
       signal: AbortSignal.timeout(ms),
     });
   } catch (error) {
-    throw new Error(`no answer within ${ms} ms (${(error as Error).name}): the request hangs`);
+    throw new Error(`no answer within ${ms} ms (${(error as Error).name}): the request hangs`, { cause: error });
   }
   return { status: response.status, ...((await response.json()) as object) };
 }
@@ -126,7 +126,11 @@ describe('a submission with a value PostgreSQL cannot store, or one that shows n
       () => ({ consent: { obtained: true, method: '書面', obtainedAt: '+275760-09-13T00:00:00.000Z' } }),
       ['consent.obtainedAt'],
     ],
-    ['a consent time given as a number', () => ({ consent: { obtained: true, method: '書面', obtainedAt: 1_764_000_000_000 } }), ['consent.obtainedAt']],
+    [
+      'a consent time given as a number',
+      () => ({ consent: { obtained: true, method: '書面', obtainedAt: 1_764_000_000_000 } }),
+      ['consent.obtainedAt'],
+    ],
     [
       'a consent time without a time zone',
       () => ({ consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T10:00:00' } }),
@@ -154,7 +158,10 @@ describe('a submission with a value PostgreSQL cannot store, or one that shows n
   });
 
   it('still takes the same submission with good values', async () => {
-    const referral = await submitted(tier2, personNeed(city.areaCode, { consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T10:00:00+09:00' } }));
+    const referral = await submitted(
+      tier2,
+      personNeed(city.areaCode, { consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T10:00:00+09:00' } }),
+    );
     const [row] = await queryRows<{ status: string }>(state.databaseUrl, 'SELECT status FROM referral WHERE id = $1', [referral.id]);
     expect(row.status).toBe('OFFERED');
   });
@@ -220,7 +227,9 @@ describe('the organisation CSV import', () => {
     const csv = `\uFEFF${HEADER}\r\n"${name}",NPO,${city.areaCode},SHOPPING,山田,,\r\n"${name} 2",NPO,${city.areaCode},SHOPPING,佐藤\u0000花子,,\r\n`;
     const response = await sendWithin(admin, IMPORT, { csv });
     expectRefused(response, ['csv']);
-    expect(response.errors?.[0].extensions?.problems).toEqual([{ field: 'csv', message: expect.stringMatching(/^line 3, column contactName: .*U\+0000/) }]);
+    expect(response.errors?.[0].extensions?.problems).toEqual([
+      { field: 'csv', message: expect.stringMatching(/^line 3, column contactName: .*U\+0000/) },
+    ]);
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM organization WHERE name LIKE $1', [`${name}%`])).toEqual([]);
   });
 

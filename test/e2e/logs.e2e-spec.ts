@@ -90,8 +90,9 @@ beforeAll(async () => {
     signIn(prod.url, city.emails.second, city.password),
     signIn(prod.url, city.emails.admin, city.password),
   ]);
-  referral = (await tier2.data(`mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`, { input: personNeed(city.areaCode) }))
-    .submitReferral;
+  referral = (
+    await tier2.data(`mutation ($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`, { input: personNeed(city.areaCode) })
+  ).submitReferral;
 });
 
 afterAll(async () => {
@@ -126,7 +127,9 @@ describe('free text typed into an id or code argument', () => {
     expect(rows[1].details.input.areaCode).toBeUndefined();
 
     await linesOf(prod.logFile, submit.requestId!);
-    const everything = JSON.stringify(await queryRows(state.databaseUrl, 'SELECT * FROM audit_event WHERE id > (SELECT max(id) - 200 FROM audit_event)'));
+    const everything = JSON.stringify(
+      await queryRows(state.databaseUrl, 'SELECT * FROM audit_event WHERE id > (SELECT max(id) - 200 FROM audit_event)'),
+    );
     const log = logText(prod.logFile);
     for (const text of [typedId, typedArea, '090-1234-5678', '072-111-2222', '山田 太郎', '田中 花子']) {
       expect(everything).not.toContain(text);
@@ -138,20 +141,31 @@ describe('free text typed into an id or code argument', () => {
 describe('request ids', () => {
   it('a sane incoming X-Request-Id is kept: sent back, on every log line of the request and on its audit events', async () => {
     const id = `e2e-${randomUUID()}`;
-    const response = await post(prod.url, { query: `mutation ($id: ID!, $note: String!) { addReferralNote(id: $id, note: $note) { id } }`, variables: { id: referral.id, note: 'メモ' } }, {
-      ...auth(tier2),
-      'x-request-id': id,
-    });
+    const response = await post(
+      prod.url,
+      { query: `mutation ($id: ID!, $note: String!) { addReferralNote(id: $id, note: $note) { id } }`, variables: { id: referral.id, note: 'メモ' } },
+      {
+        ...auth(tier2),
+        'x-request-id': id,
+      },
+    );
     expect(response.status).toBe(200);
     expect(response.requestId).toBe(id);
     const lines = await linesOf(prod.logFile, id, (found) => found.some((line) => line.msg === 'request completed'));
     expect(lines.map((line) => line.msg)).toContain('request completed');
-    const rows = await queryRows<{ operation: string; request_id: string }>(state.databaseUrl, 'SELECT operation, request_id FROM audit_event WHERE request_id = $1', [id]);
+    const rows = await queryRows<{ operation: string; request_id: string }>(
+      state.databaseUrl,
+      'SELECT operation, request_id FROM audit_event WHERE request_id = $1',
+      [id],
+    );
     expect(rows.map((row) => row.operation)).toEqual(['addReferralNote']);
 
-    const page = await admin.data(`query ($filter: AuditEventFilter) { auditEvents(filter: $filter) { totalCount edges { node { operation requestId } } } }`, {
-      filter: { requestId: id },
-    });
+    const page = await admin.data(
+      `query ($filter: AuditEventFilter) { auditEvents(filter: $filter) { totalCount edges { node { operation requestId } } } }`,
+      {
+        filter: { requestId: id },
+      },
+    );
     expect(page.auditEvents.edges.map((edge: any) => edge.node)).toEqual([{ operation: 'addReferralNote', requestId: id }]);
   });
 
@@ -172,10 +186,17 @@ describe('what the log holds', () => {
   it('every line is one JSON object, and no request body, token, cookie or variable is in it', async () => {
     const secret = `cookie-secret-${randomUUID()}`;
     const variable = `変数 ${randomUUID()}`;
-    const response = await post(prod.url, { query: `mutation ($id: ID!, $note: String!) { addReferralNote(id: $id, note: $note) { id } }`, variables: { id: referral.id, note: variable } }, {
-      ...auth(tier2),
-      cookie: `session=${secret}`,
-    });
+    const response = await post(
+      prod.url,
+      {
+        query: `mutation ($id: ID!, $note: String!) { addReferralNote(id: $id, note: $note) { id } }`,
+        variables: { id: referral.id, note: variable },
+      },
+      {
+        ...auth(tier2),
+        cookie: `session=${secret}`,
+      },
+    );
     expect(response.status).toBe(200);
     await linesOf(prod.logFile, response.requestId!, (found) => found.some((line) => line.msg === 'request completed'));
     logLines(prod.logFile); // each line parses
@@ -207,7 +228,10 @@ describe('what the log holds', () => {
     expect(twoQueries.json().errors[0].message).toMatch(/operation name/i);
     const twoMutations = await post(
       prod.url,
-      { query: `mutation A($id: ID!) { addReferralNote(id: $id, note: "a") { id } } mutation B($id: ID!) { addReferralNote(id: $id, note: "b") { id } }`, variables: { id: referral.id } },
+      {
+        query: `mutation A($id: ID!) { addReferralNote(id: $id, note: "a") { id } } mutation B($id: ID!) { addReferralNote(id: $id, note: "b") { id } }`,
+        variables: { id: referral.id },
+      },
       auth(tier2),
     );
     expect(twoMutations.status).toBe(400);
@@ -215,11 +239,7 @@ describe('what the log holds', () => {
     const lines = await linesOf(prod.logFile, twoMutations.requestId!, (found) => found.some((line) => line.msg === 'request completed'));
     for (const line of lines) expect(line.level).toBeLessThan(40);
     // Naming one of them runs it.
-    const named = await post(
-      prod.url,
-      { query: `query A { __typename } query B { me { id } }`, operationName: 'B' },
-      auth(tier2),
-    );
+    const named = await post(prod.url, { query: `query A { __typename } query B { me { id } }`, operationName: 'B' }, auth(tier2));
     expect(named.status).toBe(200);
     expect(named.json().data.me.id).toBe(tier2.userId);
   });

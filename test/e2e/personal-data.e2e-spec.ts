@@ -64,7 +64,9 @@ async function submit(person: Resident) {
 }
 
 async function row(id: string) {
-  const [found] = await queryRows<Record<string, any>>(state.databaseUrl, 'SELECT r.*, row_to_json(r)::text AS whole FROM referral r WHERE id = $1', [id]);
+  const [found] = await queryRows<Record<string, any>>(state.databaseUrl, 'SELECT r.*, row_to_json(r)::text AS whole FROM referral r WHERE id = $1', [
+    id,
+  ]);
   return found;
 }
 
@@ -191,7 +193,11 @@ describe('retention', () => {
     const open = await submit(person);
 
     const provisionsOf = async (ids: string[]) =>
-      (await queryRows<{ n: number }>(state.databaseUrl, 'SELECT count(*)::int AS n FROM provision_record WHERE referral_id = ANY($1::uuid[])', [ids]))[0].n;
+      (
+        await queryRows<{ n: number }>(state.databaseUrl, 'SELECT count(*)::int AS n FROM provision_record WHERE referral_id = ANY($1::uuid[])', [
+          ids,
+        ])
+      )[0].n;
     expect(await provisionsOf([back.id])).toBeGreaterThan(0); // the offer and the acceptance gave the partner personal data
 
     const old = [back.id, withdrawn.id, open.id];
@@ -263,12 +269,12 @@ describe('retention', () => {
     expect(again).toEqual({ erased: 0, batches: 1 });
 
     // The history stays append-only otherwise: no other change, and no erasure on a referral that was not erased.
-    await expect(
-      queryRows(state.databaseUrl, `UPDATE referral_handoff SET note = 'x' WHERE referral_id = $1`, [back.id]),
-    ).rejects.toThrow('append-only');
-    await expect(
-      queryRows(state.databaseUrl, `UPDATE referral_handoff SET note = NULL WHERE referral_id = $1`, [recent.id]),
-    ).rejects.toThrow('append-only');
+    await expect(queryRows(state.databaseUrl, `UPDATE referral_handoff SET note = 'x' WHERE referral_id = $1`, [back.id])).rejects.toThrow(
+      'append-only',
+    );
+    await expect(queryRows(state.databaseUrl, `UPDATE referral_handoff SET note = NULL WHERE referral_id = $1`, [recent.id])).rejects.toThrow(
+      'append-only',
+    );
     await expect(queryRows(state.databaseUrl, `DELETE FROM referral_handoff WHERE referral_id = $1`, [back.id])).rejects.toThrow('append-only');
   });
 });
@@ -297,7 +303,11 @@ describe('key rotation', () => {
       `UPDATE referral SET subject_display_name = '旧 花子', subject_age_band = NULL, subject_contact = '06-0000-0000', consent_method = '口頭' WHERE id = $1`,
       [legacy.id],
     );
-    expect((await tier2.data(REFERRAL, { id: legacy.id })).referral.subject).toEqual({ displayName: '旧 花子', ageBand: null, contact: '06-0000-0000' });
+    expect((await tier2.data(REFERRAL, { id: legacy.id })).referral.subject).toEqual({
+      displayName: '旧 花子',
+      ageBand: null,
+      contact: '06-0000-0000',
+    });
 
     // The switch: e2e-b becomes active (the api and worker of this stack keep writing with e2e-a, which is in every ring).
     const during = Promise.all(Array.from({ length: 6 }, () => submit(person)));
@@ -314,8 +324,16 @@ describe('key rotation', () => {
       expect(stored.consent_method).toMatch(/^enc:v1:e2e-b:/);
     }
     expect((await row(legacy.id)).subject_age_band).toBeNull();
-    expect((await tier2.data(REFERRAL, { id: before.id })).referral.subject).toEqual({ displayName: person.displayName, ageBand: '90代', contact: person.contact });
-    expect((await tier2.data(REFERRAL, { id: legacy.id })).referral.subject).toEqual({ displayName: '旧 花子', ageBand: null, contact: '06-0000-0000' });
+    expect((await tier2.data(REFERRAL, { id: before.id })).referral.subject).toEqual({
+      displayName: person.displayName,
+      ageBand: '90代',
+      contact: person.contact,
+    });
+    expect((await tier2.data(REFERRAL, { id: legacy.id })).referral.subject).toEqual({
+      displayName: '旧 花子',
+      ageBand: null,
+      contact: '06-0000-0000',
+    });
     // Referrals written while it ran are whole and readable, on whichever key.
     for (const referral of submittedDuring) {
       expect((await tier2.data(REFERRAL, { id: referral.id })).referral.subject.contact).toBe(person.contact);
@@ -372,7 +390,11 @@ describe('start-up configuration of the keys and the retention', () => {
     ['worker', 'TSUNAGU_RETENTION_DAYS', { ...good, TSUNAGU_RETENTION_DAYS: 'five years' }, 'whole number'],
   ] as const)('%s stops when %s is wrong', (app, variable, env, problem) => {
     const { PATH, HOME } = process.env;
-    const result = spawnSync(process.execPath, [entries[app]], { env: { PATH, HOME, ...env } as NodeJS.ProcessEnv, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, [entries[app]], {
+      env: { PATH, HOME, ...env } as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     const output = `${result.stdout}${result.stderr}`;
     expect(result.status).toBe(1);
     expect(output).toContain(`Configuration error: ${variable}`);

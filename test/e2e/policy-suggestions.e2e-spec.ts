@@ -33,7 +33,9 @@ beforeAll(async () => {
   );
   for (let i = 0; i < leftovers.length; i += 200) {
     const referralIds = leftovers.slice(i, i + 200).map((row) => row.id);
-    await tier1.data(CREATE_ISSUE, { input: issueInput([city.areaCode], referralIds, { category: 'OTHER', title: 'earlier files’ OTHER referrals' }) });
+    await tier1.data(CREATE_ISSUE, {
+      input: issueInput([city.areaCode], referralIds, { category: 'OTHER', title: 'earlier files’ OTHER referrals' }),
+    });
   }
 });
 
@@ -84,13 +86,19 @@ describe('suggestedRegionalIssues', () => {
     expect(new Date(suggestion.firstAt).getTime()).toBeLessThanOrEqual(new Date(suggestion.lastAt).getTime());
 
     // Taken up as an issue: no longer suggested.
-    const issue = (await tier1.data(CREATE_ISSUE, {
-      input: issueInput([city.areaCode, city.otherAreaCode], [a1, a2, b1], { category: 'OTHER' }),
-    })).createRegionalIssue;
+    const issue = (
+      await tier1.data(CREATE_ISSUE, {
+        input: issueInput([city.areaCode, city.otherAreaCode], [a1, a2, b1], { category: 'OTHER' }),
+      })
+    ).createRegionalIssue;
     expect(await otherSuggestion()).toBeNull();
 
     // Outside the window: a referral escalated 100 days ago in the other area does not count at 90 days, does at 120.
-    const old = await escalatedLongAgo((await queryRows<{ id: string }>(state.databaseUrl, 'SELECT id FROM area WHERE code = $1', [city.otherAreaCode]))[0].id, city.emails.otherTier2, 100);
+    const old = await escalatedLongAgo(
+      (await queryRows<{ id: string }>(state.databaseUrl, 'SELECT id FROM area WHERE code = $1', [city.otherAreaCode]))[0].id,
+      city.emails.otherTier2,
+      100,
+    );
     const a3 = await escalated(tier2, city.areaCode);
     expect(await otherSuggestion()).toBeNull();
     expect(await otherSuggestion(90)).toBeNull();

@@ -61,8 +61,7 @@ afterAll(async () => {
 });
 
 const codes = (response: GraphQLResponse<unknown>) => (response.errors ?? []).map((e) => e.extensions?.code);
-const withoutPosition = (response: GraphQLResponse<unknown>) =>
-  (response.errors ?? []).map(({ path: _p, locations: _l, ...rest }: any) => rest);
+const withoutPosition = (response: GraphQLResponse<unknown>) => (response.errors ?? []).map(({ path: _p, locations: _l, ...rest }: any) => rest);
 const policyKinds = (referral: { handoffs: any[] }): any[] => referral.handoffs.filter((h) => POLICY_KINDS.includes(h.kind));
 
 async function escalatedViaTier1(session: GraphQLSession, areaCode: string) {
@@ -111,7 +110,9 @@ describe('from three escalated referrals in two areas to an implemented proposal
     expect(issue.areas.map((a: any) => a.code).sort()).toEqual([city.areaCode, city.otherAreaCode].sort());
     expect(issue.referrals.map((r: any) => r.id).sort()).toEqual([...ids].sort());
     expect((await tier1.data(CREATE_ISSUE, { input })).createRegionalIssue.id).toBe(issue.id);
-    expect((await tier1.data(ISSUES, { filter: { areaCode: [city.otherAreaCode] } })).regionalIssues.edges.map((e: any) => e.node.id)).toContain(issue.id);
+    expect((await tier1.data(ISSUES, { filter: { areaCode: [city.otherAreaCode] } })).regionalIssues.edges.map((e: any) => e.node.id)).toContain(
+      issue.id,
+    );
 
     // Linked now: no longer suggested.
     const after = (await tier1.data(SUGGESTIONS)).suggestedRegionalIssues.flatMap((s: any) => s.referrals.map((r: any) => r.id));
@@ -128,7 +129,12 @@ describe('from three escalated referrals in two areas to an implemented proposal
 
     // r2 is withdrawn after linking: its workflow ends, and it still receives the later entries.
     expect((await tier2.data(WITHDRAW, { id: r2.id, reason: '本人が転居' })).withdrawReferral.status).toBe('WITHDRAWN');
-    expect(await eventually(() => workflowStatus(r2.id), (status) => status === 'COMPLETED')).toBe('COMPLETED');
+    expect(
+      await eventually(
+        () => workflowStatus(r2.id),
+        (status) => status === 'COMPLETED',
+      ),
+    ).toBe('COMPLETED');
 
     // Draft, revise, submit.
     const draft = (await tier1.data(DRAFT, { issueId: issue.id, input: { title: '通院移動支援の創設', body: '第1版' } })).draftPolicyProposal;
@@ -160,9 +166,13 @@ describe('from three escalated referrals in two areas to an implemented proposal
 
     // Two meetings; the first continues it, the second adopts it.
     const heldAt = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
-    const m1 = (await subcommittee.data(CREATE_MEETING, { input: { title: `第1回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(30), location: '市役所 4階' } }))
+    const m1 = (
+      await subcommittee.data(CREATE_MEETING, {
+        input: { title: `第1回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(30), location: '市役所 4階' },
+      })
+    ).createSubcommitteeMeeting;
+    const m2 = (await subcommittee.data(CREATE_MEETING, { input: { title: `第2回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(60) } }))
       .createSubcommitteeMeeting;
-    const m2 = (await subcommittee.data(CREATE_MEETING, { input: { title: `第2回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(60) } })).createSubcommitteeMeeting;
     expect(m1).toMatchObject({ location: '市役所 4階', agenda: [] });
     expect(m2.location).toBeNull();
     const listed = (await subcommittee.data(MEETINGS, { from: heldAt(29), to: heldAt(61) })).subcommitteeMeetings.map((m: any) => m.id);
@@ -171,8 +181,9 @@ describe('from three escalated referrals in two areas to an implemented proposal
 
     const onAgenda = (await subcommittee.data(ADD_TO_AGENDA, { meetingId: m1.id, proposalId: draft.id })).addProposalToAgenda;
     expect(onAgenda.agenda).toEqual([{ proposal: { id: draft.id, status: 'ON_AGENDA' }, decision: null, minutes: null }]);
-    const continued = (await subcommittee.data(DECIDE, { meetingId: m1.id, proposalId: draft.id, decision: 'CONTINUED', minutes: '財源を確認のうえ次回審議' }))
-      .recordSubcommitteeDecision;
+    const continued = (
+      await subcommittee.data(DECIDE, { meetingId: m1.id, proposalId: draft.id, decision: 'CONTINUED', minutes: '財源を確認のうえ次回審議' })
+    ).recordSubcommitteeDecision;
     expect(continued).toMatchObject({ status: 'CONTINUED', issue: { status: 'IN_DELIBERATION' } });
 
     await subcommittee.data(ADD_TO_AGENDA, { meetingId: m2.id, proposalId: draft.id });
@@ -180,14 +191,29 @@ describe('from three escalated referrals in two areas to an implemented proposal
       .recordSubcommitteeDecision;
     expect(adopted).toMatchObject({ status: 'ADOPTED', issue: { status: 'IN_IMPLEMENTATION' } });
     expect(adopted.agenda).toEqual([
-      expect.objectContaining({ meeting: { id: m1.id, title: m1.title }, decision: 'CONTINUED', minutes: '財源を確認のうえ次回審議', decidedBy: { id: subcommittee.userId } }),
-      expect.objectContaining({ meeting: { id: m2.id, title: m2.title }, decision: 'ADOPTED', minutes: '全会一致で採択', decidedBy: { id: subcommittee.userId } }),
+      expect.objectContaining({
+        meeting: { id: m1.id, title: m1.title },
+        decision: 'CONTINUED',
+        minutes: '財源を確認のうえ次回審議',
+        decidedBy: { id: subcommittee.userId },
+      }),
+      expect.objectContaining({
+        meeting: { id: m2.id, title: m2.title },
+        decision: 'ADOPTED',
+        minutes: '全会一致で採択',
+        decidedBy: { id: subcommittee.userId },
+      }),
     ]);
 
     // Two follow-up actions; the proposal and the issue are implemented when both are done.
-    const a1 = (await tier1.data(ADD_ACTION, { proposalId: draft.id, input: { description: '予算要求', owner: '介護保険課', dueOn: '2027-03-31' } })).addFollowUpAction;
-    const a2 = (await tier1.data(ADD_ACTION, { proposalId: draft.id, input: { description: '運転ボランティア募集', owner: '社会福祉協議会', dueOn: '2027-06-30' } }))
+    const a1 = (await tier1.data(ADD_ACTION, { proposalId: draft.id, input: { description: '予算要求', owner: '介護保険課', dueOn: '2027-03-31' } }))
       .addFollowUpAction;
+    const a2 = (
+      await tier1.data(ADD_ACTION, {
+        proposalId: draft.id,
+        input: { description: '運転ボランティア募集', owner: '社会福祉協議会', dueOn: '2027-06-30' },
+      })
+    ).addFollowUpAction;
     expect(a1).toMatchObject({ dueOn: '2027-03-31', doneAt: null, overdue: false, proposal: { id: draft.id, status: 'ADOPTED' } });
     const done1 = (await tier1.data(COMPLETE_ACTION, { id: a1.id, note: '予算計上済み' })).completeFollowUpAction;
     expect(done1).toMatchObject({ doneAt: expect.any(String), doneNote: '予算計上済み', proposal: { status: 'ADOPTED' } });
@@ -250,7 +276,9 @@ describe('from three escalated referrals in two areas to an implemented proposal
       expect({ id, entries }).toEqual({ id, entries: expectedPolicy });
       for (const h of policyKinds(referral)) expect(h.regionalIssue).toEqual({ id: issue.id, status: 'IMPLEMENTED' });
       // A decision names the meeting that took it, so the coordinator can tell the resident when and where.
-      const decisionNotes = policyKinds(referral).filter((h: any) => h.kind === 'SUBCOMMITTEE_DECISION').map((h: any) => h.note);
+      const decisionNotes = policyKinds(referral)
+        .filter((h: any) => h.kind === 'SUBCOMMITTEE_DECISION')
+        .map((h: any) => h.note);
       expect(decisionNotes).toEqual([expect.stringContaining(m1.title), expect.stringContaining(m2.title)]);
       expect(referral.handoffs.map((h: any) => h.seq)).toEqual(referral.handoffs.map((_h: any, i: number) => i + 1));
       if (id === r2.id) {
@@ -277,7 +305,9 @@ describe('from three escalated referrals in two areas to an implemented proposal
       const linkedIds = seen.events.map((e: any) => e.referralId).filter(Boolean);
       for (const other of others) expect(linkedIds).not.toContain(other);
       expect(seen.proposals.map((p: any) => p.id)).toEqual([draft.id]);
-      expect((await session.data(ISSUES, { filter: { status: ['IMPLEMENTED'] } })).regionalIssues.edges.map((e: any) => e.node.id)).toContain(issue.id);
+      expect((await session.data(ISSUES, { filter: { status: ['IMPLEMENTED'] } })).regionalIssues.edges.map((e: any) => e.node.id)).toContain(
+        issue.id,
+      );
       // A meeting reached through the issue is readable; the list of meetings is not theirs.
       expect((await session.data(MEETING, { id: m2.id })).subcommitteeMeeting.agenda.map((a: any) => a.proposal.id)).toEqual([draft.id]);
       expect(codes(await session.send(MEETINGS, {}))).toEqual(['FORBIDDEN']);

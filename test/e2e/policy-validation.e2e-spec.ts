@@ -39,7 +39,10 @@ const fieldsOf = (response: GraphQLResponse<unknown>) => [...((response.errors?.
 
 beforeAll(async () => {
   city = await createTestCity(state.databaseUrl, 'policy-validation');
-  [tier1, tier2] = await Promise.all([signIn(state.graphqlUrl, city.emails.tier1, city.password), signIn(state.graphqlUrl, city.emails.tier2, city.password)]);
+  [tier1, tier2] = await Promise.all([
+    signIn(state.graphqlUrl, city.emails.tier1, city.password),
+    signIn(state.graphqlUrl, city.emails.tier2, city.password),
+  ]);
   const admin = await signIn(state.graphqlUrl, city.emails.admin, city.password);
   subcommittee = await subcommitteeSession(state.graphqlUrl, admin, state.databaseUrl, city.emails.tier1);
   connection = await Connection.connect({ address: state.temporalAddress });
@@ -84,11 +87,7 @@ describe('invalid regional issues', () => {
     ['a referral id that is no id', () => issueInput([city.areaCode], ['not-an-id']), ['referralIds']],
     ['a bad clientRequestId', () => issueInput([city.areaCode], [], { clientRequestId: 'a b/c' }), ['clientRequestId']],
     ['several problems at once', () => issueInput([`NO-SUCH-${randomUUID().slice(0, 6)}`], [randomUUID()], { title: '' }), ['title']],
-    [
-      'an unknown area and referral',
-      () => issueInput([`NO-SUCH-${randomUUID().slice(0, 6)}`], [randomUUID()]),
-      ['areaCodes', 'referralIds'],
-    ],
+    ['an unknown area and referral', () => issueInput([`NO-SUCH-${randomUUID().slice(0, 6)}`], [randomUUID()]), ['areaCodes', 'referralIds']],
   ];
 
   it.each(cases)('%s: BAD_USER_INPUT naming the fields, no issue, no workflow', async (_name, input, fields) => {
@@ -117,19 +116,28 @@ describe('invalid changes leave the issue as it was', () => {
   beforeAll(async () => {
     issueId = await newIssue();
     proposalId = (await tier1.data(DRAFT, { issueId, input: { title: '提言', body: '本文' } })).draftPolicyProposal.id;
-    meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-01-20T05:00:00.000Z' } })).createSubcommitteeMeeting.id;
+    meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-01-20T05:00:00.000Z' } })).createSubcommitteeMeeting
+      .id;
   });
 
   const cases: Array<[string, () => [GraphQLSession, string, Record<string, unknown>], string[]]> = [
     ['updateRegionalIssue with nothing to change', () => [tier1, UPDATE_ISSUE, { id: issueId, input: {} }], ['input']],
-    ['updateRegionalIssue with a title of 201 characters', () => [tier1, UPDATE_ISSUE, { id: issueId, input: { title: 'x'.repeat(201) } }], ['title']],
+    [
+      'updateRegionalIssue with a title of 201 characters',
+      () => [tier1, UPDATE_ISSUE, { id: issueId, input: { title: 'x'.repeat(201) } }],
+      ['title'],
+    ],
     ['updateRegionalIssue with no area', () => [tier1, UPDATE_ISSUE, { id: issueId, input: { areaCodes: [] } }], ['areaCodes']],
     ['updateRegionalIssue with an unknown area', () => [tier1, UPDATE_ISSUE, { id: issueId, input: { areaCodes: ['NO-SUCH'] } }], ['areaCodes']],
     ['linkReferralsToIssue with none', () => [tier1, LINK, { id: issueId, referralIds: [] }], ['referralIds']],
     ['linkReferralsToIssue with an unknown referral', () => [tier1, LINK, { id: issueId, referralIds: [randomUUID()] }], ['referralIds']],
     ['unlinkReferralFromIssue with a blank reason', () => [tier1, UNLINK, { id: issueId, referralId, reason: ' ' }], ['reason']],
     ['closeRegionalIssue with a reason of 2001 characters', () => [tier1, CLOSE_ISSUE, { id: issueId, reason: 'x'.repeat(2001) }], ['reason']],
-    ['draftPolicyProposal with a body of 10001 characters', () => [tier1, DRAFT, { issueId, input: { title: 't', body: 'x'.repeat(10_001) } }], ['body']],
+    [
+      'draftPolicyProposal with a body of 10001 characters',
+      () => [tier1, DRAFT, { issueId, input: { title: 't', body: 'x'.repeat(10_001) } }],
+      ['body'],
+    ],
     ['revisePolicyProposal with an empty title', () => [tier1, REVISE, { id: proposalId, input: { title: '', body: 'b' } }], ['title']],
     [
       'recordSubcommitteeDecision with empty minutes',
@@ -184,8 +192,10 @@ describe('illegal moves are CONFLICT, unknown objects NOT_FOUND', () => {
       expect(await issueFacts(issueId)).toEqual(before);
     };
     const draft = (await tier1.data(DRAFT, { issueId, input: { title: '提言', body: '本文' } })).draftPolicyProposal.id;
-    const meeting = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-02-20T05:00:00.000Z' } })).createSubcommitteeMeeting.id;
-    const later = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会2', heldAt: '2027-03-20T05:00:00.000Z' } })).createSubcommitteeMeeting.id;
+    const meeting = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-02-20T05:00:00.000Z' } }))
+      .createSubcommitteeMeeting.id;
+    const later = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会2', heldAt: '2027-03-20T05:00:00.000Z' } }))
+      .createSubcommitteeMeeting.id;
 
     // A draft: no actions yet, nothing to decide; the subcommittee does not even see it.
     await refused(tier1, ADD_ACTION, { proposalId: draft, input: { description: 'd', owner: 'o', dueOn: '2027-03-01' } });
@@ -226,7 +236,8 @@ describe('illegal moves are CONFLICT, unknown objects NOT_FOUND', () => {
     const issueId = await newIssue();
     const proposalId = (await tier1.data(DRAFT, { issueId, input: { title: '提言', body: '本文' } })).draftPolicyProposal.id;
     await tier1.data(SUBMIT_PROPOSAL, { id: proposalId });
-    const meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-04-20T05:00:00.000Z' } })).createSubcommitteeMeeting.id;
+    const meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-04-20T05:00:00.000Z' } }))
+      .createSubcommitteeMeeting.id;
     await subcommittee.data(ADD_TO_AGENDA, { meetingId, proposalId });
     await subcommittee.data(DECIDE, { meetingId, proposalId, decision: 'ADOPTED', minutes: '採択' });
     const a1 = (await tier1.data(ADD_ACTION, { proposalId, input: { description: 'd1', owner: 'o', dueOn: '2020-01-01' } })).addFollowUpAction;

@@ -72,7 +72,11 @@ describe('the worker records each offer of personal data', () => {
       { to: city.first.id, items: ['ageBand'], seq: offerSeq },
       { to: city.first.id, items: ['displayName', 'contact'], seq: seqOf(accepted, 'ACCEPTED', city.first.id) },
     ]);
-    expect((await first.data(SIGHT, { id: submitted.id })).referral.subject).toEqual({ displayName: '山田 H.', ageBand: '80代', contact: '072-000-1111' });
+    expect((await first.data(SIGHT, { id: submitted.id })).referral.subject).toEqual({
+      displayName: '山田 H.',
+      ageBand: '80代',
+      contact: '072-000-1111',
+    });
   });
 
   it('records the offer to the next partner after a decline, and nothing more for the one that declined', async () => {
@@ -121,7 +125,10 @@ describe('the worker records each offer of personal data', () => {
   });
 
   it('makes none without consent: such a need goes to tier-1 only, and cannot be handed to a partner', async () => {
-    const input = personNeed(city.areaCode, { destination: 'TIER1', consent: { obtained: false, method: '口頭', obtainedAt: '2026-01-05T01:00:00.000Z' } });
+    const input = personNeed(city.areaCode, {
+      destination: 'TIER1',
+      consent: { obtained: false, method: '口頭', obtainedAt: '2026-01-05T01:00:00.000Z' },
+    });
     const escalated = (await tier2.data(SUBMIT, { input })).submitReferral;
     expect(escalated.status).toBe('ESCALATED');
     for (const session of [tier1, tier2]) {
@@ -151,8 +158,10 @@ describe('the worker records each offer of personal data', () => {
       submitted.id,
     ]);
     expect(row.consent_given_by).not.toBeNull(); // stored (sealed or clear: the api opens it)
-    const records = (await tier1.data(RECORDS, { from: startedAt.toISOString(), to: new Date(Date.now() + 60_000).toISOString(), first: 500 }))
-      .provisionRecords.edges.map((e: { node: { referralId: string } }) => e.node)
+    const records = (
+      await tier1.data(RECORDS, { from: startedAt.toISOString(), to: new Date(Date.now() + 60_000).toISOString(), first: 500 })
+    ).provisionRecords.edges
+      .map((e: { node: { referralId: string } }) => e.node)
       .filter((node: { referralId: string }) => node.referralId === submitted.id);
     expect(records).toEqual([
       expect.objectContaining({
@@ -166,9 +175,11 @@ describe('the worker records each offer of personal data', () => {
     const spaces = await tier2.send(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '   ' } }) });
     expect(spaces.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['consent.givenBy'] });
     const blank = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '' } }) })).submitReferral;
-    const [blankRow] = await queryRows<{ consent_given_by: string | null }>(state.databaseUrl, 'SELECT consent_given_by FROM referral WHERE id = $1', [
-      blank.id,
-    ]);
+    const [blankRow] = await queryRows<{ consent_given_by: string | null }>(
+      state.databaseUrl,
+      'SELECT consent_given_by FROM referral WHERE id = $1',
+      [blank.id],
+    );
     expect(blankRow.consent_given_by).toBeNull();
     const tooLong = await tier2.send(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: 'x'.repeat(101) } }) });
     expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['consent.givenBy'] });
@@ -216,10 +227,11 @@ describe('listing and exporting them for an audit', () => {
   beforeAll(async () => {
     from = startedAt.toISOString();
     to = new Date(Date.now() + 1000).toISOString();
-    inPeriod = await queryRows(state.databaseUrl, 'SELECT id, referral_id, items, at FROM provision_record WHERE at >= $1 AND at < $2 ORDER BY at, id', [
-      from,
-      to,
-    ]);
+    inPeriod = await queryRows(
+      state.databaseUrl,
+      'SELECT id, referral_id, items, at FROM provision_record WHERE at >= $1 AND at < $2 ORDER BY at, id',
+      [from, to],
+    );
     expect(inPeriod.length).toBeGreaterThanOrEqual(8);
   });
 
@@ -262,7 +274,10 @@ describe('listing and exporting them for an audit', () => {
     // Each line is one record, in order; no cell of this test's records needs quoting.
     expect(lines.slice(1).map((line) => line.split(',').at(-1))).toEqual(inPeriod.map((row) => row.id));
     const jst = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
-    const mine = lines.slice(1).map((line) => line.split(',')).filter((cells) => cells[2] === city.first.id);
+    const mine = lines
+      .slice(1)
+      .map((line) => line.split(','))
+      .filter((cells) => cells[2] === city.first.id);
     expect(mine.length).toBeGreaterThan(0);
     for (const cells of mine) {
       const record = inPeriod.find((row) => row.id === cells[10])!;

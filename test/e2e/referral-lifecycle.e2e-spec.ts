@@ -58,7 +58,9 @@ describe('referral lifecycle', () => {
     const list = (await tier2.data(REFERRALS, { filter: { status: ['COMPLETED'], areaCode: [city.areaCode] } })).referrals;
     expect(list.edges.map((e: { node: { id: string } }) => e.node.id)).toContain(submitted.id);
 
-    const rows = await queryRows<{ status: string; last_seq: number }>(state.databaseUrl, 'SELECT status, last_seq FROM referral WHERE id = $1', [submitted.id]);
+    const rows = await queryRows<{ status: string; last_seq: number }>(state.databaseUrl, 'SELECT status, last_seq FROM referral WHERE id = $1', [
+      submitted.id,
+    ]);
     expect(rows).toEqual([{ status: 'COMPLETED', last_seq: 6 }]);
   });
 
@@ -72,7 +74,12 @@ describe('referral lifecycle', () => {
     const declined = (await tier2.data(REFERRAL, { id: submitted.id })).referral;
     expect(declined.status).toBe('OFFERED');
     expect(declined.currentOrganization.id).toBe(city.second.id);
-    expect(declined.handoffs[2]).toMatchObject({ kind: 'DECLINED', reason: 'NO_CAPACITY', note: '今月は満員', fromOrganization: { id: city.first.id } });
+    expect(declined.handoffs[2]).toMatchObject({
+      kind: 'DECLINED',
+      reason: 'NO_CAPACITY',
+      note: '今月は満員',
+      fromOrganization: { id: city.first.id },
+    });
 
     // The first partner still sees what it was offered, but can no longer act on it.
     expect((await first.send(ACCEPT, { id: submitted.id })).errors?.[0].extensions?.code).toBe('CONFLICT');

@@ -69,8 +69,14 @@ const INVALID: Record<string, InvalidCall> = {
     document: `mutation ($csv: String!) { importOrganizations(csv: $csv) { imported } }`,
     variables: () => ({ csv: 'x'.repeat(300_001) }),
   },
-  routingRules: { document: `query ($areaCode: String) { routingRules(areaCode: $areaCode) { category } }`, variables: () => ({ areaCode: 'X'.repeat(51) }) },
-  suggestedOrganizations: { document: `query ($areaCode: String!) { suggestedOrganizations(category: TRANSPORT, areaCode: $areaCode) { id } }`, variables: () => ({ areaCode: '' }) },
+  routingRules: {
+    document: `query ($areaCode: String) { routingRules(areaCode: $areaCode) { category } }`,
+    variables: () => ({ areaCode: 'X'.repeat(51) }),
+  },
+  suggestedOrganizations: {
+    document: `query ($areaCode: String!) { suggestedOrganizations(category: TRANSPORT, areaCode: $areaCode) { id } }`,
+    variables: () => ({ areaCode: '' }),
+  },
   setRoutingRule: {
     document: `mutation ($areaCode: String!, $ids: [ID!]!) { setRoutingRule(category: TRANSPORT, areaCode: $areaCode, organizationIds: $ids) { category } }`,
     variables: () => ({ areaCode: city.areaCode, ids: [BAD_ID] }),
@@ -98,8 +104,14 @@ const INVALID: Record<string, InvalidCall> = {
     document: `mutation ($id: ID!) { extendReferralDeadline(id: $id, businessDays: 0, reason: "") { id } }`,
     variables: () => ({ id: BAD_ID }),
   },
-  provisionRecords: { document: `query ($from: DateTime!, $to: DateTime!) { provisionRecords(from: $from, to: $to, first: 0) { totalCount } }`, variables: () => period },
-  provisionRecordsCsv: { document: `query ($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`, variables: () => period },
+  provisionRecords: {
+    document: `query ($from: DateTime!, $to: DateTime!) { provisionRecords(from: $from, to: $to, first: 0) { totalCount } }`,
+    variables: () => period,
+  },
+  provisionRecordsCsv: {
+    document: `query ($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`,
+    variables: () => period,
+  },
   users: { document: `query { users(first: 0) { totalCount } }`, variables: () => ({}) },
   user: { document: `query ($id: ID!) { user(id: $id) { id } }`, variables: () => ({ id: BAD_ID }) },
   createUser: {
@@ -192,7 +204,11 @@ describe('the role guard runs before argument validation', () => {
   it('has an invalid call for every operation some role may never call, and only for those', () => {
     expect(NEVER.size).toBeGreaterThan(30);
     expect([...NEVER.keys()].filter((operation) => !INVALID[operation]).sort()).toEqual([]);
-    expect(Object.keys(INVALID).filter((operation) => !NEVER.has(operation)).sort()).toEqual([]);
+    expect(
+      Object.keys(INVALID)
+        .filter((operation) => !NEVER.has(operation))
+        .sort(),
+    ).toEqual([]);
   });
 
   it.each([...NEVER].map(([operation, roles]) => ({ operation, ...roles })))('$operation: FORBIDDEN to $never', async ({ operation, never, may }) => {

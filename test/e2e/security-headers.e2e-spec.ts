@@ -19,7 +19,11 @@ describe('security headers on every response (production mode)', () => {
       200,
     ],
     ['a malformed GraphQL request', () => fetch(`${base}/graphql`, { method: 'POST', headers: json, body: '{"query":' }), 400],
-    ['a body over the size limit', () => fetch(`${base}/graphql`, { method: 'POST', headers: json, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) }), 413],
+    [
+      'a body over the size limit',
+      () => fetch(`${base}/graphql`, { method: 'POST', headers: json, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(1_100_000)}` }) }),
+      413,
+    ],
     ['GET /health', () => fetch(`${base}/health`), 200],
     ['a 404', () => fetch(`${base}/no-such-page`), 404],
     ['a 404 under the IDE assets path', () => fetch(`${base}/graphql-ide/ide.js`), 404],

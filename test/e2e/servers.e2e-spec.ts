@@ -49,7 +49,10 @@ describe('server launchers', () => {
 
     const [{ version }] = await query<{ version: string }>(pg.url, 'select version()');
     expect(version).toContain('PostgreSQL 18');
-    const [{ db, enc }] = await query<{ db: string; enc: string }>(pg.url, "select current_database() as db, pg_encoding_to_char(encoding) as enc from pg_database where datname = current_database()");
+    const [{ db, enc }] = await query<{ db: string; enc: string }>(
+      pg.url,
+      'select current_database() as db, pg_encoding_to_char(encoding) as enc from pg_database where datname = current_database()',
+    );
     expect({ db, enc }).toEqual({ db: 'tsunagu', enc: 'UTF8' });
 
     await pg.stop();
@@ -84,12 +87,19 @@ describe('server launchers', () => {
 
       const taskQueue = 'servers-e2e';
       // Bundled explicitly only to keep webpack's report out of the test output.
-      const workflowBundle = await bundleWorkflowCode({ workflowsPath: require.resolve('./fixtures/counter-workflow'), logger: new DefaultLogger('WARN') });
+      const workflowBundle = await bundleWorkflowCode({
+        workflowsPath: require.resolve('./fixtures/counter-workflow'),
+        logger: new DefaultLogger('WARN'),
+      });
       const worker = await Worker.create({ connection: workerConnection, namespace: 'tsunagu', taskQueue, workflowBundle });
       const totals = await worker.runUntil(async () => {
         const results: number[] = [];
         for (const n of [5, 7]) {
-          const startWorkflowOperation = new WithStartWorkflowOperation(counterWorkflow, { workflowId: 'counter-1', taskQueue, workflowIdConflictPolicy: 'USE_EXISTING' });
+          const startWorkflowOperation = new WithStartWorkflowOperation(counterWorkflow, {
+            workflowId: 'counter-1',
+            taskQueue,
+            workflowIdConflictPolicy: 'USE_EXISTING',
+          });
           results.push(await client.workflow.executeUpdateWithStart(addUpdate, { args: [n], startWorkflowOperation }));
         }
         return results;

@@ -45,7 +45,10 @@ beforeAll(async () => {
        RETURN NEW;
      END $$`,
   );
-  await queryRows(state.databaseUrl, `CREATE TRIGGER e2e_wedge_fault BEFORE INSERT ON referral_handoff FOR EACH ROW EXECUTE FUNCTION e2e_wedge_fault()`);
+  await queryRows(
+    state.databaseUrl,
+    `CREATE TRIGGER e2e_wedge_fault BEFORE INSERT ON referral_handoff FOR EACH ROW EXECUTE FUNCTION e2e_wedge_fault()`,
+  );
   await queryRows(state.databaseUrl, `CREATE TRIGGER e2e_wedge_fault BEFORE INSERT ON referral FOR EACH ROW EXECUTE FUNCTION e2e_wedge_fault()`);
   await queryRows(state.databaseUrl, `ALTER TABLE referral_handoff ADD CONSTRAINT e2e_wedge_check CHECK (note NOT LIKE '%${CHECKED}%') NOT VALID`);
 });
@@ -66,7 +69,12 @@ async function dropFaults(): Promise<void> {
  * Sends a document with a client-side bound: before this change such a request waited for ever, and a test must fail,
  * not hang. Aborted requests come back as an error with code CLIENT_TIMEOUT.
  */
-async function sendWithin<T = Record<string, any>>(session: GraphQLSession, query: string, variables: Record<string, unknown>, ms = 30_000): Promise<GraphQLResponse<T>> {
+async function sendWithin<T = Record<string, any>>(
+  session: GraphQLSession,
+  query: string,
+  variables: Record<string, unknown>,
+  ms = 30_000,
+): Promise<GraphQLResponse<T>> {
   try {
     const response = await fetch(session.url, {
       method: 'POST',
@@ -76,7 +84,8 @@ async function sendWithin<T = Record<string, any>>(session: GraphQLSession, quer
     });
     return { status: response.status, ...((await response.json()) as object) };
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') return { status: 0, errors: [{ message: `no answer within ${ms} ms`, extensions: { code: 'CLIENT_TIMEOUT' } }] };
+    if ((error as Error).name === 'TimeoutError')
+      return { status: 0, errors: [{ message: `no answer within ${ms} ms`, extensions: { code: 'CLIENT_TIMEOUT' } }] };
     throw error;
   }
 }
@@ -91,7 +100,8 @@ async function submitted(): Promise<{ id: string; workflowId: string }> {
 }
 
 async function read(id: string): Promise<{ status: string; handoffs: Array<{ seq: number; kind: string; note: string | null }> }> {
-  return (await tier2.data<{ referral: { status: string; handoffs: Array<{ seq: number; kind: string; note: string | null }> } }>(REFERRAL, { id })).referral;
+  return (await tier2.data<{ referral: { status: string; handoffs: Array<{ seq: number; kind: string; note: string | null }> } }>(REFERRAL, { id }))
+    .referral;
 }
 
 function expectNotRecorded(result: GraphQLResponse<unknown>, reason: string): void {
@@ -182,7 +192,11 @@ describe('a stuck write', () => {
       if (listed.some((s) => s.workflowId === r.workflowId)) break;
     }
     const stuck = listed.find((s) => s.workflowId === r.workflowId);
-    expect(stuck).toMatchObject({ objectId: r.id, writing: { seq: 3, what: 'MOVE' }, lastFailure: expect.stringMatching(/^WRITE_RETRYING: .*serialization_failure/) });
+    expect(stuck).toMatchObject({
+      objectId: r.id,
+      writing: { seq: 3, what: 'MOVE' },
+      lastFailure: expect.stringMatching(/^WRITE_RETRYING: .*serialization_failure/),
+    });
     expect(stuck!.attempt).toBeGreaterThanOrEqual(3);
     expect(stuck!.lastFailure).not.toContain('e2e');
     // The plain listing, as an operator reads it.

@@ -4,7 +4,7 @@
 // e2e stack, so each test names client addresses of its own and never blocks 127.0.0.1 for the other test files).
 import { randomUUID } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { createTestCity, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
+import { createTestCity, queryRows, readE2eState, TestCity } from '@tsunagu/testing/e2e';
 import { personNeed, SUBMIT } from './support/documents';
 
 jest.setTimeout(120_000);
@@ -147,7 +147,11 @@ describe('an administrator creates a user', () => {
     expect(fields(wrongCurrent)).toEqual(['currentPassword']);
     for (const newPassword of ['too-short', email, temporaryPassword]) {
       const answer = await session.send(CHANGE, { currentPassword: temporaryPassword, newPassword });
-      expect({ newPassword, codes: codes(answer), fields: fields(answer) }).toEqual({ newPassword, codes: ['BAD_USER_INPUT'], fields: ['newPassword'] });
+      expect({ newPassword, codes: codes(answer), fields: fields(answer) }).toEqual({
+        newPassword,
+        codes: ['BAD_USER_INPUT'],
+        fields: ['newPassword'],
+      });
     }
     expect((await session.data(ME)).me.id).toBe(user.id);
 
@@ -164,7 +168,11 @@ describe('an administrator creates a user', () => {
   });
 
   it('only where the role belongs: BAD_USER_INPUT naming the field, and nothing written', async () => {
-    const council = (await queryRows<{ id: string }>(state.databaseUrl, `SELECT id FROM organization WHERE name = $1`, [`${city.first.name.split(' ')[0]} 0 Council`]))[0].id;
+    const council = (
+      await queryRows<{ id: string }>(state.databaseUrl, `SELECT id FROM organization WHERE name = $1`, [
+        `${city.first.name.split(' ')[0]} 0 Council`,
+      ])
+    )[0].id;
     const bad: Array<[string, Record<string, unknown>, string[]]> = [
       ['partner without organisation', { role: 'PARTNER' }, ['organizationId']],
       ['partner of the council', { role: 'PARTNER', organizationId: council }, ['organizationId']],
@@ -203,7 +211,11 @@ describe('an administrator creates a user', () => {
     expect(emails).toEqual(expect.arrayContaining([city.emails.first, ...created.map((u) => u.email)]));
     expect(emails).toEqual([...emails].sort());
     expect(all.totalCount).toBe(emails.length);
-    expect(all.edges.every((e: { node: { role: string; organization: { id: string } } }) => e.node.role === 'PARTNER' && e.node.organization.id === city.first.id)).toBe(true);
+    expect(
+      all.edges.every(
+        (e: { node: { role: string; organization: { id: string } } }) => e.node.role === 'PARTNER' && e.node.organization.id === city.first.id,
+      ),
+    ).toBe(true);
 
     const active = (await admin.data(USERS, { filter: { organizationId: city.first.id, active: true }, first: 100 })).users;
     const inactive = (await admin.data(USERS, { filter: { organizationId: city.first.id, active: false }, first: 100 })).users;
@@ -212,7 +224,9 @@ describe('an administrator creates a user', () => {
     expect(active.totalCount + inactive.totalCount).toBe(all.totalCount);
 
     const admins = (await admin.data(USERS, { filter: { role: 'ADMIN' }, first: 100 })).users;
-    expect(admins.edges.map((e: { node: { email: string } }) => e.node.email)).toEqual(expect.arrayContaining([city.emails.admin, 'admin@tsunagu.test']));
+    expect(admins.edges.map((e: { node: { email: string } }) => e.node.email)).toEqual(
+      expect.arrayContaining([city.emails.admin, 'admin@tsunagu.test']),
+    );
     expect(admins.edges.every((e: { node: { role: string } }) => e.node.role === 'ADMIN')).toBe(true);
 
     // Page by page, the same users in the same order.
@@ -317,14 +331,21 @@ describe('administration', () => {
       ['reactivateUser', REACTIVATE, { id: target.id }],
       ['resetUserPassword', RESET, { id: target.id }],
     ];
-    for (const [role, client] of [['TIER1', tier1], ['TIER2', tier2], ['PARTNER', partner]] as const) {
+    for (const [role, client] of [
+      ['TIER1', tier1],
+      ['TIER2', tier2],
+      ['PARTNER', partner],
+    ] as const) {
       for (const [field, document, variables] of calls) {
         const answer = await client.send(document, variables);
         expect({ role, field, codes: codes(answer), data: answer.data?.[field] ?? null }).toEqual({ role, field, codes: ['FORBIDDEN'], data: null });
         expect(JSON.stringify(answer)).not.toContain('temporaryPassword');
       }
     }
-    for (const [field, document, variables] of [...calls, ['changeMyPassword', CHANGE, { currentPassword: 'x', newPassword: 'y'.repeat(20) }] as const]) {
+    for (const [field, document, variables] of [
+      ...calls,
+      ['changeMyPassword', CHANGE, { currentPassword: 'x', newPassword: 'y'.repeat(20) }] as const,
+    ]) {
       const answer = await new Client('192.0.2.99').send(document, variables);
       expect({ field, codes: codes(answer) }).toEqual({ field, codes: ['UNAUTHENTICATED'] });
     }
@@ -332,19 +353,32 @@ describe('administration', () => {
     expect(await queryRows(state.databaseUrl, 'SELECT 1 FROM app_user WHERE email = $1', [forbiddenEmail])).toEqual([]);
   });
 
-  it("shows whether an account is active only to administrators and to its user", async () => {
+  it('shows whether an account is active only to administrators and to its user', async () => {
     const referral = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode) })).submitReferral;
     const document = `query R($id: ID!) { referral(id: $id) { submittedBy { id active mustChangePassword } } }`;
-    expect((await partner.data(document, { id: referral.id })).referral.submittedBy).toEqual({ id: referral.submittedBy.id, active: null, mustChangePassword: null });
-    expect((await tier2.data(document, { id: referral.id })).referral.submittedBy).toEqual({ id: referral.submittedBy.id, active: true, mustChangePassword: false });
-    expect((await admin.data(document, { id: referral.id })).referral.submittedBy).toEqual({ id: referral.submittedBy.id, active: true, mustChangePassword: false });
+    expect((await partner.data(document, { id: referral.id })).referral.submittedBy).toEqual({
+      id: referral.submittedBy.id,
+      active: null,
+      mustChangePassword: null,
+    });
+    expect((await tier2.data(document, { id: referral.id })).referral.submittedBy).toEqual({
+      id: referral.submittedBy.id,
+      active: true,
+      mustChangePassword: false,
+    });
+    expect((await admin.data(document, { id: referral.id })).referral.submittedBy).toEqual({
+      id: referral.submittedBy.id,
+      active: true,
+      mustChangePassword: false,
+    });
   });
 });
 
 describe('tokens', () => {
   const secret = state.appEnv.TSUNAGU_JWT_SECRET;
   const now = () => Math.floor(Date.now() / 1000);
-  const token = (userId: string, claims: Record<string, unknown>) => jwt.sign({ iat: now(), ...claims }, secret, { algorithm: 'HS256', subject: userId, issuer: 'tsunagu' });
+  const token = (userId: string, claims: Record<string, unknown>) =>
+    jwt.sign({ iat: now(), ...claims }, secret, { algorithm: 'HS256', subject: userId, issuer: 'tsunagu' });
 
   it('are refused once expired, or without an expiry', async () => {
     const userId = (await partner.data(ME)).me.id;
@@ -359,7 +393,11 @@ describe('tokens', () => {
   it('are refused when issued under an earlier token version, even if signed right and unexpired', async () => {
     const user = await createPartnerUser('version');
     await admin.data(RESET, { id: user.id });
-    const [{ token_version: version }] = await queryRows<{ token_version: number }>(state.databaseUrl, 'SELECT token_version FROM app_user WHERE id = $1', [user.id]);
+    const [{ token_version: version }] = await queryRows<{ token_version: number }>(
+      state.databaseUrl,
+      'SELECT token_version FROM app_user WHERE id = $1',
+      [user.id],
+    );
     expect(version).toBe(1);
     expect((await new Client('192.0.2.51', token(user.id, { ver: 1, exp: now() + 60 })).data(ME)).me.id).toBe(user.id);
     for (const ver of [0, 2, -1, '1']) {
@@ -462,7 +500,9 @@ describe('a temporary password', () => {
     );
 
   it('allows only me, changeMyPassword and signOut until it is changed: everything else is FORBIDDEN, saying why', async () => {
-    const council = (await queryRows<{ id: string }>(state.databaseUrl, `SELECT organization_id AS id FROM app_user WHERE email = $1`, [city.emails.tier2]))[0].id;
+    const council = (
+      await queryRows<{ id: string }>(state.databaseUrl, `SELECT organization_id AS id FROM app_user WHERE email = $1`, [city.emails.tier2])
+    )[0].id;
     const email = newEmail('first-day');
     const { createUser } = await admin.data(CREATE, {
       input: { email, displayName: '新任SC', role: 'TIER2_COORDINATOR', organizationId: council, areaCode: city.areaCode },
@@ -493,7 +533,11 @@ describe('a temporary password', () => {
     // New password rules: not blank, not a very common one (whatever its case or width).
     for (const newPassword of [' '.repeat(14), 'password1234', 'ＱＷＥＲＴＹＵＩＯＰ１２', 'aaaaaaaaaaaaaaa']) {
       const answer = await session.send(CHANGE, { currentPassword: createUser.temporaryPassword, newPassword });
-      expect({ newPassword, codes: codes(answer), fields: fields(answer) }).toEqual({ newPassword, codes: ['BAD_USER_INPUT'], fields: ['newPassword'] });
+      expect({ newPassword, codes: codes(answer), fields: fields(answer) }).toEqual({
+        newPassword,
+        codes: ['BAD_USER_INPUT'],
+        fields: ['newPassword'],
+      });
     }
     await session.data(CHANGE, { currentPassword: createUser.temporaryPassword, newPassword: '多田の見守り 2026 冬' });
     const own = await client.signIn(email, '多田の見守り 2026 冬');
@@ -515,7 +559,9 @@ describe('a temporary password', () => {
     const client = new Client('198.51.100.82');
     const early = await client.signIn(user.email, user.password);
     // Issued 72 hours and a minute ago (the e2e stack runs with the default TSUNAGU_TEMPORARY_PASSWORD_HOURS, 72).
-    await queryRows(state.databaseUrl, `UPDATE app_user SET temporary_password_issued_at = now() - interval '72 hours 1 minute' WHERE id = $1`, [user.id]);
+    await queryRows(state.databaseUrl, `UPDATE app_user SET temporary_password_issued_at = now() - interval '72 hours 1 minute' WHERE id = $1`, [
+      user.id,
+    ]);
 
     const refused = await client.login(user.email, user.password);
     expect(refused.data ?? null).toBeNull();
@@ -559,9 +605,13 @@ describe('a temporary password', () => {
 describe('administrators and residents (docs/SECURITY.md)', () => {
   it('an administrator who signs in as an account they created leaves events naming them: first sign-in, password change', async () => {
     const adminId = (await admin.data(ME)).me.id;
-    const cityHall = (await queryRows<{ id: string }>(state.databaseUrl, `SELECT organization_id AS id FROM app_user WHERE email = $1`, [city.emails.tier1]))[0].id;
+    const cityHall = (
+      await queryRows<{ id: string }>(state.databaseUrl, `SELECT organization_id AS id FROM app_user WHERE email = $1`, [city.emails.tier1])
+    )[0].id;
     const email = newEmail('tier1');
-    const { createUser } = await admin.data(CREATE, { input: { email, displayName: '第1層SC', role: 'TIER1_COORDINATOR', organizationId: cityHall } });
+    const { createUser } = await admin.data(CREATE, {
+      input: { email, displayName: '第1層SC', role: 'TIER1_COORDINATOR', organizationId: cityHall },
+    });
     const userId = createUser.user.id;
 
     // The administrator, from their own address, signs in with the temporary password and makes it their own.
@@ -570,12 +620,21 @@ describe('administrators and residents (docs/SECURITY.md)', () => {
     await temporary.data(CHANGE, { currentPassword: createUser.temporaryPassword, newPassword: '管理者が決めた 2026 冬' });
     const tier1Session = await asAdmin.signIn(email, '管理者が決めた 2026 冬');
     const referral = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode) })).submitReferral;
-    expect((await tier1Session.data(`query R($id: ID!) { referral(id: $id) { subject { displayName } } }`, { id: referral.id })).referral.subject).not.toBeNull();
+    expect(
+      (await tier1Session.data(`query R($id: ID!) { referral(id: $id) { subject { displayName } } }`, { id: referral.id })).referral.subject,
+    ).not.toBeNull();
 
     // The owner finds their temporary password no longer works.
     expect(codes(await new Client('198.51.100.90').login(email, createUser.temporaryPassword))).toEqual(['UNAUTHENTICATED']);
 
-    const events = await queryRows<{ actor_user_id: string; actor_role: string; operation: string; object_id: string; client_address: string; details: any }>(
+    const events = await queryRows<{
+      actor_user_id: string;
+      actor_role: string;
+      operation: string;
+      object_id: string;
+      client_address: string;
+      details: any;
+    }>(
       state.databaseUrl,
       `SELECT actor_user_id, actor_role, operation, object_id, client_address, details FROM audit_event
         WHERE object_id = $1 AND operation IN ('createUser', 'account:temporaryPasswordSignIn', 'account:temporaryPasswordReplaced') ORDER BY at, id`,
@@ -583,14 +642,38 @@ describe('administrators and residents (docs/SECURITY.md)', () => {
     );
     const issued = { issuedBy: adminId, issuedAt: expect.any(String) };
     expect(events).toEqual([
-      { actor_user_id: adminId, actor_role: 'ADMIN', operation: 'createUser', object_id: userId, client_address: ADMIN_ADDRESS, details: expect.any(Object) },
-      { actor_user_id: userId, actor_role: 'TIER1_COORDINATOR', operation: 'account:temporaryPasswordSignIn', object_id: userId, client_address: ADMIN_ADDRESS, details: issued },
-      { actor_user_id: userId, actor_role: 'TIER1_COORDINATOR', operation: 'account:temporaryPasswordReplaced', object_id: userId, client_address: ADMIN_ADDRESS, details: issued },
+      {
+        actor_user_id: adminId,
+        actor_role: 'ADMIN',
+        operation: 'createUser',
+        object_id: userId,
+        client_address: ADMIN_ADDRESS,
+        details: expect.any(Object),
+      },
+      {
+        actor_user_id: userId,
+        actor_role: 'TIER1_COORDINATOR',
+        operation: 'account:temporaryPasswordSignIn',
+        object_id: userId,
+        client_address: ADMIN_ADDRESS,
+        details: issued,
+      },
+      {
+        actor_user_id: userId,
+        actor_role: 'TIER1_COORDINATOR',
+        operation: 'account:temporaryPasswordReplaced',
+        object_id: userId,
+        client_address: ADMIN_ADDRESS,
+        details: issued,
+      },
     ]);
     // And the administrator can read these events through the api, by operation.
-    const listed = await admin.data(`query A($filter: AuditEventFilter) { auditEvents(filter: $filter) { edges { node { operation objectId details } } } }`, {
-      filter: { objectId: userId, operation: ['account:temporaryPasswordSignIn'] },
-    });
+    const listed = await admin.data(
+      `query A($filter: AuditEventFilter) { auditEvents(filter: $filter) { edges { node { operation objectId details } } } }`,
+      {
+        filter: { objectId: userId, operation: ['account:temporaryPasswordSignIn'] },
+      },
+    );
     expect(listed.auditEvents.edges.map((e: { node: { details: string } }) => JSON.parse(e.node.details).issuedBy)).toEqual([adminId]);
   });
 

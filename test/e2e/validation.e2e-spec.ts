@@ -140,16 +140,28 @@ describe('invalid submissions', () => {
     ['an AREA need with subject data', () => areaNeed(city.areaCode, { subject: { displayName: '山田 H.' } }), ['subject']],
     [
       'an AREA need with subject and consent',
-      () => areaNeed(city.areaCode, { subject: { displayName: '山田 H.' }, consent: { obtained: true, method: '書面', obtainedAt: '2026-01-05T01:00:00.000Z' } }),
+      () =>
+        areaNeed(city.areaCode, {
+          subject: { displayName: '山田 H.' },
+          consent: { obtained: true, method: '書面', obtainedAt: '2026-01-05T01:00:00.000Z' },
+        }),
       ['subject', 'consent'],
     ],
     ['organizationId of a city department', () => personNeed(city.areaCode, { organizationId: cityDepartmentId }), ['organizationId']],
     ['organizationId of the social welfare council', () => personNeed(city.areaCode, { organizationId: councilId }), ['organizationId']],
     ['organizationId that names no organisation', () => personNeed(city.areaCode, { organizationId: randomUUID() }), ['organizationId']],
     ['organizationId that is no id', () => personNeed(city.areaCode, { organizationId: 'first-npo' }), ['organizationId']],
-    ['organizationId with destination TIER1', () => personNeed(city.areaCode, { organizationId: city.first.id, destination: 'TIER1' }), ['organizationId']],
+    [
+      'organizationId with destination TIER1',
+      () => personNeed(city.areaCode, { organizationId: city.first.id, destination: 'TIER1' }),
+      ['organizationId'],
+    ],
     ['a clientRequestId with spaces', () => personNeed(city.areaCode, { clientRequestId: `bad id ${randomUUID()}` }), ['clientRequestId']],
-    ['two bad fields at once', () => personNeed(city.areaCode, { summary: '', clientRequestId: `bad id ${randomUUID()}` }), ['summary', 'clientRequestId']],
+    [
+      'two bad fields at once',
+      () => personNeed(city.areaCode, { summary: '', clientRequestId: `bad id ${randomUUID()}` }),
+      ['summary', 'clientRequestId'],
+    ],
   ];
 
   it.each(cases)('refuses %s with BAD_USER_INPUT naming the field, and writes nothing', async (_name, makeInput, fields) => {
@@ -227,7 +239,11 @@ describe('invalid arguments to moves and lists', () => {
     for (const [document, variables, field] of attempts) {
       const session = document === ACCEPT ? first : tier2;
       const response = await session.send(document, { id: referral.id, ...variables });
-      expect({ field, codes: codes(response), fields: response.errors?.[0].extensions?.fields }).toEqual({ field, codes: ['BAD_USER_INPUT'], fields: [field] });
+      expect({ field, codes: codes(response), fields: response.errors?.[0].extensions?.fields }).toEqual({
+        field,
+        codes: ['BAD_USER_INPUT'],
+        fields: [field],
+      });
     }
     expect(await referralFacts(referral.id)).toEqual(before);
   });

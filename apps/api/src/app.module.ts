@@ -90,4 +90,3 @@ import { UsersModule } from './users/users.module';
   ],
 })
 export class AppModule {}
-

@@ -22,7 +22,8 @@ function readArgs(argv: string[]): AdminArgs {
   // As createUser stores them: the email trimmed and lower-case, the name trimmed.
   const email = values.email?.trim().toLowerCase() ?? '';
   const displayName = values.name?.trim() ?? '';
-  if (!isEmail(email) || email.length > EMAIL_MAX_LENGTH) throw new Refused(`--email must be an email address of at most ${EMAIL_MAX_LENGTH} characters`);
+  if (!isEmail(email) || email.length > EMAIL_MAX_LENGTH)
+    throw new Refused(`--email must be an email address of at most ${EMAIL_MAX_LENGTH} characters`);
   if (displayName.length < 1 || displayName.length > DISPLAY_NAME_MAX_LENGTH) {
     throw new Refused(`--name must be 1 to ${DISPLAY_NAME_MAX_LENGTH} characters`);
   }

@@ -42,6 +42,8 @@ async function main(): Promise<void> {
 
 main().catch((error) => {
   // Before the logger exists (a bad setting): one JSON line like the rest, with the message only.
-  process.stderr.write(`${JSON.stringify({ level: 60, time: new Date().toISOString(), service: 'api', msg: `api: ${error instanceof Error ? error.message : error}` })}\n`);
+  process.stderr.write(
+    `${JSON.stringify({ level: 60, time: new Date().toISOString(), service: 'api', msg: `api: ${error instanceof Error ? error.message : error}` })}\n`,
+  );
   process.exit(1);
 });

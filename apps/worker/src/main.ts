@@ -34,7 +34,9 @@ async function main(): Promise<void> {
     const outcome = await ensureRetentionSchedule(client, temporal.taskQueue);
     console.log(`worker: schedule ${RETENTION_SCHEDULE_ID} ${outcome}: personal data is erased ${retentionDays} days after a referral closes`);
   } catch (error) {
-    console.error(`worker: could not create or update the schedule ${RETENTION_SCHEDULE_ID}; retention waits for the next start:\n${errorForLog(error)}`);
+    console.error(
+      `worker: could not create or update the schedule ${RETENTION_SCHEDULE_ID}; retention waits for the next start:\n${errorForLog(error)}`,
+    );
   }
 
   // The Temporal runtime shuts the worker down on SIGINT and SIGTERM, letting running activities finish.

@@ -23,7 +23,10 @@ export function errorForLog(error: unknown): string {
 }
 
 function frames(stack: string | undefined): string {
-  return (stack ?? '').split('\n').filter((line) => line.trimStart().startsWith('at ')).join('\n');
+  return (stack ?? '')
+    .split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .join('\n');
 }
 
 /** Where ParameterFreeLogger's lines go: the console, unless a process sets its own logger (the api: pino, JSON). */

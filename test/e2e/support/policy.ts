@@ -76,14 +76,27 @@ export async function eventually<T>(read: () => Promise<T>, done: (value: T) => 
 }
 
 /** A SUBCOMMITTEE user made the way an administrator would (createUser), signed in after choosing their own password. */
-export async function subcommitteeSession(url: string, admin: GraphQLSession, databaseUrl: string, cityHallUserEmail: string): Promise<GraphQLSession> {
-  const [home] = await queryRows<{ organization_id: string }>(databaseUrl, 'SELECT organization_id FROM app_user WHERE email = $1', [cityHallUserEmail]);
+export async function subcommitteeSession(
+  url: string,
+  admin: GraphQLSession,
+  databaseUrl: string,
+  cityHallUserEmail: string,
+): Promise<GraphQLSession> {
+  const [home] = await queryRows<{ organization_id: string }>(databaseUrl, 'SELECT organization_id FROM app_user WHERE email = $1', [
+    cityHallUserEmail,
+  ]);
   const email = `subcommittee-${randomUUID().slice(0, 8)}@test.example`;
-  const created = await admin.data(
-    `mutation C($input: CreateUserInput!) { createUser(input: $input) { user { id } temporaryPassword } }`,
-    { input: { email, displayName: '部会事務局', role: 'SUBCOMMITTEE', organizationId: home.organization_id } },
-  );
+  const created = await admin.data(`mutation C($input: CreateUserInput!) { createUser(input: $input) { user { id } temporaryPassword } }`, {
+    input: { email, displayName: '部会事務局', role: 'SUBCOMMITTEE', organizationId: home.organization_id },
+  });
   return (await signInFirstTime(url, email, created.createUser.temporaryPassword)).session;
 }
 
-export const POLICY_KINDS = ['LINKED_TO_ISSUE', 'UNLINKED_FROM_ISSUE', 'PROPOSAL_SUBMITTED', 'SUBCOMMITTEE_DECISION', 'POLICY_IMPLEMENTED', 'ISSUE_CLOSED'];
+export const POLICY_KINDS = [
+  'LINKED_TO_ISSUE',
+  'UNLINKED_FROM_ISSUE',
+  'PROPOSAL_SUBMITTED',
+  'SUBCOMMITTEE_DECISION',
+  'POLICY_IMPLEMENTED',
+  'ISSUE_CLOSED',
+];

@@ -658,7 +658,10 @@ describe('referralWorkflow deadlines', () => {
         .withAbortSignal(polling.signal, () =>
           handle.executeUpdate(extendReferralDeadlineUpdate, { args: [{ actor: coordinator, businessDays: 0, reason: 'typo' }] }),
         )
-        .then(() => 'the update succeeded', (error: unknown) => error);
+        .then(
+          () => 'the update succeeded',
+          (error: unknown) => error,
+        );
       let outcome: unknown;
       try {
         outcome = await Promise.race([update, realSleep(5_000).then(() => 'no answer within 5 s: the workflow task fails on the RangeError')]);

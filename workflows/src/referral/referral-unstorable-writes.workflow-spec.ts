@@ -46,7 +46,10 @@ async function expectReplays(handle: { fetchHistory(): Promise<Parameters<typeof
   const history = await handle.fetchHistory();
   await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, history, name)).resolves.toBeUndefined();
   if (process.env.TSUNAGU_RECORD_HISTORY === name) {
-    writeFileSync(join(__dirname, '..', '..', 'histories', `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history as never)), null, 2)}\n`);
+    writeFileSync(
+      join(__dirname, '..', '..', 'histories', `${name}.json`),
+      `${JSON.stringify(JSON.parse(historyToJSON(history as never)), null, 2)}\n`,
+    );
   }
 }
 
@@ -69,13 +72,19 @@ describe('referralWorkflow: writes that cannot succeed', () => {
     const before = await handle.query(referralStateQuery);
     faults.set(s.referralId, ['refused']);
 
-    const failure = await expectNotRecorded(handle.executeUpdate(acceptReferralUpdate, { args: [{ actor: partner(ORG_A), note: 'x' }] }), 'WRITE_REFUSED');
+    const failure = await expectNotRecorded(
+      handle.executeUpdate(acceptReferralUpdate, { args: [{ actor: partner(ORG_A), note: 'x' }] }),
+      'WRITE_REFUSED',
+    );
     expect(failure.message).toContain('do not send it again as it is');
     expect(await handle.query(referralStateQuery)).toEqual(before);
     expect(row(s.referralId)).toMatchObject({ status: ReferralStatus.OFFERED, lastSeq: 2 });
 
     // The lock is free and the state the previous one: the same move with storable values goes through.
-    expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_A), note: 'ok' })).toMatchObject({ status: ReferralStatus.ACCEPTED, lastSeq: 3 });
+    expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_A), note: 'ok' })).toMatchObject({
+      status: ReferralStatus.ACCEPTED,
+      lastSeq: 3,
+    });
     expect(await move(handle, startReferralUpdate, { actor: partner(ORG_A) })).toMatchObject({ status: ReferralStatus.IN_PROGRESS, lastSeq: 4 });
     await expectReplays(handle, 'referral-write-refused');
   });
@@ -130,7 +139,10 @@ describe('referralWorkflow: writes that cannot succeed', () => {
     expect(await handle.query(referralStateQuery)).toMatchObject({ status: ReferralStatus.OFFERED, lastSeq: 2 });
 
     stuck.delete(s.referralId);
-    expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_A), note: 'ok' })).toMatchObject({ status: ReferralStatus.ACCEPTED, lastSeq: 3 });
+    expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_A), note: 'ok' })).toMatchObject({
+      status: ReferralStatus.ACCEPTED,
+      lastSeq: 3,
+    });
     await expectReplays(handle, 'referral-write-released');
   });
 });

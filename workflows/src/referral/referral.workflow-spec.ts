@@ -104,16 +104,20 @@ describe('referralWorkflow', () => {
     expect(calls.map((c) => c.submission !== undefined)).toEqual([true, false, false, false, false]);
     expect(calls[0].submission).toMatchObject(s.input.submission);
     expect(calls.every((c) => c.workflowId === s.workflowId)).toBe(true);
-    expect(findCalls.filter((c) => c.areaId === s.areaId)).toEqual([{ category: NeedCategory.SHOPPING, areaId: s.areaId, excludeOrganizationIds: [] }]);
+    expect(findCalls.filter((c) => c.areaId === s.areaId)).toEqual([
+      { category: NeedCategory.SHOPPING, areaId: s.areaId, excludeOrganizationIds: [] },
+    ]);
   });
 
   it('offers a declined referral to the next candidate, then goes UNMATCHED, then a coordinator reassigns it', async () => {
     const s = scenario([ORG_A, ORG_B]);
     const { handle } = await submit(s);
 
-    expect(
-      await move(handle, declineReferralUpdate, { actor: partner(ORG_A), reason: DeclineReason.NO_CAPACITY, note: 'truck is full' }),
-    ).toEqual({ referralId: s.referralId, status: ReferralStatus.OFFERED, lastSeq: 4 });
+    expect(await move(handle, declineReferralUpdate, { actor: partner(ORG_A), reason: DeclineReason.NO_CAPACITY, note: 'truck is full' })).toEqual({
+      referralId: s.referralId,
+      status: ReferralStatus.OFFERED,
+      lastSeq: 4,
+    });
     expect(row(s.referralId).currentOrganizationId).toBe(ORG_B);
 
     // The shop B has no users: the tier-2 coordinator records its answer as a proxy.
@@ -200,7 +204,12 @@ describe('referralWorkflow', () => {
       status: ReferralStatus.ESCALATED,
       lastSeq: 3,
     });
-    expect(history(s.referralId)[2]).toMatchObject({ kind: HandoffKind.ESCALATED, fromOrganizationId: ORG_A, toOrganizationId: null, note: 'city-wide problem' });
+    expect(history(s.referralId)[2]).toMatchObject({
+      kind: HandoffKind.ESCALATED,
+      fromOrganizationId: ORG_A,
+      toOrganizationId: null,
+      note: 'city-wide problem',
+    });
     expect(row(s.referralId).currentOrganizationId).toBeNull();
     expect((await handle.describe()).status.name).toBe('RUNNING');
 
@@ -239,16 +248,12 @@ describe('referralWorkflow', () => {
 
     // Refused by the validator: wrong status, or not the organisation the offer is addressed to.
     await expectConflict(handle.executeUpdate(startReferralUpdate, { args: [{ actor: partner(ORG_A) }] }));
-    await expectConflict(
-      handle.executeUpdate(completeReferralUpdate, { args: [{ actor: partner(ORG_A), outcome: ReferralOutcome.RESOLVED }] }),
-    );
+    await expectConflict(handle.executeUpdate(completeReferralUpdate, { args: [{ actor: partner(ORG_A), outcome: ReferralOutcome.RESOLVED }] }));
     await expectConflict(handle.executeUpdate(acceptReferralUpdate, { args: [{ actor: partner(ORG_B) }] }));
     await expectConflict(handle.executeUpdate(declineReferralUpdate, { args: [{ actor: coordinator, reason: DeclineReason.OTHER }] }));
     await expectConflict(handle.executeUpdate(acceptReferralUpdate, { args: [{ actor: proxyFor(ORG_B) }] }));
     // Passes the validator (status allows REASSIGN) but the move itself is refused: the offer is already with A.
-    const sameOrg = await expectConflict(
-      handle.executeUpdate(reassignReferralUpdate, { args: [{ actor: coordinator, organizationId: ORG_A }] }),
-    );
+    const sameOrg = await expectConflict(handle.executeUpdate(reassignReferralUpdate, { args: [{ actor: coordinator, organizationId: ORG_A }] }));
     expect(sameOrg.message).toMatch(/already offered/);
 
     expect(callsFor(s.referralId)).toHaveLength(callsBefore);
@@ -460,8 +465,6 @@ describe('referralWorkflow versioning', () => {
     expect(scheduled).toEqual(['recordReferralTransition', 'recordReferralTransition']);
     expect(markers.filter((event) => markerText(event).includes('recordReferralTransition'))).toEqual([]);
 
-    await expect(
-      Worker.runReplayHistory({ workflowsPath: require.resolve('./referral.workflow') }, history, s.workflowId),
-    ).resolves.toBeUndefined();
+    await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('./referral.workflow') }, history, s.workflowId)).resolves.toBeUndefined();
   });
 });

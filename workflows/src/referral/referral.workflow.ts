@@ -105,8 +105,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
     const at = now.toISOString();
     const handoffs = transition.handoffs.map((handoff, index) => ({ ...handoff, seq: lastSeq + index + 1, at }));
     const seq = lastSeq + handoffs.length;
-    const moved =
-      transition.state.status !== state.status || transition.state.currentOrganizationId !== state.currentOrganizationId;
+    const moved = transition.state.status !== state.status || transition.state.currentOrganizationId !== state.currentOrganizationId;
     const progressed = deadline?.kind === 'PROGRESS' && handoffs.some((handoff) => handoff.actorUserId !== null);
     const newDeadline = !deadlinesOn
       ? null
@@ -116,18 +115,20 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
           ? deadlineFor(transition.state.status, now, rule)
           : deadline;
     const what = lastSeq === 0 ? 'SUBMIT' : kind;
-    await writes.run(seq, what, () => activities.recordReferralTransition({
-      referralId,
-      workflowId: workflowInfo().workflowId,
-      status: transition.state.status,
-      currentOrganizationId: transition.state.currentOrganizationId,
-      outcome: transition.state.outcome,
-      responseDueAt: newDeadline?.dueAt ?? null,
-      lastSeq: seq,
-      at,
-      submission: lastSeq === 0 ? { ...submission, createdAt: at } : undefined,
-      handoffs,
-    }));
+    await writes.run(seq, what, () =>
+      activities.recordReferralTransition({
+        referralId,
+        workflowId: workflowInfo().workflowId,
+        status: transition.state.status,
+        currentOrganizationId: transition.state.currentOrganizationId,
+        outcome: transition.state.outcome,
+        responseDueAt: newDeadline?.dueAt ?? null,
+        lastSeq: seq,
+        at,
+        submission: lastSeq === 0 ? { ...submission, createdAt: at } : undefined,
+        handoffs,
+      }),
+    );
     state = transition.state;
     deadline = newDeadline;
     lastSeq = seq;
@@ -167,8 +168,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   // (the SDK runs buffered Updates as their handlers are registered) queues behind it instead of overtaking it.
   const submitting = lock
     .run(async () => {
-      const offerTo =
-        submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
+      const offerTo = submission.destination === Destination.TIER1 ? null : (submission.requestedOrganizationId ?? (await nextCandidate(state)));
       const actor = { userId: submission.submittedByUserId, organizationId: submission.submittedByOrganizationId, proxy: false };
       await commit(submitReferral({ type: 'SUBMIT', actor, destination: submission.destination, offerTo }));
       submitted = true;

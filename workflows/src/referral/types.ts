@@ -1,13 +1,5 @@
 // Inputs and activity contracts of the referral workflow. Type-only: safe to import from workflow code and the worker.
-import type {
-  DeadlineRule,
-  Destination,
-  HandoffEvent,
-  NeedCategory,
-  ReferralOutcome,
-  ReferralStatus,
-  SubjectKind,
-} from '../../../libs/domain/src';
+import type { DeadlineRule, Destination, HandoffEvent, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '../../../libs/domain/src';
 
 export interface ReferralSubjectData {
   displayName: string;

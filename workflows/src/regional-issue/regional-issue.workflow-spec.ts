@@ -88,7 +88,10 @@ const referralActivities: ReferralActivities = {
     if (input.lastSeq <= row.lastSeq) return;
     for (const h of input.handoffs) {
       if (row.handoffs.has(h.seq)) integrityErrors.push(`${input.referralId}: seq ${h.seq} twice`);
-      if (h.regionalIssueId && [...row.handoffs.values()].some((o) => o.regionalIssueId === h.regionalIssueId && o.regionalIssueSeq === h.regionalIssueSeq)) {
+      if (
+        h.regionalIssueId &&
+        [...row.handoffs.values()].some((o) => o.regionalIssueId === h.regionalIssueId && o.regionalIssueSeq === h.regionalIssueSeq)
+      ) {
         integrityErrors.push(`${input.referralId}: issue event ${h.regionalIssueSeq} twice`);
       }
       row.handoffs.set(h.seq, structuredClone(h));
@@ -342,7 +345,9 @@ describe('regionalIssueWorkflow', () => {
     const proposalId = drafted.createdId!;
     expect(proposalId).toMatch(/^[0-9a-f-]{36}$/);
     await move(handle, m.revisePolicyProposalUpdate, { actor: TIER1, proposalId, title: 'コミュニティバス (案2)', body: 'Twice a week' });
-    expect(await move(handle, m.submitPolicyProposalUpdate, { actor: TIER1, proposalId })).toMatchObject({ status: RegionalIssueStatus.IN_DELIBERATION });
+    expect(await move(handle, m.submitPolicyProposalUpdate, { actor: TIER1, proposalId })).toMatchObject({
+      status: RegionalIssueStatus.IN_DELIBERATION,
+    });
     await move(handle, m.addProposalToAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'meeting-1' });
     await move(handle, m.recordSubcommitteeDecisionUpdate, {
       actor: SECRETARY,
@@ -362,8 +367,18 @@ describe('regionalIssueWorkflow', () => {
       meeting: { title: '第2回 部会', heldAt: '2037-07-08T05:00:00.000Z' },
     });
     expect(adopted.status).toBe(RegionalIssueStatus.IN_IMPLEMENTATION);
-    const a1 = (await move(handle, m.addFollowUpActionUpdate, { actor: TIER1, proposalId, description: 'Budget request', owner: '企画政策課', dueOn: '2037-09-01' })).createdId!;
-    const a2 = (await move(handle, m.addFollowUpActionUpdate, { actor: TIER1, proposalId, description: 'Route survey', owner: '交通政策', dueOn: '2037-10-15' })).createdId!;
+    const a1 = (
+      await move(handle, m.addFollowUpActionUpdate, {
+        actor: TIER1,
+        proposalId,
+        description: 'Budget request',
+        owner: '企画政策課',
+        dueOn: '2037-09-01',
+      })
+    ).createdId!;
+    const a2 = (
+      await move(handle, m.addFollowUpActionUpdate, { actor: TIER1, proposalId, description: 'Route survey', owner: '交通政策', dueOn: '2037-10-15' })
+    ).createdId!;
 
     // The reminder: nothing a minute before 09:00 JST of the earliest due day, the ACTION_DUE a minute after.
     const due = () => issueEvents(issueId).filter((e) => e.kind === RegionalIssueEventKind.ACTION_DUE);
@@ -391,14 +406,20 @@ describe('regionalIssueWorkflow', () => {
       { kind: HandoffKind.SUBCOMMITTEE_DECISION, issueSeq: seqOf(RegionalIssueEventKind.DECISION_RECORDED, 1), reason: 'ADOPTED', proposalId },
       { kind: HandoffKind.POLICY_IMPLEMENTED, issueSeq: seqOf(RegionalIssueEventKind.IMPLEMENTED), reason: null, proposalId },
     ];
-    const linkedAt = (referralId: string) => issueEvents(issueId).find((e) => e.kind === RegionalIssueEventKind.REFERRAL_LINKED && e.referralId === referralId)!.seq;
+    const linkedAt = (referralId: string) =>
+      issueEvents(issueId).find((e) => e.kind === RegionalIssueEventKind.REFERRAL_LINKED && e.referralId === referralId)!.seq;
     const linked = (referralId: string) => ({ kind: HandoffKind.LINKED_TO_ISSUE, issueSeq: linkedAt(referralId), reason: null, proposalId: null });
     // The issue has ended, so every delivery is done.
     expect(policyEntries(open.referralId)).toEqual([linked(open.referralId), ...fromSubmission]);
     expect(policyEntries(ended.referralId)).toEqual([linked(ended.referralId), ...fromSubmission]);
     expect(policyEntries(later.referralId)).toEqual([linked(later.referralId), ...fromSubmission]);
     const decision = referralHistory(open.referralId).find((h) => h.reason === 'ADOPTED')!;
-    expect(decision).toMatchObject({ note: '第2回 部会 (2037-07-08)', actorUserId: SECRETARY.userId, fromOrganizationId: null, toOrganizationId: null });
+    expect(decision).toMatchObject({
+      note: '第2回 部会 (2037-07-08)',
+      actorUserId: SECRETARY.userId,
+      fromOrganizationId: null,
+      toOrganizationId: null,
+    });
     // The ended referral got its entries from the database path only; the running ones through their workflows.
     expect(new Set(closedCalls.map((c) => c.referralId))).toEqual(new Set([ended.referralId]));
     for (const r of [open, ended, later]) {
@@ -424,9 +445,15 @@ describe('regionalIssueWorkflow', () => {
       }),
       'CONFLICT',
     );
-    await expectRefused(handle.executeUpdate(m.addFollowUpActionUpdate, { args: [{ actor: TIER1, proposalId, description: 'd', owner: 'o', dueOn: '2037-09-01' }] }), 'CONFLICT');
+    await expectRefused(
+      handle.executeUpdate(m.addFollowUpActionUpdate, { args: [{ actor: TIER1, proposalId, description: 'd', owner: 'o', dueOn: '2037-09-01' }] }),
+      'CONFLICT',
+    );
     await expectRefused(handle.executeUpdate(m.submitPolicyProposalUpdate, { args: [{ actor: TIER1, proposalId: randomUUID() }] }), 'NOT_FOUND');
-    await expectRefused(handle.executeUpdate(m.unlinkReferralUpdate, { args: [{ actor: TIER1, referralId: randomUUID(), reason: 'r' }] }), 'NOT_FOUND');
+    await expectRefused(
+      handle.executeUpdate(m.unlinkReferralUpdate, { args: [{ actor: TIER1, referralId: randomUUID(), reason: 'r' }] }),
+      'NOT_FOUND',
+    );
     await expectRefused(handle.executeUpdate(m.draftPolicyProposalUpdate, { args: [{ actor: TIER1, title: ' ', body: '' }] }), 'BAD_USER_INPUT');
     await expectRefused(handle.executeUpdate(m.updateRegionalIssueUpdate, { args: [{ actor: TIER1, areaIds: [] }] }), 'BAD_USER_INPUT');
 
@@ -436,9 +463,21 @@ describe('regionalIssueWorkflow', () => {
 
     // A bad due day on an adopted proposal is BAD_USER_INPUT, not a stalled workflow.
     await move(handle, m.addProposalToAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'm1' });
-    await move(handle, m.recordSubcommitteeDecisionUpdate, { actor: SECRETARY, proposalId, meetingId: 'm1', decision: SubcommitteeDecision.ADOPTED, minutes: 'ok' });
-    await expectRefused(handle.executeUpdate(m.addFollowUpActionUpdate, { args: [{ actor: TIER1, proposalId, description: 'd', owner: 'o', dueOn: '2037-02-29' }] }), 'BAD_USER_INPUT');
-    await expectRefused(handle.executeUpdate(m.completeFollowUpActionUpdate, { args: [{ actor: TIER1, proposalId, actionId: randomUUID() }] }), 'NOT_FOUND');
+    await move(handle, m.recordSubcommitteeDecisionUpdate, {
+      actor: SECRETARY,
+      proposalId,
+      meetingId: 'm1',
+      decision: SubcommitteeDecision.ADOPTED,
+      minutes: 'ok',
+    });
+    await expectRefused(
+      handle.executeUpdate(m.addFollowUpActionUpdate, { args: [{ actor: TIER1, proposalId, description: 'd', owner: 'o', dueOn: '2037-02-29' }] }),
+      'BAD_USER_INPUT',
+    );
+    await expectRefused(
+      handle.executeUpdate(m.completeFollowUpActionUpdate, { args: [{ actor: TIER1, proposalId, actionId: randomUUID() }] }),
+      'NOT_FOUND',
+    );
     // ... and once CLOSED or IMPLEMENTED nothing more: here, a closed issue.
     const closed = await createIssue([]);
     await move(closed.handle, m.closeRegionalIssueUpdate, { actor: TIER1, reason: 'Duplicate of another issue' });
@@ -479,7 +518,13 @@ describe('regionalIssueWorkflow', () => {
     const onAgenda = await move(handle, m.addProposalToAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'm1' });
     expect(onAgenda.lastSeq).toBe(submitted.lastSeq + 1);
     expect(issueEvents(issueId).map((e) => e.seq)).toEqual(Array.from({ length: onAgenda.lastSeq }, (_, i) => i + 1));
-    await move(handle, m.recordSubcommitteeDecisionUpdate, { actor: SECRETARY, proposalId, meetingId: 'm1', decision: SubcommitteeDecision.REJECTED, minutes: 'No budget' });
+    await move(handle, m.recordSubcommitteeDecisionUpdate, {
+      actor: SECRETARY,
+      proposalId,
+      meetingId: 'm1',
+      decision: SubcommitteeDecision.REJECTED,
+      minutes: 'No budget',
+    });
     await eventually(() =>
       expect(policyEntries(open.referralId).map((e) => [e.kind, e.reason])).toEqual([
         [HandoffKind.LINKED_TO_ISSUE, null],
@@ -557,7 +602,12 @@ async function createIssueAgain(workflowId: string, issueId: string): Promise<m.
       workflowId,
       taskQueue,
       workflowIdConflictPolicy: 'USE_EXISTING',
-      args: [{ issueId, create: { title: 'x', description: '', category: NeedCategory.TRANSPORT, areaIds: ['a'], referrals: [], createdByUserId: TIER1.userId } }],
+      args: [
+        {
+          issueId,
+          create: { title: 'x', description: '', category: NeedCategory.TRANSPORT, areaIds: ['a'], referrals: [], createdByUserId: TIER1.userId },
+        },
+      ],
     }),
   });
 }

@@ -156,9 +156,9 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
       if (!create) throw new InvalidInputError('A new regional issue needs its creation data');
       transition = asFailure(() => createRegionalIssue({ type: 'CREATE', issueId, ...create }, new Date().toISOString()));
     } catch (error) {
-      if (error instanceof InvalidInputError) error = toFailure(error);
-      if (!(error instanceof ApplicationFailure)) throw error; // a bug: fails the workflow task, which is retried
-      creationFailure = error;
+      const failure = error instanceof InvalidInputError ? toFailure(error) : error;
+      if (!(failure instanceof ApplicationFailure)) throw failure; // a bug: fails the workflow task, which is retried
+      creationFailure = failure;
       return;
     }
     try {
@@ -174,7 +174,13 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
     if (creationFailure) throw creationFailure;
     return result();
   });
-  handleMove(messages.updateRegionalIssueUpdate, (m) => ({ type: 'UPDATE', actorUserId: m.actor.userId, title: m.title, description: m.description, areaIds: m.areaIds }));
+  handleMove(messages.updateRegionalIssueUpdate, (m) => ({
+    type: 'UPDATE',
+    actorUserId: m.actor.userId,
+    title: m.title,
+    description: m.description,
+    areaIds: m.areaIds,
+  }));
   handleMove(messages.linkReferralsUpdate, (m) => ({ type: 'LINK', actorUserId: m.actor.userId, referrals: m.referrals, note: m.note }));
   handleMove(messages.unlinkReferralUpdate, (m) => ({ type: 'UNLINK', actorUserId: m.actor.userId, referralId: m.referralId, reason: m.reason }));
   handleMove(messages.closeRegionalIssueUpdate, (m) => ({ type: 'CLOSE', actorUserId: m.actor.userId, reason: m.reason }));
@@ -309,7 +315,7 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
  */
 async function deliver(delivery: Delivery): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
-    let ended = false;
+    let ended: boolean;
     try {
       await getExternalWorkflowHandle(delivery.workflowId).signal(policyHandoffSignal, delivery.handoff);
       return;

@@ -27,7 +27,8 @@ const schema = buildSchema(`
 `);
 const args = (field: string) => schema.getMutationType()!.getFields()[field].args;
 const fingerprint = valueFingerprint('s'.repeat(40));
-const safeArguments = (definitions: Parameters<typeof safeArgumentsWith>[0], values: Record<string, unknown>) => safeArgumentsWith(definitions, values, fingerprint);
+const safeArguments = (definitions: Parameters<typeof safeArgumentsWith>[0], values: Record<string, unknown>) =>
+  safeArgumentsWith(definitions, values, fingerprint);
 // Well-formed ids: the audit log records UUIDs only.
 const R1 = '0b6f3f7e-2a52-4c1e-9d55-6f1f2b9a0001';
 const O1 = '0b6f3f7e-2a52-4c1e-9d55-6f1f2b9a0002';
@@ -39,7 +40,10 @@ describe('safeArguments', () => {
   });
 
   it('copies ids and enums, never free-text notes and reasons', () => {
-    expect(safeArguments(args('declineReferral'), { id: R1, reason: 'NO_CAPACITY', note: '山田さんは入院中' })).toEqual({ id: R1, reason: 'NO_CAPACITY' });
+    expect(safeArguments(args('declineReferral'), { id: R1, reason: 'NO_CAPACITY', note: '山田さんは入院中' })).toEqual({
+      id: R1,
+      reason: 'NO_CAPACITY',
+    });
     expect(safeArguments(args('withdrawReferral'), { id: R1, reason: '本人が転居（山田 花子）' })).toEqual({ id: R1 });
     expect(safeArguments(args('extendReferralDeadline'), { id: R1, businessDays: 2, reason: '運転手の手配' })).toEqual({ id: R1, businessDays: 2 });
   });
@@ -80,7 +84,11 @@ describe('safeArguments', () => {
     const input = { clientRequestId: 'form 1 山田', category: 'TRANSPORT', areaCode: '山田 090-1234-5678', summary: 's', organizationId: 'tanaka' };
     expect(safeArguments(args('submitReferral'), { input })).toEqual({
       input: { category: 'TRANSPORT' },
-      malformed: { 'input.clientRequestId': fingerprint('form 1 山田'), 'input.areaCode': fingerprint('山田 090-1234-5678'), 'input.organizationId': fingerprint('tanaka') },
+      malformed: {
+        'input.clientRequestId': fingerprint('form 1 山田'),
+        'input.areaCode': fingerprint('山田 090-1234-5678'),
+        'input.organizationId': fingerprint('tanaka'),
+      },
     });
     const rule = safeArguments(args('setRoutingRule'), { category: 'TRANSPORT', areaCode: 'kawanishi 山田', organizationIds: [O1, '090-1111-2222'] });
     expect(rule).toEqual({
@@ -88,7 +96,8 @@ describe('safeArguments', () => {
       organizationIds: [O1, null],
       malformed: { areaCode: fingerprint('kawanishi 山田'), 'organizationIds.1': fingerprint('090-1111-2222') },
     });
-    for (const details of [note, rule]) for (const secret of ['山田', '090', 'kawanishi', 'tanaka']) expect(JSON.stringify(details)).not.toContain(secret);
+    for (const details of [note, rule])
+      for (const secret of ['山田', '090', 'kawanishi', 'tanaka']) expect(JSON.stringify(details)).not.toContain(secret);
   });
 
   it('hashes with the server’s secret: the same value the same, another secret another hash', () => {
@@ -100,16 +109,24 @@ describe('safeArguments', () => {
 
   it('keeps well-formed codes and keys, upper-case codes with digits, `-` and `_`', () => {
     const input = { clientRequestId: 'form-1:a.b_c', category: 'SHOPPING', areaCode: 'T-AUDIT-1A2B_3', summary: 's' };
-    expect(safeArguments(args('submitReferral'), { input })).toEqual({ input: { clientRequestId: 'form-1:a.b_c', category: 'SHOPPING', areaCode: 'T-AUDIT-1A2B_3' } });
+    expect(safeArguments(args('submitReferral'), { input })).toEqual({
+      input: { clientRequestId: 'form-1:a.b_c', category: 'SHOPPING', areaCode: 'T-AUDIT-1A2B_3' },
+    });
   });
 });
 
 describe('mutationObject', () => {
   it('names the returned type and the id argument, or the result’s id', () => {
-    expect(mutationObject('acceptReferral', 'Referral', { id: R1 }, { id: R1, status: 'ACCEPTED' })).toEqual({ objectType: 'Referral', objectId: R1 });
+    expect(mutationObject('acceptReferral', 'Referral', { id: R1 }, { id: R1, status: 'ACCEPTED' })).toEqual({
+      objectType: 'Referral',
+      objectId: R1,
+    });
     expect(mutationObject('submitReferral', 'Referral', { input: {} }, { id: 'r-2' })).toEqual({ objectType: 'Referral', objectId: 'r-2' });
     expect(mutationObject('submitReferral', 'Referral', { input: {} }, null)).toEqual({ objectType: 'Referral', objectId: null });
-    expect(mutationObject('createOrganization', 'Organization', { input: {} }, { id: 'o-1' })).toEqual({ objectType: 'Organization', objectId: 'o-1' });
+    expect(mutationObject('createOrganization', 'Organization', { input: {} }, { id: 'o-1' })).toEqual({
+      objectType: 'Organization',
+      objectId: 'o-1',
+    });
   });
 
   it('names the proposal for the policy track’s agenda and decisions, and the parent of what a refused call would have made', () => {
@@ -121,22 +138,39 @@ describe('mutationObject', () => {
       objectType: 'PolicyProposal',
       objectId: O1,
     });
-    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: R1 }, { id: 'p-2' })).toEqual({ objectType: 'PolicyProposal', objectId: 'p-2' });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: R1 }, { id: 'p-2' })).toEqual({
+      objectType: 'PolicyProposal',
+      objectId: 'p-2',
+    });
     expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: R1 }, null)).toEqual({ objectType: 'RegionalIssue', objectId: R1 });
-    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: O1 }, { id: 'a-1' })).toEqual({ objectType: 'FollowUpAction', objectId: 'a-1' });
+    expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: O1 }, { id: 'a-1' })).toEqual({
+      objectType: 'FollowUpAction',
+      objectId: 'a-1',
+    });
     expect(mutationObject('addFollowUpAction', 'FollowUpAction', { proposalId: O1 }, null)).toEqual({ objectType: 'PolicyProposal', objectId: O1 });
   });
 
   it('never names an object by an id argument that is no UUID, or a rule by a code that is no code', () => {
     const typed = '山田 090-1234-5678';
     expect(mutationObject('addReferralNote', 'Referral', { id: typed }, null)).toEqual({ objectType: 'Referral', objectId: null });
-    expect(mutationObject('addProposalToAgenda', 'SubcommitteeMeeting', { meetingId: O2, proposalId: typed }, null)).toEqual({ objectType: 'PolicyProposal', objectId: null });
-    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: typed }, null)).toEqual({ objectType: 'RegionalIssue', objectId: null });
-    expect(mutationObject('setRoutingRule', 'RoutingRule', { category: 'TRANSPORT', areaCode: typed }, null)).toEqual({ objectType: 'RoutingRule', objectId: null });
+    expect(mutationObject('addProposalToAgenda', 'SubcommitteeMeeting', { meetingId: O2, proposalId: typed }, null)).toEqual({
+      objectType: 'PolicyProposal',
+      objectId: null,
+    });
+    expect(mutationObject('draftPolicyProposal', 'PolicyProposal', { issueId: typed }, null)).toEqual({
+      objectType: 'RegionalIssue',
+      objectId: null,
+    });
+    expect(mutationObject('setRoutingRule', 'RoutingRule', { category: 'TRANSPORT', areaCode: typed }, null)).toEqual({
+      objectType: 'RoutingRule',
+      objectId: null,
+    });
   });
 
   it('names the user an administrator created or reset, never the temporary password', () => {
-    expect(mutationObject('createUser', 'CreateUserPayload', { input: {} }, { user: { id: 'u-2' }, temporaryPassword: 'k7pq-3wna-xe9f-2mtc' })).toEqual({
+    expect(
+      mutationObject('createUser', 'CreateUserPayload', { input: {} }, { user: { id: 'u-2' }, temporaryPassword: 'k7pq-3wna-xe9f-2mtc' }),
+    ).toEqual({
       objectType: 'User',
       objectId: 'u-2',
     });
@@ -144,7 +178,10 @@ describe('mutationObject', () => {
     const reset = '6f1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f50';
     expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: reset }, null)).toEqual({ objectType: 'User', objectId: reset });
     // Only a well-formed id is recorded (a malformed one goes to details.malformed as a keyed hash).
-    expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: '山田 090-0000-0000' }, null)).toEqual({ objectType: 'User', objectId: null });
+    expect(mutationObject('resetUserPassword', 'ResetPasswordPayload', { id: '山田 090-0000-0000' }, null)).toEqual({
+      objectType: 'User',
+      objectId: null,
+    });
   });
 
   it('has no object type for a scalar result', () => {
@@ -158,8 +195,14 @@ describe('mutationObject', () => {
   });
 
   it('names rules by their keys and sums up imports', () => {
-    expect(mutationObject('setRoutingRule', 'RoutingRule', { category: 'TRANSPORT', areaCode: 'TADA' }, {})).toEqual({ objectType: 'RoutingRule', objectId: 'TRANSPORT:TADA' });
-    expect(mutationObject('setDeadlineRule', 'DeadlineRule', { input: { category: 'SHOPPING' } }, {})).toEqual({ objectType: 'DeadlineRule', objectId: 'SHOPPING' });
+    expect(mutationObject('setRoutingRule', 'RoutingRule', { category: 'TRANSPORT', areaCode: 'TADA' }, {})).toEqual({
+      objectType: 'RoutingRule',
+      objectId: 'TRANSPORT:TADA',
+    });
+    expect(mutationObject('setDeadlineRule', 'DeadlineRule', { input: { category: 'SHOPPING' } }, {})).toEqual({
+      objectType: 'DeadlineRule',
+      objectId: 'SHOPPING',
+    });
     expect(mutationObject('importOrganizations', 'OrganizationImportResult', {}, { imported: 3, created: 2, updated: 1, errors: [] })).toEqual({
       objectType: 'Organization',
       objectId: null,

@@ -131,7 +131,9 @@ const OBJECT_RULES: Record<string, ObjectRule> = {
   draftPolicyProposal: (args, result) =>
     result?.id ? { objectType: 'PolicyProposal', objectId: String(result.id) } : { objectType: 'RegionalIssue', objectId: uuidOrNull(args.issueId) },
   addFollowUpAction: (args, result) =>
-    result?.id ? { objectType: 'FollowUpAction', objectId: String(result.id) } : { objectType: 'PolicyProposal', objectId: uuidOrNull(args.proposalId) },
+    result?.id
+      ? { objectType: 'FollowUpAction', objectId: String(result.id) }
+      : { objectType: 'PolicyProposal', objectId: uuidOrNull(args.proposalId) },
   importOrganizations: (_args, result) => ({
     objectType: 'Organization',
     objectId: null,

@@ -27,7 +27,12 @@ async function mutate(hooks: Awaited<ReturnType<typeof start>>['hooks'], context
   const end = (execution as any).willResolveField({
     args,
     contextValue,
-    info: { path: { prev: undefined, key: 'addReferralNote' }, parentType: schema.getMutationType(), fieldName: 'addReferralNote', returnType: field.type },
+    info: {
+      path: { prev: undefined, key: 'addReferralNote' },
+      parentType: schema.getMutationType(),
+      fieldName: 'addReferralNote',
+      returnType: field.type,
+    },
   });
   end(error, null);
 }
@@ -46,7 +51,13 @@ describe('the audit plugin', () => {
     await mutate(hooks, contextValue, { id: '山田 090-1234-5678', note: 'x' }, new GraphQLError('bad', { extensions: { code: 'BAD_USER_INPUT' } }));
     await hooks.willSendResponse!({ response: { body: {}, http: { status: 200 } } } as never);
     expect(written).toEqual([
-      expect.objectContaining({ operation: 'addReferralNote', objectId: null, result: 'BAD_USER_INPUT', requestId: 'req-42', details: { malformed: { id: expect.stringMatching(/^[0-9a-f]{64}$/) } } }),
+      expect.objectContaining({
+        operation: 'addReferralNote',
+        objectId: null,
+        result: 'BAD_USER_INPUT',
+        requestId: 'req-42',
+        details: { malformed: { id: expect.stringMatching(/^[0-9a-f]{64}$/) } },
+      }),
     ]);
     expect(JSON.stringify(written)).not.toContain('山田');
   });
@@ -56,9 +67,15 @@ describe('the audit plugin', () => {
     const { hooks, contextValue } = await start(plugin);
     const execution = await hooks.executionDidStart!({ operation: { operation: 'mutation' } } as never);
     // An info without a parent type: recording the event fails.
-    const end = (execution as any).willResolveField({ args: {}, contextValue, info: { path: { prev: undefined }, fieldName: 'x', parentType: null, returnType: null } });
+    const end = (execution as any).willResolveField({
+      args: {},
+      contextValue,
+      info: { path: { prev: undefined }, fieldName: 'x', parentType: null, returnType: null },
+    });
     expect(() => end(null, null)).not.toThrow();
-    expect(lines.map(([fields, message]) => [fields.hook, fields.operation, message])).toEqual([['willResolveField', 'x', 'api: audit plugin failed']]);
+    expect(lines.map(([fields, message]) => [fields.hook, fields.operation, message])).toEqual([
+      ['willResolveField', 'x', 'api: audit plugin failed'],
+    ]);
   });
 
   it('withholds the answer when the events cannot be written, with one loud line holding the events', async () => {
@@ -70,10 +87,16 @@ describe('the audit plugin', () => {
     const response = { body: { kind: 'single', singleResult: { data: { addReferralNote: { id: 'x' } } } }, http: { status: 200 } };
     await hooks.willSendResponse!({ response } as never);
     expect(response.http.status).toBe(500);
-    expect(response.body).toEqual({ kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } });
+    expect(response.body).toEqual({
+      kind: 'single',
+      singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+    });
     expect(lines).toHaveLength(1);
     expect(lines[0][1]).toBe('api: AUDIT WRITE FAILED; the response was withheld');
-    expect(lines[0][0]).toMatchObject({ cause: 'relation "audit_event" does not exist', events: [expect.objectContaining({ operation: 'addReferralNote' })] });
+    expect(lines[0][0]).toMatchObject({
+      cause: 'relation "audit_event" does not exist',
+      events: [expect.objectContaining({ operation: 'addReferralNote' })],
+    });
     expect(JSON.stringify(lines)).not.toContain('メモ');
   });
 });

@@ -47,29 +47,33 @@ export function createAuditPlugin(audit: AuditService, secret: string, log: Audi
               if (info.path.prev !== undefined) return;
               // Should recording fail, the line names the mutation, so that it is not lost without a trace.
               return (error, result) =>
-                guarded('willResolveField', () => {
-                  const field = info.parentType.getFields()[info.fieldName];
-                  const viewer = ctx.req?.viewer;
-                  const outcome = error ? null : (result as Record<string, any> | null);
-                  const object = mutationObject(info.fieldName, getNamedType(info.returnType).name, args, outcome);
-                  const details: Record<string, unknown> = { ...safeArguments(field?.args ?? [], args, fingerprint), ...object.details };
-                  let actorUserId = viewer?.id ?? null;
-                  let actorRole: string = viewer?.role ?? ANONYMOUS;
-                  if (info.fieldName === 'login') {
-                    // The user who signed in; for a failure only a keyed fingerprint of the email, never the address.
-                    if (outcome?.user?.id) [actorUserId, actorRole] = [outcome.user.id, outcome.user.role ?? ANONYMOUS];
-                    else if (typeof args.email === 'string') details.emailHash = emailFingerprint(secret, args.email);
-                  }
-                  events.add({
-                    actorUserId,
-                    actorRole,
-                    operation: info.fieldName,
-                    objectType: object.objectType,
-                    objectId: object.objectId,
-                    result: error ? errorCodeOf(error) : 'OK',
-                    details,
-                  });
-                }, { operation: info.fieldName });
+                guarded(
+                  'willResolveField',
+                  () => {
+                    const field = info.parentType.getFields()[info.fieldName];
+                    const viewer = ctx.req?.viewer;
+                    const outcome = error ? null : (result as Record<string, any> | null);
+                    const object = mutationObject(info.fieldName, getNamedType(info.returnType).name, args, outcome);
+                    const details: Record<string, unknown> = { ...safeArguments(field?.args ?? [], args, fingerprint), ...object.details };
+                    let actorUserId = viewer?.id ?? null;
+                    let actorRole: string = viewer?.role ?? ANONYMOUS;
+                    if (info.fieldName === 'login') {
+                      // The user who signed in; for a failure only a keyed fingerprint of the email, never the address.
+                      if (outcome?.user?.id) [actorUserId, actorRole] = [outcome.user.id, outcome.user.role ?? ANONYMOUS];
+                      else if (typeof args.email === 'string') details.emailHash = emailFingerprint(secret, args.email);
+                    }
+                    events.add({
+                      actorUserId,
+                      actorRole,
+                      operation: info.fieldName,
+                      objectType: object.objectType,
+                      objectId: object.objectId,
+                      result: error ? errorCodeOf(error) : 'OK',
+                      details,
+                    });
+                  },
+                  { operation: info.fieldName },
+                );
             },
           };
         },
@@ -84,7 +88,10 @@ export function createAuditPlugin(audit: AuditService, secret: string, log: Audi
                 'api: AUDIT WRITE FAILED; the response was withheld',
               ),
             );
-            response.body = { kind: 'single', singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] } };
+            response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+            };
             response.http.status = 500;
           }
         },

@@ -29,7 +29,18 @@ export class AuditService {
   private async insert(db: EntityManager, events: readonly AuditEventRecord[]): Promise<void> {
     const params: unknown[] = [];
     const rows = events.map((e) => {
-      params.push(e.at, e.actorUserId, e.actorRole, e.operation, e.objectType, e.objectId, e.result, e.clientAddress, e.requestId, JSON.stringify(e.details));
+      params.push(
+        e.at,
+        e.actorUserId,
+        e.actorRole,
+        e.operation,
+        e.objectType,
+        e.objectId,
+        e.result,
+        e.clientAddress,
+        e.requestId,
+        JSON.stringify(e.details),
+      );
       const base = params.length - COLUMNS.length;
       return `(${COLUMNS.map((_, i) => `$${base + i + 1}`).join(', ')})`;
     });
@@ -37,11 +48,7 @@ export class AuditService {
   }
 
   /** Newest first (by id), `first` of them after the cursor, with the size of the filtered log. */
-  async page(
-    filter: AuditEventFilter | undefined,
-    first: number,
-    after: string | undefined,
-  ): Promise<Page<AuditEventEntity>> {
+  async page(filter: AuditEventFilter | undefined, first: number, after: string | undefined): Promise<Page<AuditEventEntity>> {
     const query = this.db.getRepository(AuditEventEntity).createQueryBuilder('e');
     if (filter?.actorUserId) query.andWhere('e.actor_user_id = :actor', { actor: filter.actorUserId });
     if (filter?.operation?.length) query.andWhere('e.operation IN (:...operations)', { operations: filter.operation });
@@ -53,7 +60,10 @@ export class AuditService {
     if (filter?.to) query.andWhere('e.at < :to', { to: filter.to });
     const totalCount = await query.getCount();
     if (after) query.andWhere('e.id < :cursor', { cursor: decodeAuditCursor(after) });
-    const rows = await query.orderBy('e.id', 'DESC').limit(first + 1).getMany();
+    const rows = await query
+      .orderBy('e.id', 'DESC')
+      .limit(first + 1)
+      .getMany();
     return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
   }
 }

@@ -27,7 +27,10 @@ export function decideLoginAttempt(now: Date, windowSeconds: number, counts: rea
   const windowStart = now.getTime() - windowSeconds * 1000;
   let retryAt = 0;
   for (const { limit, failures } of counts) {
-    const recent = failures.map((at) => at.getTime()).filter((at) => at > windowStart && at <= now.getTime()).sort((a, b) => b - a);
+    const recent = failures
+      .map((at) => at.getTime())
+      .filter((at) => at > windowStart && at <= now.getTime())
+      .sort((a, b) => b - a);
     if (recent.length >= limit) retryAt = Math.max(retryAt, recent[limit - 1] + windowSeconds * 1000);
   }
   if (retryAt === 0) return { allowed: true };
@@ -47,7 +50,10 @@ export function clientAddressKey(address: string | undefined | null): string {
   if (isIP(raw) === 4) return raw;
   if (isIP(raw) !== 6) return raw.slice(0, 100);
   const groups = expandIpv6(raw);
-  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.toString(16))
+    .join(':')}::/64`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (with :: and a trailing dotted quad allowed). */

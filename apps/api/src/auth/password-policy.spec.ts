@@ -31,13 +31,32 @@ describe('passwordProblems', () => {
   const TOO_COMMON = 'is too common or too predictable (a well-known password, a keyboard run, a short pattern repeated)';
 
   it('refuses very common passwords from the shipped list, whatever their case, width or surrounding spaces', () => {
-    for (const common of ['password1234', 'qwertyuiop12', 'PassWord1234', ' password1234 ', 'ｐａｓｓｗｏｒｄ１２３４', '1qaz2wsx3edc', 'abcdefghijkl', '123456789012', 'いろはにほへとちりぬるを', 'sakura123456', 'tsunagu-demo']) {
+    for (const common of [
+      'password1234',
+      'qwertyuiop12',
+      'PassWord1234',
+      ' password1234 ',
+      'ｐａｓｓｗｏｒｄ１２３４',
+      '1qaz2wsx3edc',
+      'abcdefghijkl',
+      '123456789012',
+      'いろはにほへとちりぬるを',
+      'sakura123456',
+      'tsunagu-demo',
+    ]) {
       expect({ common, problems: passwordProblems(common, { email }) }).toEqual({ common, problems: [TOO_COMMON] });
     }
   });
 
   it('refuses one character or a short pattern repeated', () => {
-    for (const repeated of ['aaaaaaaaaaaa', 'zzzzzzzzzzzzzzzzzzzz', 'abcdabcdabcd', 'ababababababab', '９８９８９８９８９８９８', 'ああああああああああああ']) {
+    for (const repeated of [
+      'aaaaaaaaaaaa',
+      'zzzzzzzzzzzzzzzzzzzz',
+      'abcdabcdabcd',
+      'ababababababab',
+      '９８９８９８９８９８９８',
+      'ああああああああああああ',
+    ]) {
       expect({ repeated, problems: passwordProblems(repeated, { email }) }).toEqual({ repeated, problems: [TOO_COMMON] });
     }
     expect(passwordProblems('abcdeabcdeabcde', { email })).toEqual([]);

@@ -12,7 +12,11 @@ export const TEMPORARY_PASSWORD_REPLACED = 'account:temporaryPasswordReplaced';
 type Account = Pick<UserEntity, 'id' | 'role' | 'temporaryPasswordIssuedAt' | 'temporaryPasswordIssuedBy'>;
 
 /** Adds the event to the request's audit trail (written with the mutation's own event). */
-export function auditTemporaryPassword(context: object, operation: typeof TEMPORARY_PASSWORD_SIGN_IN | typeof TEMPORARY_PASSWORD_REPLACED, account: Account): void {
+export function auditTemporaryPassword(
+  context: object,
+  operation: typeof TEMPORARY_PASSWORD_SIGN_IN | typeof TEMPORARY_PASSWORD_REPLACED,
+  account: Account,
+): void {
   auditTrailOf(context).add({
     actorUserId: account.id,
     actorRole: account.role,

@@ -14,15 +14,26 @@ describe('formatError', () => {
       {
         message: 'relation "audit_event" does not exist',
         path: ['auditEvents'],
-        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['QueryFailedError: x', '    at /work/node_modules/typeorm/driver.js:1:1'], query: 'SELECT * FROM audit_event' },
+        extensions: {
+          code: 'INTERNAL_SERVER_ERROR',
+          stacktrace: ['QueryFailedError: x', '    at /work/node_modules/typeorm/driver.js:1:1'],
+          query: 'SELECT * FROM audit_event',
+        },
       },
       { originalError: original },
     );
-    expect(formatted).toEqual({ message: 'Internal server error', path: ['auditEvents'], locations: undefined, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
+    expect(formatted).toEqual({
+      message: 'Internal server error',
+      path: ['auditEvents'],
+      locations: undefined,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    });
   });
 
   it('masks an error with a code the API does not give out', () => {
-    expect(production({ message: 'secret detail', extensions: { code: 'SOMETHING_ELSE' } }, {}).extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+    expect(production({ message: 'secret detail', extensions: { code: 'SOMETHING_ELSE' } }, {}).extensions).toEqual({
+      code: 'INTERNAL_SERVER_ERROR',
+    });
   });
 
   it('keeps client errors and drops their stack traces in every mode', () => {
@@ -44,19 +55,29 @@ describe('formatError', () => {
 
   it('passes a move not recorded on to the client with its reason', () => {
     const error = { message: 'The move was not recorded', extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED', stacktrace: ['at x'] } };
-    expect(production(error, {})).toEqual({ message: 'The move was not recorded', extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED' } });
+    expect(production(error, {})).toEqual({
+      message: 'The move was not recorded',
+      extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED' },
+    });
     expect(codeForClient(error)).toBe('MOVE_NOT_RECORDED'); // so it is logged as a client error, one line
   });
 
   it('strips field suggestions in production only', () => {
-    const error = { message: 'Cannot query field "subjet" on type "Referral". Did you mean "subject"?', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    const error = {
+      message: 'Cannot query field "subjet" on type "Referral". Did you mean "subject"?',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    };
     expect(production(error, {}).message).toBe('Cannot query field "subjet" on type "Referral".');
     expect(development(error, {}).message).toContain('Did you mean');
   });
 
   it('answers the token limit as BAD_USER_INPUT naming it', () => {
     const formatted = production(
-      { message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.', locations: [{ line: 1, column: 9000 }], extensions: { code: 'GRAPHQL_PARSE_FAILED' } },
+      {
+        message: 'Syntax Error: Document contains more that 2000 tokens. Parsing aborted.',
+        locations: [{ line: 1, column: 9000 }],
+        extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+      },
       {},
     );
     expect(formatted).toEqual({
@@ -66,12 +87,17 @@ describe('formatError', () => {
   });
 
   it('leaves other syntax errors as GRAPHQL_PARSE_FAILED', () => {
-    expect(production({ message: 'Syntax Error: Expected Name, found "}".', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, {}).extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    expect(
+      production({ message: 'Syntax Error: Expected Name, found "}".', extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, {}).extensions?.code,
+    ).toBe('GRAPHQL_PARSE_FAILED');
   });
 
   it('answers the depth and alias rules (filed by Apollo as validation errors) as BAD_USER_INPUT', () => {
     const formatted = production(
-      { message: 'The operation nests fields 11 levels deep; the limit is 10', extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 10, fields: ['query'] } },
+      {
+        message: 'The operation nests fields 11 levels deep; the limit is 10',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth', max: 10, fields: ['query'] },
+      },
       {},
     );
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'depth', max: 10, fields: ['query'] });

@@ -26,7 +26,9 @@ describe('isTemporalUnavailable', () => {
   });
 
   it('is true for an Update whose RPC ran past its deadline', () => {
-    const timedOut = new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', { cause: grpcError(status.DEADLINE_EXCEEDED) });
+    const timedOut = new WorkflowUpdateRPCTimeoutOrCancelledError('Workflow update call timeout or cancelled', {
+      cause: grpcError(status.DEADLINE_EXCEEDED),
+    });
     expect(isTemporalUnavailable(timedOut)).toBe(true);
   });
 
@@ -35,7 +37,10 @@ describe('isTemporalUnavailable', () => {
     expect(isTemporalUnavailable(new ServiceError('failed', { cause: grpcError(status.INTERNAL) }))).toBe(false);
     expect(isTemporalUnavailable(new WorkflowNotFoundError('gone', 'referral:u:r', undefined))).toBe(false);
     expect(isTemporalUnavailable(new WorkflowExecutionAlreadyStartedError('started', 'referral:u:r', 'referralWorkflow'))).toBe(false);
-    const refused = new WorkflowUpdateFailedError('Workflow Update failed', ApplicationFailure.create({ type: 'CONFLICT', message: 'no', nonRetryable: true }));
+    const refused = new WorkflowUpdateFailedError(
+      'Workflow Update failed',
+      ApplicationFailure.create({ type: 'CONFLICT', message: 'no', nonRetryable: true }),
+    );
     expect(isTemporalUnavailable(refused)).toBe(false);
     expect(isTemporalUnavailable(new Error('connection refused'))).toBe(false);
     expect(isTemporalUnavailable(undefined)).toBe(false);
@@ -56,7 +61,10 @@ describe('temporalUnavailable', () => {
 describe('formatError and UNAVAILABLE', () => {
   it('lets UNAVAILABLE through with retryable, where an unknown code would be masked', () => {
     const error = temporalUnavailable(15);
-    const formatted = formatError({ hideSuggestions: true })({ message: error.message, path: ['acceptReferral'], extensions: { ...error.extensions } }, error);
+    const formatted = formatError({ hideSuggestions: true })(
+      { message: error.message, path: ['acceptReferral'], extensions: { ...error.extensions } },
+      error,
+    );
     expect(formatted).toEqual({ message: error.message, path: ['acceptReferral'], extensions: { code: 'UNAVAILABLE', retryable: true } });
   });
 });
@@ -86,7 +94,9 @@ describe('boundedTemporalCall', () => {
   it('turns "not now" from Temporal into UNAVAILABLE and tells the log why, without the error object', async () => {
     const warn = jest.fn();
     const failing = () => Promise.reject(new ServiceError('Workflow Update failed', { cause: grpcError(status.UNAVAILABLE, 'history down') }));
-    await expect(boundedTemporalCall(fakeClient(), 15, failing, warn)).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE', retryable: true } });
+    await expect(boundedTemporalCall(fakeClient(), 15, failing, warn)).rejects.toMatchObject({
+      extensions: { code: 'UNAVAILABLE', retryable: true },
+    });
     expect(warn).toHaveBeenCalledWith(expect.stringContaining('[gRPC 14]'));
     expect(warn.mock.calls[0][0]).toContain('history down');
   });

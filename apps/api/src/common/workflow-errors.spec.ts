@@ -15,10 +15,14 @@ describe('workflowRefusal', () => {
 
   it('names the field a workflow’s BAD_USER_INPUT gives in its details, and "input" when it gives none', () => {
     const named = workflowRefusal(
-      refused(ApplicationFailure.create({ type: 'BAD_USER_INPUT', message: 'must be whole', nonRetryable: true, details: [{ field: 'businessDays' }] })),
+      refused(
+        ApplicationFailure.create({ type: 'BAD_USER_INPUT', message: 'must be whole', nonRetryable: true, details: [{ field: 'businessDays' }] }),
+      ),
     ) as GraphQLError;
     expect(named.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['businessDays'] });
-    const unnamed = workflowRefusal(refused(ApplicationFailure.create({ type: 'BAD_USER_INPUT', message: 'bad', nonRetryable: true }))) as GraphQLError;
+    const unnamed = workflowRefusal(
+      refused(ApplicationFailure.create({ type: 'BAD_USER_INPUT', message: 'bad', nonRetryable: true })),
+    ) as GraphQLError;
     expect(unnamed.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input'] });
   });
 

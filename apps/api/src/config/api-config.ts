@@ -63,7 +63,10 @@ export function readTrustProxy(env: Env, name: string): false | number | string[
   const entries = raw.split(',').map((entry) => entry.trim());
   for (const entry of entries) {
     if (!isProxyEntry(entry)) {
-      throw new ConfigError(name, `must be a hop count or a comma-separated list of addresses, subnets and ${PROXY_PRESETS.join(', ')}; got "${entry}"`);
+      throw new ConfigError(
+        name,
+        `must be a hop count or a comma-separated list of addresses, subnets and ${PROXY_PRESETS.join(', ')}; got "${entry}"`,
+      );
     }
   }
   return entries;

@@ -111,10 +111,10 @@ export class OrganizationsService {
 /** Makes the organisation serve exactly these areas. */
 export async function replaceOrganizationAreas(tx: EntityManager, organizationId: string, areaIds: readonly string[]): Promise<void> {
   await tx.query(`DELETE FROM organization_area WHERE organization_id = $1 AND NOT (area_id = ANY ($2::uuid[]))`, [organizationId, areaIds]);
-  await tx.query(
-    `INSERT INTO organization_area (organization_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-    [organizationId, areaIds],
-  );
+  await tx.query(`INSERT INTO organization_area (organization_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+    organizationId,
+    areaIds,
+  ]);
 }
 
 /** Categories without repeats, in the order of the NeedCategory enum (so lists compare and read the same everywhere). */

@@ -89,6 +89,12 @@ export class RoutingRulesService {
   }
 
   private async areas(ids: readonly string[]): Promise<AreaEntity[]> {
-    return ids.length ? this.db.getRepository(AreaEntity).createQueryBuilder('a').whereInIds([...new Set(ids)]).getMany() : [];
+    return ids.length
+      ? this.db
+          .getRepository(AreaEntity)
+          .createQueryBuilder('a')
+          .whereInIds([...new Set(ids)])
+          .getMany()
+      : [];
   }
 }

@@ -14,8 +14,16 @@ export class HealthController {
   @HttpCode(200)
   async check(): Promise<{ status: 'ok'; postgres: 'up'; temporal: 'up' }> {
     const [postgres, temporal] = await Promise.all([
-      this.db.query('SELECT 1').then(() => 'up', () => 'down'),
-      this.temporal.run('health', (client) => client.workflowService.getSystemInfo({})).then(() => 'up', () => 'down'),
+      this.db.query('SELECT 1').then(
+        () => 'up',
+        () => 'down',
+      ),
+      this.temporal
+        .run('health', (client) => client.workflowService.getSystemInfo({}))
+        .then(
+          () => 'up',
+          () => 'down',
+        ),
     ]);
     if (postgres !== 'up' || temporal !== 'up') {
       throw new ServiceUnavailableException({ status: 'unavailable', postgres, temporal });

@@ -25,7 +25,10 @@ describe('the GraphQL error log', () => {
     'logs a client error (%s) as one info line with code, operation and request id: no message, no stack',
     async (code) => {
       const log = logger();
-      const error = new GraphQLError('no area has the code "山田 090-1234-5678"', { path: ['submitReferral'], extensions: { code, fields: ['input.areaCode'] } });
+      const error = new GraphQLError('no area has the code "山田 090-1234-5678"', {
+        path: ['submitReferral'],
+        extensions: { code, fields: ['input.areaCode'] },
+      });
       await encounter(log, [error]);
       expect(log.lines).toEqual([
         ['info', { operationName: 'Note', operationType: 'mutation', code, path: 'submitReferral', fields: ['input.areaCode'] }, 'client error'],
@@ -41,7 +44,13 @@ describe('the GraphQL error log', () => {
     expect(log.lines).toEqual([
       [
         'error',
-        { operationName: null, operationType: 'mutation', code: 'INTERNAL_SERVER_ERROR', path: 'deadlineRules', error: 'Error: relation "deadline_rule" does not exist\n    at somewhere' },
+        {
+          operationName: null,
+          operationType: 'mutation',
+          code: 'INTERNAL_SERVER_ERROR',
+          path: 'deadlineRules',
+          error: 'Error: relation "deadline_rule" does not exist\n    at somewhere',
+        },
         'internal error',
       ],
     ]);
@@ -54,9 +63,18 @@ describe('the GraphQL error log', () => {
   });
 
   it('never throws, whatever the logger does', async () => {
-    const failing = { info: () => { throw new Error('disk full'); }, error: () => { throw new Error('disk full'); } };
+    const failing = {
+      info: () => {
+        throw new Error('disk full');
+      },
+      error: () => {
+        throw new Error('disk full');
+      },
+    };
     const plugin = createGraphqlErrorLogPlugin(failing);
     const hooks = await plugin.requestDidStart!({} as never);
-    await expect(hooks!.didEncounterErrors!({ errors: [new GraphQLError('x')], operationName: null, contextValue: undefined } as never)).resolves.toBeUndefined();
+    await expect(
+      hooks!.didEncounterErrors!({ errors: [new GraphQLError('x')], operationName: null, contextValue: undefined } as never),
+    ).resolves.toBeUndefined();
   });
 });

@@ -83,7 +83,8 @@ describe('the api’s request logging', () => {
   });
 
   const linesOf = async (requestId: string) => {
-    for (let i = 0; i < 50 && !lines.some((l) => l.requestId === requestId && l.msg === 'request completed'); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 50 && !lines.some((l) => l.requestId === requestId && l.msg === 'request completed'); i++)
+      await new Promise((r) => setTimeout(r, 20));
     return lines.filter((l) => l.requestId === requestId);
   };
 
@@ -94,7 +95,13 @@ describe('the api’s request logging', () => {
     expect(response.headers.get('x-request-id')).toBe('req-1');
     const mine = await linesOf('req-1');
     expect(mine.map((l) => l.msg)).toEqual(['inside', 'request completed']);
-    expect(mine[1]).toMatchObject({ level: 30, service: 'api', requestId: 'req-1', req: { method: 'GET', path: '/graphql' }, res: { statusCode: 200 } });
+    expect(mine[1]).toMatchObject({
+      level: 30,
+      service: 'api',
+      requestId: 'req-1',
+      req: { method: 'GET', path: '/graphql' },
+      res: { statusCode: 200 },
+    });
     expect(mine[1].req).toEqual({ method: 'GET', path: '/graphql' });
     // Even a line that names them on purpose has them redacted.
     expect(mine[0]).toMatchObject({ authorization: '[redacted]', cookie: '[redacted]' });

@@ -23,7 +23,11 @@ export function requestIdOf(context: RequestContext | undefined): string | null 
  * Express middleware, mounted before the body parser: every response names its request in X-Request-Id, even one
  * refused before the request logger runs (a body that is no JSON, or too large). pino-http keeps the id it finds.
  */
-export function assignRequestId(req: { id?: unknown; headers: Record<string, string | string[] | undefined> }, res: { setHeader(name: string, value: string): unknown }, next: () => void): void {
+export function assignRequestId(
+  req: { id?: unknown; headers: Record<string, string | string[] | undefined> },
+  res: { setHeader(name: string, value: string): unknown },
+  next: () => void,
+): void {
   if (typeof req.id !== 'string') req.id = requestIdFor(req.headers['x-request-id']);
   res.setHeader('X-Request-Id', req.id as string);
   next();

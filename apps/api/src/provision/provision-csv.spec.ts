@@ -33,7 +33,9 @@ describe('provisionRecordsCsv', () => {
   });
 
   it('leaves unknown values blank', () => {
-    const line = provisionRecordsCsv([row({ consentObtained: null, consentMethod: null, consentObtainedAt: null, consentGivenBy: null })]).split('\r\n')[1];
+    const line = provisionRecordsCsv([row({ consentObtained: null, consentMethod: null, consentObtainedAt: null, consentGivenBy: null })]).split(
+      '\r\n',
+    )[1];
     expect(line.split(',').slice(5, 9)).toEqual(['', '', '', '']);
   });
 

@@ -25,16 +25,17 @@ export class ProvisionRecordsService {
 
   async page(from: Date, to: Date, first: number, after?: string): Promise<ProvisionRecordPage> {
     assertPeriod(from, to);
-    const query = this.db
-      .getRepository(ProvisionRecordEntity)
-      .createQueryBuilder('p')
-      .where('p.at >= :from AND p.at < :to', { from, to });
+    const query = this.db.getRepository(ProvisionRecordEntity).createQueryBuilder('p').where('p.at >= :from AND p.at < :to', { from, to });
     const totalCount = await query.clone().getCount();
     if (after) {
       const cursor = decodeCursor(after);
       query.andWhere('(p.at, p.id) > (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });
     }
-    const rows = await query.orderBy('p.at', 'ASC').addOrderBy('p.id', 'ASC').take(first + 1).getMany();
+    const rows = await query
+      .orderBy('p.at', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return { rows: rows.slice(0, first).map((row) => this.open(row)), totalCount, hasNextPage: rows.length > first };
   }
 

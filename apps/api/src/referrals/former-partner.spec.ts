@@ -8,7 +8,14 @@ const P = 'org-p';
 const Q = 'org-q';
 const COUNCIL = 'org-council';
 
-const viewer = (role: Role, organizationId: string | null = P): Viewer => ({ id: 'u', email: 'u@example.jp', displayName: 'u', role, organizationId, areaId: null });
+const viewer = (role: Role, organizationId: string | null = P): Viewer => ({
+  id: 'u',
+  email: 'u@example.jp',
+  displayName: 'u',
+  role,
+  organizationId,
+  areaId: null,
+});
 
 let seq = 0;
 function handoff(kind: HandoffKind, from: string | null, to: string | null, extra: Partial<HandoffRow> = {}): HandoffRow {
@@ -49,7 +56,8 @@ function declinedByPThenCompletedByQ(): HandoffRow[] {
 describe('handoffsSeenBy', () => {
   it('gives coordinators and administrators every handoff', () => {
     const rows = declinedByPThenCompletedByQ();
-    for (const role of [Role.ADMIN, Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR]) expect(handoffsSeenBy(viewer(role, COUNCIL), null, rows)).toEqual(rows);
+    for (const role of [Role.ADMIN, Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR])
+      expect(handoffsSeenBy(viewer(role, COUNCIL), null, rows)).toEqual(rows);
   });
 
   it('gives the partner holding it every step but the policy track, as before', () => {
@@ -84,10 +92,7 @@ describe('handoffsSeenBy', () => {
       handoff(HandoffKind.REASSIGNED, P, Q, { actorId: 'tier2', note: '別団体へ' }),
       handoff(HandoffKind.OFFERED, null, Q),
     ];
-    expect(handoffsSeenBy(viewer(Role.PARTNER, P), 3, rows)).toEqual([
-      rows[1],
-      { ...rows[2], fromOrganizationId: P, toOrganizationId: null },
-    ]);
+    expect(handoffsSeenBy(viewer(Role.PARTNER, P), 3, rows)).toEqual([rows[1], { ...rows[2], fromOrganizationId: P, toOrganizationId: null }]);
   });
 
   it('leaves out another organisation a referral was reassigned from, before it came to this one', () => {
@@ -104,7 +109,11 @@ describe('handoffsSeenBy', () => {
 
   it('keeps the notes the former partner wrote after it left, and no one else’s', () => {
     const rows = declinedByPThenCompletedByQ();
-    const later = [...rows, handoff(HandoffKind.NOTE, P, null, { actorId: 'p-user', note: '参考まで' }), handoff(HandoffKind.NOTE, COUNCIL, null, { note: '調整済み' })];
+    const later = [
+      ...rows,
+      handoff(HandoffKind.NOTE, P, null, { actorId: 'p-user', note: '参考まで' }),
+      handoff(HandoffKind.NOTE, COUNCIL, null, { note: '調整済み' }),
+    ];
     expect(handoffsSeenBy(viewer(Role.PARTNER, P), 4, later).map((row) => row.note)).toEqual([null, '空きを確認中', null, '参考まで']);
   });
 
@@ -137,6 +146,11 @@ describe('seenAsLeft', () => {
   });
 
   it('leaves a referral that has not left the viewer as it is', () => {
-    expect(seenAsLeft(row(), undefined)).toMatchObject({ status: ReferralStatus.COMPLETED, currentOrganizationId: Q, outcome: 'RESOLVED', leftAtSeq: null });
+    expect(seenAsLeft(row(), undefined)).toMatchObject({
+      status: ReferralStatus.COMPLETED,
+      currentOrganizationId: Q,
+      outcome: 'RESOLVED',
+      leftAtSeq: null,
+    });
   });
 });

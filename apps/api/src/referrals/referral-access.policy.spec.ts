@@ -1,7 +1,15 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, ReferralStatus, Role } from '@tsunagu/domain';
 import type { Viewer } from '../auth/viewer';
-import { actorForMove, assertMaySubmit, maySeeAgeBand, maySeeSubject, ReferralFacts, ReferralMove, visibleSubjectItems } from './referral-access.policy';
+import {
+  actorForMove,
+  assertMaySubmit,
+  maySeeAgeBand,
+  maySeeSubject,
+  ReferralFacts,
+  ReferralMove,
+  visibleSubjectItems,
+} from './referral-access.policy';
 
 const ROLES = Object.values(Role);
 const MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'];
@@ -59,9 +67,7 @@ function expected(role: Role, move: ReferralMove, hasUsers: boolean | null): Exp
 
 describe('actorForMove: every role × every move', () => {
   const table = ROLES.flatMap((role) =>
-    MOVES.flatMap((move) =>
-      ([true, false, null] as const).map((hasUsers) => ({ role, move, hasUsers, outcome: expected(role, move, hasUsers) })),
-    ),
+    MOVES.flatMap((move) => ([true, false, null] as const).map((hasUsers) => ({ role, move, hasUsers, outcome: expected(role, move, hasUsers) }))),
   );
 
   it('covers 5 roles × 8 moves × 3 holder situations', () => {
@@ -142,7 +148,9 @@ describe('maySeeSubject', () => {
   });
 
   it.each(STATUSES)('another partner never sees it (%s)', (status) => {
-    expect(maySeeSubject(viewer(Role.PARTNER, { organizationId: OTHER }), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(false);
+    expect(maySeeSubject(viewer(Role.PARTNER, { organizationId: OTHER }), { status, currentOrganizationId: HOLDER, consentObtained: true })).toBe(
+      false,
+    );
   });
 
   it.each([false, null])('the holding partner does not see it without consent (consentObtained %s)', (consentObtained) => {

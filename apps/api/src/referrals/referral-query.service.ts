@@ -75,7 +75,11 @@ export class ReferralQueryService {
       const cursor = decodeCursor(after);
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
     }
-    const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(first + 1).getMany();
+    const rows = await query
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(first + 1)
+      .getMany();
     return { rows: await this.seen(viewer, rows.slice(0, first)), totalCount, hasNextPage: rows.length > first };
   }
 
@@ -100,7 +104,8 @@ export class ReferralQueryService {
         .where('r.id IN (:...ids)', { ids: maybeLeft.map((row) => row.id) })
         .setParameters(former.params)
         .getRawMany();
-      for (const row of found) if (row.leftAtSeq !== null) left.set(row.id, { leftAtSeq: Number(row.leftAtSeq), leftAt: new Date(row.leftAt), status: row.status });
+      for (const row of found)
+        if (row.leftAtSeq !== null) left.set(row.id, { leftAtSeq: Number(row.leftAtSeq), leftAt: new Date(row.leftAt), status: row.status });
     }
     return rows.map((row) => seenAsLeft(this.opened(row), left.get(row.id)));
   }
@@ -118,7 +123,9 @@ export class ReferralQueryService {
   /** Referral rows the viewer may see among these ids (unknown or hidden ones left out), in the order of the ids. */
   async visibleAmong(viewer: Viewer, ids: readonly string[]): Promise<SeenReferral[]> {
     if (!ids.length) return [];
-    const rows = await this.visibleTo(viewer).andWhere('r.id IN (:...ids)', { ids: [...new Set(ids)] }).getMany();
+    const rows = await this.visibleTo(viewer)
+      .andWhere('r.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
     const found = new Map((await this.seen(viewer, rows)).map((row) => [row.id, row]));
     return ids.flatMap((id) => {
       const row = found.get(id);

@@ -2,7 +2,14 @@ import { Role } from '@tsunagu/domain';
 import type { Viewer } from '../auth/viewer';
 import { formerPartnerColumns, LEAVING_HANDOFF_KINDS, seenHolderSql, seenStatusSql } from './referral-scope';
 
-const viewer = (role: Role, organizationId: string | null = 'org-p'): Viewer => ({ id: 'u', email: 'u@example.jp', displayName: 'u', role, organizationId, areaId: null });
+const viewer = (role: Role, organizationId: string | null = 'org-p'): Viewer => ({
+  id: 'u',
+  email: 'u@example.jp',
+  displayName: 'u',
+  role,
+  organizationId,
+  areaId: null,
+});
 
 describe('what a partner the referral has left sees, as SQL', () => {
   it('is the row itself for everyone but partners', () => {

@@ -69,7 +69,10 @@ function leftHandoffFrom(alias: string): string {
  * (docs/SECURITY.md, "A partner the referral has left"): the seq and time of the handoff that took it away (null when
  * it has not left), and the status that move left the referral in. Null for every other viewer.
  */
-export function formerPartnerColumns(viewer: Viewer, alias: string): { leftAtSeq: string; leftAt: string; status: string; params: Record<string, unknown> } | null {
+export function formerPartnerColumns(
+  viewer: Viewer,
+  alias: string,
+): { leftAtSeq: string; leftAt: string; status: string; params: Record<string, unknown> } | null {
   if (viewer.role !== Role.PARTNER) return null;
   const from = leftHandoffFrom(alias);
   return {

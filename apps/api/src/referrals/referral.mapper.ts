@@ -15,9 +15,7 @@ export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: View
     category: row.category,
     summary: row.summary,
     subjectKind: row.subjectKind,
-    subject: subjectVisible
-      ? { displayName: row.subjectDisplayName!, ageBand: row.subjectAgeBand, contact: row.subjectContact }
-      : null,
+    subject: subjectVisible ? { displayName: row.subjectDisplayName!, ageBand: row.subjectAgeBand, contact: row.subjectContact } : null,
     subjectAgeBand: maySeeAgeBand(viewer, row) ? row.subjectAgeBand : null,
     destination: row.destination,
     responseDueAt: row.responseDueAt,

@@ -4,7 +4,15 @@ import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { AnyRole, Roles } from '../auth/roles.decorator';
 import type { Viewer } from '../auth/viewer';
 import { toConnection } from '../common/pagination/connection';
-import { CompleteReferralArgs, DeclineReferralArgs, ExtendReferralDeadlineArgs, NoteOnMoveArgs, ReassignReferralArgs, RequiredNoteArgs, WithdrawReferralArgs } from './dto/move.args';
+import {
+  CompleteReferralArgs,
+  DeclineReferralArgs,
+  ExtendReferralDeadlineArgs,
+  NoteOnMoveArgs,
+  ReassignReferralArgs,
+  RequiredNoteArgs,
+  WithdrawReferralArgs,
+} from './dto/move.args';
 import { ReferralIdArgs, ReferralsArgs } from './dto/referrals.args';
 import { SubmitReferralInput } from './dto/submit-referral.input';
 import { ReferralConnectionModel } from './models/referral-connection.model';
@@ -73,10 +81,7 @@ export class ReferralsResolver {
 
   @Roles(...STEERING)
   @Mutation(() => ReferralModel)
-  async reassignReferral(
-    @CurrentViewer() viewer: Viewer,
-    @Args() { id, organizationId, note }: ReassignReferralArgs,
-  ): Promise<ReferralModel> {
+  async reassignReferral(@CurrentViewer() viewer: Viewer, @Args() { id, organizationId, note }: ReassignReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'REASSIGN', organizationId, note }), viewer);
   }
 

@@ -20,11 +20,15 @@ describe('isRepeatOf', () => {
     expect(isRepeatOf(handoff({ kind: 'WITHDRAWN', reason: '家族が対応' }), viewer, { move: 'WITHDRAW', reason: '家族が対応' })).toBe(true);
     expect(isRepeatOf(handoff({ kind: 'NOTE', note: '連絡済み' }), viewer, { move: 'NOTE', note: '連絡済み' })).toBe(true);
     expect(
-      isRepeatOf(handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: 'Deadline moved by 2 business day(s) to 2026-12-10T08:15:00.000Z' }), viewer, {
-        move: 'EXTEND_DEADLINE',
-        businessDays: 2,
-        reason: '手配中',
-      }),
+      isRepeatOf(
+        handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: 'Deadline moved by 2 business day(s) to 2026-12-10T08:15:00.000Z' }),
+        viewer,
+        {
+          move: 'EXTEND_DEADLINE',
+          businessDays: 2,
+          reason: '手配中',
+        },
+      ),
     ).toBe(true);
   });
 
@@ -37,11 +41,15 @@ describe('isRepeatOf', () => {
     expect(isRepeatOf(handoff({ kind: 'REASSIGNED', toOrganizationId: 'org-2' }), viewer, { move: 'REASSIGN', organizationId: 'org-3' })).toBe(false);
     expect(isRepeatOf(handoff({ kind: 'NOTE', note: '連絡済み' }), viewer, { move: 'NOTE', note: '本人と話した' })).toBe(false);
     expect(
-      isRepeatOf(handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: 'Deadline moved by 2 business day(s) to 2026-12-10T08:15:00.000Z' }), viewer, {
-        move: 'EXTEND_DEADLINE',
-        businessDays: 3,
-        reason: '手配中',
-      }),
+      isRepeatOf(
+        handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: 'Deadline moved by 2 business day(s) to 2026-12-10T08:15:00.000Z' }),
+        viewer,
+        {
+          move: 'EXTEND_DEADLINE',
+          businessDays: 3,
+          reason: '手配中',
+        },
+      ),
     ).toBe(false);
   });
 });

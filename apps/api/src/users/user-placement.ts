@@ -40,7 +40,10 @@ export function placementProblems({ role, organization, area }: PlacementFacts):
   } else if (organization === undefined) {
     if (rule.required) problems.push({ field: 'organizationId', message: `a ${role} must belong to an organisation${kinds}` });
   } else if (rule.kinds && !rule.kinds.includes(organization.kind)) {
-    problems.push({ field: 'organizationId', message: `a ${role} cannot belong to "${organization.name}", a ${organization.kind}; it must be one of${kinds}` });
+    problems.push({
+      field: 'organizationId',
+      message: `a ${role} cannot belong to "${organization.name}", a ${organization.kind}; it must be one of${kinds}`,
+    });
   } else if (role === Role.PARTNER && !organization.hasSystemUsers) {
     problems.push({
       field: 'organizationId',

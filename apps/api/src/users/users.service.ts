@@ -46,7 +46,11 @@ export class UsersService {
       query.andWhere('(u.email COLLATE "C", u.id) > (:cursorEmail COLLATE "C", :cursorId)', { cursorEmail: cursor.email, cursorId: cursor.id });
     }
     // Byte order ("C"), the same whatever the database's locale: a cursor compares exactly as the list is sorted.
-    const rows = await query.orderBy('u.email COLLATE "C"', 'ASC').addOrderBy('u.id', 'ASC').take(first + 1).getMany();
+    const rows = await query
+      .orderBy('u.email COLLATE "C"', 'ASC')
+      .addOrderBy('u.id', 'ASC')
+      .take(first + 1)
+      .getMany();
     return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
   }
 

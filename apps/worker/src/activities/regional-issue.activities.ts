@@ -40,10 +40,10 @@ export class RegionalIssueActivitiesService implements RegionalIssueActivities {
       if (updated.length === 0) return; // already applied, or a newer state is there
 
       await tx.query(`DELETE FROM regional_issue_area WHERE issue_id = $1 AND NOT (area_id = ANY($2::uuid[]))`, [s.issueId, s.areaIds]);
-      await tx.query(
-        `INSERT INTO regional_issue_area (issue_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-        [s.issueId, s.areaIds],
-      );
+      await tx.query(`INSERT INTO regional_issue_area (issue_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
+        s.issueId,
+        s.areaIds,
+      ]);
 
       const links = s.referrals.map((r) => ({ referral_id: r.referralId, linked_at: r.linkedAt, linked_by_id: r.linkedByUserId }));
       await tx.query(`DELETE FROM regional_issue_referral WHERE issue_id = $1 AND NOT (referral_id = ANY($2::uuid[]))`, [

@@ -13,6 +13,8 @@ export class RetentionActivitiesService implements RetentionActivities {
 
   async erasePersonalDataBatch(input: ErasePersonalDataInput): Promise<number> {
     // A refused batch fails this sweep (not retried); the next day's run tries again (docs/OPERATIONS.md).
-    return storeOrRefuse('erasePersonalDataBatch', () => erasePersonalDataBatch(this.db, { retentionDays: this.retentionDays, batchSize: Math.max(1, Math.min(input.batchSize, 1000)) }));
+    return storeOrRefuse('erasePersonalDataBatch', () =>
+      erasePersonalDataBatch(this.db, { retentionDays: this.retentionDays, batchSize: Math.max(1, Math.min(input.batchSize, 1000)) }),
+    );
   }
 }

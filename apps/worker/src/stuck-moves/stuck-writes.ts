@@ -3,11 +3,7 @@
 // never clears), the moves after it wait. These read what Temporal knows (the pending activity: attempt, last failure)
 // and what the workflow says it is writing (the writeInFlight query), and send the releaseWrite signal.
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import {
-  REGIONAL_ISSUE_WORKFLOW,
-  referralStateQuery,
-  regionalIssueStateQuery,
-} from '@tsunagu/temporal';
+import { REGIONAL_ISSUE_WORKFLOW, referralStateQuery, regionalIssueStateQuery } from '@tsunagu/temporal';
 import { releaseWriteSignal, writeInFlightQuery, type WriteInFlight } from '../../../../workflows/src/writes/write-guard';
 
 const REFERRAL_WORKFLOW = 'referralWorkflow';
@@ -154,7 +150,13 @@ export async function releaseStuckWrite(
         (state) => state.lastSeq,
         () => 0,
       );
-      return { workflowId, kind, objectId: await objectIdOf(handle, kind), writing, outcome: lastSeq >= writing.seq ? 'stored after all' : 'released' };
+      return {
+        workflowId,
+        kind,
+        objectId: await objectIdOf(handle, kind),
+        writing,
+        outcome: lastSeq >= writing.seq ? 'stored after all' : 'released',
+      };
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

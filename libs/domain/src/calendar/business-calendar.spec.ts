@@ -58,7 +58,18 @@ describe('isBusinessDay', () => {
     // Apr 28 Tue open; 29 Wed Showa Day; 30 Thu, May 1 Fri open; 2 Sat, 3 Sun (Constitution Day), 4 Mon (Greenery Day),
     // 5 Tue (Children's Day), 6 Wed (substitute holiday for the 3rd, which fell on a Sunday) closed; 7 Thu open.
     expect(
-      openOn('2026-04-28', '2026-04-29', '2026-04-30', '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', '2026-05-06', '2026-05-07'),
+      openOn(
+        '2026-04-28',
+        '2026-04-29',
+        '2026-04-30',
+        '2026-05-01',
+        '2026-05-02',
+        '2026-05-03',
+        '2026-05-04',
+        '2026-05-05',
+        '2026-05-06',
+        '2026-05-07',
+      ),
     ).toEqual({
       '2026-04-28': true,
       '2026-04-29': false,
@@ -101,9 +112,7 @@ describe('isBusinessDay', () => {
   it('the year-end closure runs Dec 29 to Jan 3 inclusive, weekdays included', () => {
     // Mon 28 Dec 2026 open; Tue 29, Wed 30, Thu 31 Dec closed though not holidays; Fri 1 Jan 2027 New Year's Day;
     // Sat 2, Sun 3 closed; Mon 4 Jan open.
-    expect(
-      openOn('2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04'),
-    ).toEqual({
+    expect(openOn('2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02', '2027-01-03', '2027-01-04')).toEqual({
       '2026-12-28': true,
       '2026-12-29': false,
       '2026-12-30': false,

@@ -4,7 +4,10 @@
 export type Env = Record<string, string | undefined>;
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error: ${variable} ${problem}`);
     this.name = 'ConfigError';
   }
@@ -45,7 +48,7 @@ export function readUrl(env: Env, name: string, protocols: readonly string[], fa
 /** host:port, as Temporal addresses are written. */
 export function readHostPort(env: Env, name: string, fallback?: string): string {
   const value = readString(env, name, fallback);
-  if (!/^[A-Za-z0-9.\-\[\]:]+:\d{1,5}$/.test(value)) {
+  if (!/^[A-Za-z0-9.\-[\]:]+:\d{1,5}$/.test(value)) {
     throw new ConfigError(name, `must be host:port, got "${value}"`);
   }
   return value;

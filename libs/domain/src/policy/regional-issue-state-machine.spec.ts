@@ -104,9 +104,20 @@ function created(referrals = [R1, R2]): RegionalIssueState {
   ).state;
 }
 
-const draft = (proposalId = P1, title = 'Community bus'): RegionalIssueCommand => ({ type: 'DRAFT', actorUserId: TIER1, proposalId, title, body: 'Run a bus' });
+const draft = (proposalId = P1, title = 'Community bus'): RegionalIssueCommand => ({
+  type: 'DRAFT',
+  actorUserId: TIER1,
+  proposalId,
+  title,
+  body: 'Run a bus',
+});
 const submit = (proposalId = P1): RegionalIssueCommand => ({ type: 'SUBMIT', actorUserId: TIER1, proposalId });
-const agenda = (meetingId: string, proposalId = P1): RegionalIssueCommand => ({ type: 'ADD_TO_AGENDA', actorUserId: SECRETARY, proposalId, meetingId });
+const agenda = (meetingId: string, proposalId = P1): RegionalIssueCommand => ({
+  type: 'ADD_TO_AGENDA',
+  actorUserId: SECRETARY,
+  proposalId,
+  meetingId,
+});
 const decide = (meetingId: string, decision: SubcommitteeDecision, proposalId = P1): RegionalIssueCommand => ({
   type: 'DECIDE',
   actorUserId: SECRETARY,
@@ -125,7 +136,13 @@ const addAction = (actionId: string, dueOn = '2037-09-01', proposalId = P1): Reg
   owner: '企画政策課',
   dueOn,
 });
-const complete = (actionId: string, proposalId = P1): RegionalIssueCommand => ({ type: 'COMPLETE_ACTION', actorUserId: TIER1, proposalId, actionId, note: 'done' });
+const complete = (actionId: string, proposalId = P1): RegionalIssueCommand => ({
+  type: 'COMPLETE_ACTION',
+  actorUserId: TIER1,
+  proposalId,
+  actionId,
+  note: 'done',
+});
 
 /** An issue (with R1 and R2 linked) whose one proposal P1 is in `status`; an ADOPTED one has one open action A1. */
 function withProposalIn(status: PolicyProposalStatus): RegionalIssueState {
@@ -228,7 +245,8 @@ describe('proposal moves × proposal statuses (the full table)', () => {
       const s = withProposalIn(status);
       const error = errorOf(() => apply(s, complete('A1')));
       if (status === PS.ADOPTED) expect(error).toBeUndefined();
-      else if (status === PS.IMPLEMENTED) expect(error).toBeInstanceOf(IllegalTransitionError); // the issue is final
+      else if (status === PS.IMPLEMENTED)
+        expect(error).toBeInstanceOf(IllegalTransitionError); // the issue is final
       else expect(error).toBeInstanceOf(NotFoundError); // no action A1 exists
     }
     const twoActions = run(withProposalIn(PS.ADOPTED), addAction('A2'), complete('A1'));
@@ -284,7 +302,16 @@ describe('derived issue status', () => {
 describe('creation and links', () => {
   it('creates an OPEN issue with unique areas, one CREATED and one REFERRAL_LINKED per referral, each linked referral told', () => {
     const t = createRegionalIssue(
-      { type: 'CREATE', issueId: 'i', title: 'T', description: '', category: NeedCategory.SHOPPING, areaIds: ['a', 'b', 'a'], referrals: [R1, R2, R1], createdByUserId: TIER1 },
+      {
+        type: 'CREATE',
+        issueId: 'i',
+        title: 'T',
+        description: '',
+        category: NeedCategory.SHOPPING,
+        areaIds: ['a', 'b', 'a'],
+        referrals: [R1, R2, R1],
+        createdByUserId: TIER1,
+      },
       '2037-06-01T00:00:00.000Z',
     );
     expect(t.state).toMatchObject({ status: IS.OPEN, areaIds: ['a', 'b'], createdAt: '2037-06-01T00:00:00.000Z', proposals: [] });
@@ -319,7 +346,9 @@ describe('creation and links', () => {
   it('unlink tells only the unlinked referral, with the reason; a referral not linked is NOT_FOUND', () => {
     const t = apply(created(), { type: 'UNLINK', actorUserId: TIER1, referralId: 'ref-2', reason: 'Other category' });
     expect(t.state.referrals.map((r) => r.referralId)).toEqual(['ref-1']);
-    expect(t.handoffs).toEqual([expect.objectContaining({ referralId: 'ref-2', workflowId: R2.workflowId, kind: HandoffKind.UNLINKED_FROM_ISSUE, reason: 'Other category' })]);
+    expect(t.handoffs).toEqual([
+      expect.objectContaining({ referralId: 'ref-2', workflowId: R2.workflowId, kind: HandoffKind.UNLINKED_FROM_ISSUE, reason: 'Other category' }),
+    ]);
     expect(errorOf(() => apply(t.state, { type: 'UNLINK', actorUserId: TIER1, referralId: 'ref-2', reason: 'x' }))).toBeInstanceOf(NotFoundError);
     expect(errorOf(() => apply(t.state, { type: 'UNLINK', actorUserId: TIER1, referralId: 'ref-1', reason: ' ' }))).toBeInstanceOf(InvalidInputError);
   });
@@ -394,8 +423,14 @@ describe('proposals, the subcommittee and follow-up actions', () => {
     expect(errorOf(() => apply(onM2, decide(M3, SubcommitteeDecision.ADOPTED)))).toBeInstanceOf(IllegalTransitionError);
     const t = apply(onM2, decide(M2, SubcommitteeDecision.ADOPTED));
     expect(t.state.status).toBe(IS.IN_IMPLEMENTATION);
-    expect(t.state.proposals[0].agenda[1]).toMatchObject({ decision: SubcommitteeDecision.ADOPTED, minutes: 'Decided ADOPTED', decidedByUserId: SECRETARY });
-    expect(t.events).toEqual([expect.objectContaining({ kind: RegionalIssueEventKind.DECISION_RECORDED, meetingId: M2, decision: SubcommitteeDecision.ADOPTED })]);
+    expect(t.state.proposals[0].agenda[1]).toMatchObject({
+      decision: SubcommitteeDecision.ADOPTED,
+      minutes: 'Decided ADOPTED',
+      decidedByUserId: SECRETARY,
+    });
+    expect(t.events).toEqual([
+      expect.objectContaining({ kind: RegionalIssueEventKind.DECISION_RECORDED, meetingId: M2, decision: SubcommitteeDecision.ADOPTED }),
+    ]);
     expect(t.handoffs.map((h) => [h.kind, h.reason, h.note])).toEqual([
       [HandoffKind.SUBCOMMITTEE_DECISION, 'ADOPTED', '第3回 部会 (2037-07-10)'],
       [HandoffKind.SUBCOMMITTEE_DECISION, 'ADOPTED', '第3回 部会 (2037-07-10)'],
@@ -404,7 +439,9 @@ describe('proposals, the subcommittee and follow-up actions', () => {
 
   it('a decision needs minutes and a known decision (BAD_USER_INPUT)', () => {
     const s = withProposalIn(PS.ON_AGENDA);
-    expect(errorOf(() => apply(s, { ...decide(M1, SubcommitteeDecision.ADOPTED), minutes: '' } as RegionalIssueCommand))).toBeInstanceOf(InvalidInputError);
+    expect(errorOf(() => apply(s, { ...decide(M1, SubcommitteeDecision.ADOPTED), minutes: '' } as RegionalIssueCommand))).toBeInstanceOf(
+      InvalidInputError,
+    );
     expect(errorOf(() => apply(s, { ...decide(M1, 'MAYBE' as SubcommitteeDecision) }))).toBeInstanceOf(InvalidInputError);
   });
 
@@ -414,7 +451,16 @@ describe('proposals, the subcommittee and follow-up actions', () => {
     const s = run(rejected, draft('p2', 'Taxi vouchers'), submit('p2'), agenda(M2, 'p2'), decide(M2, SubcommitteeDecision.ADOPTED, 'p2'));
     expect(s.status).toBe(IS.IN_IMPLEMENTATION);
 
-    const two = run(created(), draft('pa'), draft('pb'), submit('pa'), submit('pb'), agenda(M1, 'pa'), agenda(M1, 'pb'), decide(M1, SubcommitteeDecision.ADOPTED, 'pa'));
+    const two = run(
+      created(),
+      draft('pa'),
+      draft('pb'),
+      submit('pa'),
+      submit('pb'),
+      agenda(M1, 'pa'),
+      agenda(M1, 'pb'),
+      decide(M1, SubcommitteeDecision.ADOPTED, 'pa'),
+    );
     const error = errorOf(() => apply(two, decide(M1, SubcommitteeDecision.ADOPTED, 'pb')));
     expect(error).toBeInstanceOf(IllegalTransitionError);
     expect(run(two, decide(M1, SubcommitteeDecision.REJECTED, 'pb')).proposals.map((p) => p.status)).toEqual([PS.ADOPTED, PS.REJECTED]);
@@ -468,7 +514,12 @@ describe('follow-up action reminders', () => {
     expect(nextActionReminder(s)).toEqual({ proposalId: P1, actionId: 'A2', at: '2037-08-15T00:00:00.000Z' });
     const t = apply(s, { type: 'ACTION_DUE', proposalId: P1, actionId: 'A2' });
     expect(t.events).toEqual([
-      expect.objectContaining({ kind: RegionalIssueEventKind.ACTION_DUE, actorUserId: null, actionId: 'A2', note: expect.stringMatching(/Action A2.*企画政策課/) }),
+      expect.objectContaining({
+        kind: RegionalIssueEventKind.ACTION_DUE,
+        actorUserId: null,
+        actionId: 'A2',
+        note: expect.stringMatching(/Action A2.*企画政策課/),
+      }),
     ]);
     expect(t.handoffs).toEqual([]);
     expect(t.state.proposals[0].actions.find((a) => a.actionId === 'A2')!.remindedAt).not.toBeNull();

@@ -1,12 +1,6 @@
 // The policy track's rules (DOMAIN.md, "The policy track") as a pure transition function: a move on a regional issue
 // gives the new state, the issue's new history rows and the entries every linked referral's history must get.
-import {
-  HandoffKind,
-  PolicyProposalStatus,
-  RegionalIssueEventKind,
-  RegionalIssueStatus,
-  SubcommitteeDecision,
-} from '../enums';
+import { HandoffKind, PolicyProposalStatus, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '../enums';
 import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../errors';
 import {
   FollowUpActionState,
@@ -232,14 +226,12 @@ export function applyRegionalIssueCommand(state: RegionalIssueState, command: Re
       const proposal = findProposal(state, command.proposalId);
       requireProposalStatus(proposal, [P.SUBMITTED, P.CONTINUED], 'put on an agenda');
       if (proposal.agenda.some((entry) => entry.meetingId === command.meetingId)) {
-        throw new IllegalTransitionError('The proposal has already been on this meeting\'s agenda; a continued proposal goes to a later meeting');
+        throw new IllegalTransitionError("The proposal has already been on this meeting's agenda; a continued proposal goes to a later meeting");
       }
       const entry = { meetingId: command.meetingId, addedAt: at, decision: null, minutes: null, decidedAt: null, decidedByUserId: null };
       return {
         state: replaceProposal(state, { ...proposal, status: P.ON_AGENDA, agenda: [...proposal.agenda, entry], updatedAt: at }, at),
-        events: [
-          event(RegionalIssueEventKind.PUT_ON_AGENDA, command.actorUserId, { proposalId: proposal.proposalId, meetingId: command.meetingId }),
-        ],
+        events: [event(RegionalIssueEventKind.PUT_ON_AGENDA, command.actorUserId, { proposalId: proposal.proposalId, meetingId: command.meetingId })],
         handoffs: [],
       };
     }
@@ -318,7 +310,11 @@ export function applyRegionalIssueCommand(state: RegionalIssueState, command: Re
       const implemented = actions.every((a) => a.doneAt !== null);
       const next = replaceProposal(state, { ...proposal, actions, status: implemented ? P.IMPLEMENTED : P.ADOPTED, updatedAt: at }, at);
       const events = [
-        event(RegionalIssueEventKind.ACTION_DONE, command.actorUserId, { proposalId: proposal.proposalId, actionId: action.actionId, note: done.doneNote }),
+        event(RegionalIssueEventKind.ACTION_DONE, command.actorUserId, {
+          proposalId: proposal.proposalId,
+          actionId: action.actionId,
+          note: done.doneNote,
+        }),
       ];
       if (!implemented) return { state: next, events, handoffs: [] };
       events.push(event(RegionalIssueEventKind.IMPLEMENTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title }));
@@ -453,7 +449,10 @@ function link(
   return {
     state: {
       ...state,
-      referrals: [...state.referrals, ...fresh.map((r) => ({ referralId: r.referralId, workflowId: r.workflowId, linkedAt: at, linkedByUserId: actorUserId }))],
+      referrals: [
+        ...state.referrals,
+        ...fresh.map((r) => ({ referralId: r.referralId, workflowId: r.workflowId, linkedAt: at, linkedByUserId: actorUserId })),
+      ],
       updatedAt: at,
     },
     events: fresh.map((r) => event(RegionalIssueEventKind.REFERRAL_LINKED, actorUserId, { referralId: r.referralId, note })),

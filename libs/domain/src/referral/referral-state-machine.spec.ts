@@ -26,13 +26,7 @@ const DIAGRAM: Record<Move, ReferralStatus[]> = {
   START: [ReferralStatus.ACCEPTED],
   COMPLETE: [ReferralStatus.IN_PROGRESS],
   REASSIGN: [ReferralStatus.UNMATCHED],
-  ESCALATE: [
-    ReferralStatus.SUBMITTED,
-    ReferralStatus.OFFERED,
-    ReferralStatus.ACCEPTED,
-    ReferralStatus.IN_PROGRESS,
-    ReferralStatus.UNMATCHED,
-  ],
+  ESCALATE: [ReferralStatus.SUBMITTED, ReferralStatus.OFFERED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.UNMATCHED],
   WITHDRAW: [
     ReferralStatus.SUBMITTED,
     ReferralStatus.OFFERED,
@@ -174,9 +168,7 @@ describe('referral state machine: the transition table', () => {
   });
 
   it('agrees cell by cell with ALLOWED_FROM (what the code declares)', () => {
-    const declared = Object.fromEntries(
-      table.map(({ status, move }) => [`${status} ${move}`, ALLOWED_FROM[move].includes(status)]),
-    );
+    const declared = Object.fromEntries(table.map(({ status, move }) => [`${status} ${move}`, ALLOWED_FROM[move].includes(status)]));
     const expected = Object.fromEntries(table.map(({ status, move, allowed }) => [`${status} ${move}`, allowed]));
     expect(declared).toEqual(expected);
     expect(ALLOWED_FROM.SUBMIT).toEqual([]);
@@ -268,7 +260,15 @@ describe('applyReferralCommand: results of each move', () => {
     const t = apply(offeredToA(), { type: 'ACCEPT', actor: partnerA, note: 'yes' });
     expect(t.state).toEqual({ status: ReferralStatus.ACCEPTED, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: null });
     expect(t.handoffs).toEqual([
-      { kind: HandoffKind.ACCEPTED, fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-a', proxy: false, reason: null, note: 'yes' },
+      {
+        kind: HandoffKind.ACCEPTED,
+        fromOrganizationId: ORG_A,
+        toOrganizationId: ORG_A,
+        actorUserId: 'user-a',
+        proxy: false,
+        reason: null,
+        note: 'yes',
+      },
     ]);
   });
 
@@ -303,7 +303,15 @@ describe('applyReferralCommand: results of each move', () => {
     });
     expect(t.state).toEqual({ status: ReferralStatus.IN_PROGRESS, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: null });
     expect(t.handoffs).toEqual([
-      { kind: HandoffKind.STARTED, fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-a', proxy: false, reason: null, note: null },
+      {
+        kind: HandoffKind.STARTED,
+        fromOrganizationId: ORG_A,
+        toOrganizationId: ORG_A,
+        actorUserId: 'user-a',
+        proxy: false,
+        reason: null,
+        note: null,
+      },
     ]);
   });
 
@@ -316,7 +324,15 @@ describe('applyReferralCommand: results of each move', () => {
     });
     expect(t.state).toEqual({ status: ReferralStatus.COMPLETED, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome });
     expect(t.handoffs).toEqual([
-      { kind: HandoffKind.COMPLETED, fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-a', proxy: false, reason: outcome, note: 'closed' },
+      {
+        kind: HandoffKind.COMPLETED,
+        fromOrganizationId: ORG_A,
+        toOrganizationId: ORG_A,
+        actorUserId: 'user-a',
+        proxy: false,
+        reason: outcome,
+        note: 'closed',
+      },
     ]);
   });
 
@@ -344,7 +360,12 @@ describe('applyReferralCommand: results of each move', () => {
     });
     expect(kinds(t)).toEqual([HandoffKind.REASSIGNED, HandoffKind.OFFERED]);
     expect(t.handoffs[0]).toMatchObject({ fromOrganizationId: null, toOrganizationId: ORG_C });
-    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_C, offeredOrganizationIds: [ORG_A, ORG_B, ORG_C], outcome: null });
+    expect(t.state).toEqual({
+      status: ReferralStatus.OFFERED,
+      currentOrganizationId: ORG_C,
+      offeredOrganizationIds: [ORG_A, ORG_B, ORG_C],
+      outcome: null,
+    });
   });
 
   it('REASSIGN back to a partner that was offered it before does not list it twice', () => {
@@ -372,7 +393,15 @@ describe('applyReferralCommand: results of each move', () => {
       });
       expect(t.state).toEqual({ status: ReferralStatus.ESCALATED, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
       expect(t.handoffs).toEqual([
-        { kind: HandoffKind.ESCALATED, fromOrganizationId: ORG_A, toOrganizationId: null, actorUserId: 'user-tier2', proxy: false, reason: null, note: 'no local resource' },
+        {
+          kind: HandoffKind.ESCALATED,
+          fromOrganizationId: ORG_A,
+          toOrganizationId: null,
+          actorUserId: 'user-tier2',
+          proxy: false,
+          reason: null,
+          note: 'no local resource',
+        },
       ]);
     },
   );
@@ -385,7 +414,15 @@ describe('applyReferralCommand: results of each move', () => {
     });
     expect(t.state).toEqual({ status: ReferralStatus.WITHDRAWN, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
     expect(t.handoffs).toEqual([
-      { kind: HandoffKind.WITHDRAWN, fromOrganizationId: ORG_A, toOrganizationId: null, actorUserId: 'user-tier2', proxy: false, reason: 'resident moved', note: null },
+      {
+        kind: HandoffKind.WITHDRAWN,
+        fromOrganizationId: ORG_A,
+        toOrganizationId: null,
+        actorUserId: 'user-tier2',
+        proxy: false,
+        reason: 'resident moved',
+        note: null,
+      },
     ]);
   });
 

@@ -88,9 +88,7 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
     case 'COMPLETE':
       return {
         state: { ...state, status: ReferralStatus.COMPLETED, outcome: command.outcome },
-        handoffs: [
-          event(HandoffKind.COMPLETED, actor, { from: holder, to: holder, reason: command.outcome, note: command.note }),
-        ],
+        handoffs: [event(HandoffKind.COMPLETED, actor, { from: holder, to: holder, reason: command.outcome, note: command.note })],
       };
     case 'REASSIGN': {
       if (state.status === OFFERED && holder === command.organizationId) {

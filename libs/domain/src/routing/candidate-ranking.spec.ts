@@ -90,13 +90,7 @@ describe('rankCandidates / isCandidate', () => {
   });
 
   it('gives the same order whatever order the directory lists them in', () => {
-    const orgs = [
-      org('b2', { name: 'B' }),
-      org('a1', { name: 'A' }),
-      org('b1', { name: 'B' }),
-      org('c1', { name: 'C' }),
-      org('a2', { name: 'A' }),
-    ];
+    const orgs = [org('b2', { name: 'B' }), org('a1', { name: 'A' }), org('b1', { name: 'B' }), org('c1', { name: 'C' }), org('a2', { name: 'A' })];
     const expected = ['a1', 'a2', 'b1', 'b2', 'c1'];
     for (let shift = 0; shift < orgs.length; shift++) {
       const rotated = [...orgs.slice(shift), ...orgs.slice(0, shift)];

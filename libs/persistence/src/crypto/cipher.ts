@@ -68,7 +68,9 @@ export function openText(ring: DataKeyring, value: string, aad: string): string 
   const [keyId, iv, body] = parts;
   const key = ring.find(keyId);
   if (!key) {
-    throw new DataDecryptionError(`a value for ${aad} is sealed with data key "${keyId}", which is not in TSUNAGU_DATA_KEYS (${ring.ids.join(', ')})`);
+    throw new DataDecryptionError(
+      `a value for ${aad} is sealed with data key "${keyId}", which is not in TSUNAGU_DATA_KEYS (${ring.ids.join(', ')})`,
+    );
   }
   return openBytes(key, Buffer.concat([Buffer.from(iv, 'base64'), Buffer.from(body, 'base64')]), aad).toString('utf8');
 }

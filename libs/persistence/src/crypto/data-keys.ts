@@ -88,7 +88,10 @@ export function readDataKeys(env: Env): DataKeyring {
   }
   const activeId = activeRaw || keys[0].id;
   if (!keys.some((key) => key.id === activeId)) {
-    throw new ConfigError(ACTIVE_DATA_KEY_VARIABLE, `names "${activeId}", which is not in ${DATA_KEYS_VARIABLE} (${keys.map((k) => k.id).join(', ')})`);
+    throw new ConfigError(
+      ACTIVE_DATA_KEY_VARIABLE,
+      `names "${activeId}", which is not in ${DATA_KEYS_VARIABLE} (${keys.map((k) => k.id).join(', ')})`,
+    );
   }
   return new DataKeyring(keys, activeId);
 }

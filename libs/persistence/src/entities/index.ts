@@ -21,9 +21,35 @@ export {
   RegionalIssueReferralEntity,
   SubcommitteeMeetingEntity,
 };
-export { AreaEntity, AuditEventEntity, DeadlineRuleEntity, OrganizationEntity, ProvisionRecordEntity, ReferralEntity, ReferralHandoffEntity, RoutingPreferenceEntity, UserEntity };
+export {
+  AreaEntity,
+  AuditEventEntity,
+  DeadlineRuleEntity,
+  OrganizationEntity,
+  ProvisionRecordEntity,
+  ReferralEntity,
+  ReferralHandoffEntity,
+  RoutingPreferenceEntity,
+  UserEntity,
+};
 
-export const ENTITIES = [AreaEntity, OrganizationEntity, UserEntity, ReferralEntity, ReferralHandoffEntity, DeadlineRuleEntity, RoutingPreferenceEntity, ProvisionRecordEntity, AuditEventEntity,
+export const ENTITIES = [
+  AreaEntity,
+  OrganizationEntity,
+  UserEntity,
+  ReferralEntity,
+  ReferralHandoffEntity,
+  DeadlineRuleEntity,
+  RoutingPreferenceEntity,
+  ProvisionRecordEntity,
+  AuditEventEntity,
   // The policy track.
-  RegionalIssueEntity, RegionalIssueAreaEntity, RegionalIssueReferralEntity, PolicyProposalEntity, SubcommitteeMeetingEntity,
-  AgendaItemEntity, FollowUpActionEntity, RegionalIssueEventEntity];
+  RegionalIssueEntity,
+  RegionalIssueAreaEntity,
+  RegionalIssueReferralEntity,
+  PolicyProposalEntity,
+  SubcommitteeMeetingEntity,
+  AgendaItemEntity,
+  FollowUpActionEntity,
+  RegionalIssueEventEntity,
+];

@@ -18,9 +18,7 @@ export class DeadlineRules1764633600000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await db.query(`ALTER TABLE referral_handoff DROP CONSTRAINT referral_handoff_kind_check`);
-    await db.query(
-      `ALTER TABLE referral_handoff ADD CONSTRAINT referral_handoff_kind_check CHECK (kind IN (${KINDS_BEFORE}, 'DEADLINE_EXTENDED'))`,
-    );
+    await db.query(`ALTER TABLE referral_handoff ADD CONSTRAINT referral_handoff_kind_check CHECK (kind IN (${KINDS_BEFORE}, 'DEADLINE_EXTENDED'))`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -58,8 +58,20 @@ export const DEMO_USERS = [
   { email: 'tier1@tsunagu.test', displayName: '第1層SC 市役所', role: Role.TIER1_COORDINATOR, organization: '川西市 介護保険課', area: null },
   { email: 'tier2@tsunagu.test', displayName: '第2層SC 川西', role: Role.TIER2_COORDINATOR, organization: '川西市社会福祉協議会', area: 'KAWANISHI' },
   { email: 'npo@tsunagu.test', displayName: 'つながり移動支援 担当', role: Role.PARTNER, organization: 'NPO法人 つながり移動支援', area: null },
-  { email: 'silver@tsunagu.test', displayName: 'シルバー人材センター 担当', role: Role.PARTNER, organization: '川西市シルバー人材センター', area: null },
-  { email: 'subcommittee@tsunagu.test', displayName: '部会事務局', role: Role.SUBCOMMITTEE, organization: '介護保険運営協議会 生活支援体制整備部会', area: null },
+  {
+    email: 'silver@tsunagu.test',
+    displayName: 'シルバー人材センター 担当',
+    role: Role.PARTNER,
+    organization: '川西市シルバー人材センター',
+    area: null,
+  },
+  {
+    email: 'subcommittee@tsunagu.test',
+    displayName: '部会事務局',
+    role: Role.SUBCOMMITTEE,
+    organization: '介護保険運営協議会 生活支援体制整備部会',
+    area: null,
+  },
 ] as const;
 
 export const DEFAULT_DEMO_PASSWORD = 'tsunagu-demo';
@@ -86,7 +98,11 @@ export async function seedDemoData(dataSource: DataSource, password: string): Pr
     const organizationIds = new Map<string, string>();
     for (const org of DEMO_ORGANIZATIONS) {
       const codes = org.areas === ALL ? DEMO_AREAS.map((a) => a.code) : org.areas;
-      const id = await upsertOrganization(db, org, codes.map((code) => areaIds.get(code)!));
+      const id = await upsertOrganization(
+        db,
+        org,
+        codes.map((code) => areaIds.get(code)!),
+      );
       organizationIds.set(org.name, id);
     }
     let usersCreated = 0;
@@ -115,9 +131,6 @@ async function upsertOrganization(db: EntityManager, org: DemoOrganization, area
      ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind RETURNING id`,
     [org.name, org.kind, org.categories, org.hasSystemUsers ?? true, org.contactPhone ?? null],
   );
-  await db.query(
-    `INSERT INTO organization_area (organization_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-    [row.id, areaIds],
-  );
+  await db.query(`INSERT INTO organization_area (organization_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [row.id, areaIds]);
   return row.id;
 }

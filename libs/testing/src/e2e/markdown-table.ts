@@ -17,7 +17,12 @@ export function readMarkdownTable(markdown: string, name: string): MarkdownTable
     .split(/\r?\n/)
     .map((line) => line.trim())
     .filter((line) => line.startsWith('|'));
-  const cells = (line: string) => line.replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => cell.trim());
+  const cells = (line: string) =>
+    line
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((cell) => cell.trim());
   const [header, separator, ...body] = lines;
   if (!header || !separator || !/^\|[\s|:-]+\|$/.test(separator)) throw new Error(`table "${name}" has no header row`);
   const headerCells = cells(header);

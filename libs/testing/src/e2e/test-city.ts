@@ -68,10 +68,12 @@ export async function createTestCity(databaseUrl: string, label: string, options
     const cityHall = await organization(`${tag} 0 City`, OrganizationKind.CITY_DEPARTMENT, [areaId, otherAreaId], []);
 
     if (options.transportRule ?? true) {
-      await db.query(
-        `INSERT INTO routing_preference (category, area_id, rank, organization_id) VALUES ($1, $2, 1, $3), ($1, $2, 2, $4)`,
-        [NeedCategory.TRANSPORT, areaId, first.id, second.id],
-      );
+      await db.query(`INSERT INTO routing_preference (category, area_id, rank, organization_id) VALUES ($1, $2, 1, $3), ($1, $2, 2, $4)`, [
+        NeedCategory.TRANSPORT,
+        areaId,
+        first.id,
+        second.id,
+      ]);
     }
 
     const emails = {
@@ -84,10 +86,14 @@ export async function createTestCity(databaseUrl: string, label: string, options
       admin: `admin-${tag}@test.example`.toLowerCase(),
     };
     const user = (email: string, role: Role, organizationId: string | null, userAreaId: string | null) =>
-      db.query(
-        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [email, email.split('@')[0], role, organizationId, userAreaId, passwordHash],
-      );
+      db.query(`INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash) VALUES ($1, $2, $3, $4, $5, $6)`, [
+        email,
+        email.split('@')[0],
+        role,
+        organizationId,
+        userAreaId,
+        passwordHash,
+      ]);
     await user(emails.tier2, Role.TIER2_COORDINATOR, council.id, areaId);
     await user(emails.otherTier2, Role.TIER2_COORDINATOR, council.id, otherAreaId);
     await user(emails.tier1, Role.TIER1_COORDINATOR, cityHall.id, null);

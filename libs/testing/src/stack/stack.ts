@@ -93,7 +93,8 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
 
     const appEnv: NodeJS.ProcessEnv = { ...process.env, ...options.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress };
     if (!appEnv.TSUNAGU_DATA_KEYS?.trim()) {
-      if (options.persistent) throw new Error('a persistent stack needs TSUNAGU_DATA_KEYS: data written with a random key would not survive a restart');
+      if (options.persistent)
+        throw new Error('a persistent stack needs TSUNAGU_DATA_KEYS: data written with a random key would not survive a restart');
       Object.assign(appEnv, { TSUNAGU_DATA_KEYS: generateDataKeyEntry('run'), TSUNAGU_DATA_KEY_ACTIVE: 'run' });
     }
     const worker = await startWorkerProcess(appEnv, join(options.dataDir, 'worker.log'));

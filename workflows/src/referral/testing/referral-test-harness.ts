@@ -132,7 +132,12 @@ export function useReferralWorkflowHarness(name: string): ReferralWorkflowHarnes
       const fault = faults.get(input.referralId)?.shift();
       if (fault === 'before-commit') throw new Error('database unavailable (injected, before commit)');
       if (fault === 'refused') {
-        throw ApplicationFailure.create({ type: 'WRITE_REFUSED', message: 'refused (injected)', nonRetryable: true, details: [{ sqlState: '22023' }] });
+        throw ApplicationFailure.create({
+          type: 'WRITE_REFUSED',
+          message: 'refused (injected)',
+          nonRetryable: true,
+          details: [{ sqlState: '22023' }],
+        });
       }
       if (stuck.has(input.referralId)) throw new Error('serialization failure (injected, for as long as it is stuck)');
 

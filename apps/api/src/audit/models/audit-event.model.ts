@@ -34,7 +34,10 @@ export class AuditEventModel {
   @Field(() => String, { nullable: true })
   clientAddress: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The request it came from (X-Request-Id), as in the api log; null before request ids were recorded and outside requests.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The request it came from (X-Request-Id), as in the api log; null before request ids were recorded and outside requests.',
+  })
   requestId: string | null;
 
   @Field({ description: 'Safe details as a JSON object: enum, number, boolean and id arguments; never personal data.' })

@@ -10,8 +10,7 @@ export class AuthPayloadModel {
   user: UserModel;
 
   @Field({
-    description:
-      'The password is a temporary one an administrator gave out: ask for a new one (changeMyPassword), then sign in again.',
+    description: 'The password is a temporary one an administrator gave out: ask for a new one (changeMyPassword), then sign in again.',
   })
   mustChangePassword: boolean;
 }

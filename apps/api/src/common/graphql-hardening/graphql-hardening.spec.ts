@@ -53,7 +53,9 @@ describe('max depth', () => {
   });
 
   it('names the operation when it has a name', () => {
-    expect(errors(createMaxDepthRule(2), `query Deep ${nested(3)}`)[0].message).toBe('The operation "Deep" nests fields 3 levels deep; the limit is 2');
+    expect(errors(createMaxDepthRule(2), `query Deep ${nested(3)}`)[0].message).toBe(
+      'The operation "Deep" nests fields 3 levels deep; the limit is 2',
+    );
   });
 
   it('counts the levels inside fragments and inline fragments where they are spread', () => {
@@ -217,10 +219,16 @@ describe('query cost', () => {
 
 describe('field suggestions', () => {
   it('strips graphql-js’s "Did you mean" from field, argument and enum messages', () => {
-    expect(withoutSuggestions('Cannot query field "subjet" on type "Referral". Did you mean "subject"?')).toBe('Cannot query field "subjet" on type "Referral".');
-    expect(withoutSuggestions('Unknown argument "frist" on field "Query.referrals". Did you mean "first"?')).toBe('Unknown argument "frist" on field "Query.referrals".');
+    expect(withoutSuggestions('Cannot query field "subjet" on type "Referral". Did you mean "subject"?')).toBe(
+      'Cannot query field "subjet" on type "Referral".',
+    );
+    expect(withoutSuggestions('Unknown argument "frist" on field "Query.referrals". Did you mean "first"?')).toBe(
+      'Unknown argument "frist" on field "Query.referrals".',
+    );
     expect(
-      withoutSuggestions('Variable "$reason" got invalid value "TOO_BUSY"; Value "TOO_BUSY" does not exist in "DeclineReason" enum. Did you mean the enum value "NO_CAPACITY" or "OTHER"?'),
+      withoutSuggestions(
+        'Variable "$reason" got invalid value "TOO_BUSY"; Value "TOO_BUSY" does not exist in "DeclineReason" enum. Did you mean the enum value "NO_CAPACITY" or "OTHER"?',
+      ),
     ).toBe('Variable "$reason" got invalid value "TOO_BUSY"; Value "TOO_BUSY" does not exist in "DeclineReason" enum.');
   });
 
@@ -238,7 +246,14 @@ describe('field suggestions', () => {
 describe('readGraphqlLimits', () => {
   it('has defaults', () => {
     expect(readGraphqlLimits({})).toEqual(DEFAULT_GRAPHQL_LIMITS);
-    expect(DEFAULT_GRAPHQL_LIMITS).toEqual({ maxDepth: 10, maxAliases: 20, maxTokens: 2000, maxCost: 50_000, defaultListSize: 20, maxBodyBytes: 1_048_576 });
+    expect(DEFAULT_GRAPHQL_LIMITS).toEqual({
+      maxDepth: 10,
+      maxAliases: 20,
+      maxTokens: 2000,
+      maxCost: 50_000,
+      defaultListSize: 20,
+      maxBodyBytes: 1_048_576,
+    });
   });
 
   it('reads each variable', () => {

@@ -13,9 +13,7 @@ export function createMaxDepthRule(max: number): ValidationRule {
       const depth = selectionDepth(operation.selectionSet, (name) => context.getFragment(name));
       if (depth > max) {
         const name = operation.name ? `"${operation.name.value}" ` : '';
-        context.reportError(
-          limitExceeded('depth', `The operation ${name}nests fields ${depth} levels deep; the limit is ${max}`, max, [operation]),
-        );
+        context.reportError(limitExceeded('depth', `The operation ${name}nests fields ${depth} levels deep; the limit is ${max}`, max, [operation]));
       }
     },
   });

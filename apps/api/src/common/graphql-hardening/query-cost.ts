@@ -76,7 +76,12 @@ class CostCounter {
     private readonly options: CostOptions,
   ) {}
 
-  selectionCost(selectionSet: SelectionSetNode | undefined, parent: GraphQLNamedType, connectionFirst: number | undefined, visiting: Set<string>): number {
+  selectionCost(
+    selectionSet: SelectionSetNode | undefined,
+    parent: GraphQLNamedType,
+    connectionFirst: number | undefined,
+    visiting: Set<string>,
+  ): number {
     if (!selectionSet) return 0;
     let total = 0;
     for (const selection of selectionSet.selections) {

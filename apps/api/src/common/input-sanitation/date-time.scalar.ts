@@ -34,8 +34,7 @@ export function parseInstant(value: unknown): Date | RefusedInstant {
   const local = new Date(0);
   local.setUTCFullYear(y, mo - 1, d); // setUTCFullYear, unlike Date.UTC, does not read years 0..99 as 1900..1999
   local.setUTCHours(h, mi, s, Number(fraction.padEnd(3, '0').slice(0, 3)));
-  const exists =
-    local.getUTCFullYear() === y && local.getUTCMonth() === mo - 1 && local.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
+  const exists = local.getUTCFullYear() === y && local.getUTCMonth() === mo - 1 && local.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
   const offset = zulu ? 0 : (sign === '-' ? -1 : 1) * (Number(offsetHours) * 60 + Number(offsetMinutes));
   if (!exists || y === 0 || (!zulu && (Number(offsetHours) > 23 || Number(offsetMinutes) > 59))) {
     return new RefusedInstant(`${FORMAT}; the date, time or zone given does not exist`);

@@ -16,7 +16,9 @@ describe('inputProblems', () => {
   });
 
   it('names a scalar argument by its name', () => {
-    expect(inputProblems('a\u0000b', 'note')).toEqual([{ field: 'note', message: expect.stringMatching(/^at character 2: contains the control character U\+0000/) }]);
+    expect(inputProblems('a\u0000b', 'note')).toEqual([
+      { field: 'note', message: expect.stringMatching(/^at character 2: contains the control character U\+0000/) },
+    ]);
     expect(inputProblems('\u0000', 'after')).toEqual([{ field: 'after', message: expect.stringMatching(/^contains the control character U\+0000/) }]);
   });
 
@@ -36,7 +38,9 @@ describe('inputProblems', () => {
   });
 
   it('names items of a list of input objects by index, and a list of texts once per fault', () => {
-    expect(inputProblems({ rows: [{ name: 'ok' }, { name: '\u0001' }] })).toEqual([{ field: 'rows.1.name', message: expect.stringContaining('U+0001') }]);
+    expect(inputProblems({ rows: [{ name: 'ok' }, { name: '\u0001' }] })).toEqual([
+      { field: 'rows.1.name', message: expect.stringContaining('U+0001') },
+    ]);
     expect(inputProblems({ ids: ['\u0000', '\u0000'] })).toEqual([{ field: 'ids', message: expect.stringContaining('U+0000') }]);
     expect(inputProblems([new RefusedInstant('no')], 'dates')).toEqual([{ field: 'dates', message: 'no' }]);
   });

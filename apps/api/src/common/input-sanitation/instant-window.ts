@@ -74,7 +74,8 @@ export function DayWithin(window: InstantWindow, options?: ValidationOptions): P
       name: 'dayWithin',
       validator: {
         validate: (value) => !wellFormed(value) || Number.isNaN(JST_DAY_START(value).getTime()) || dayWindowProblem(value, window) === null,
-        defaultMessage: (args) => `${args?.property ?? 'value'} ${wellFormed(args?.value) ? dayWindowProblem(args.value, window) : 'is outside its window'}`,
+        defaultMessage: (args) =>
+          `${args?.property ?? 'value'} ${wellFormed(args?.value) ? dayWindowProblem(args.value, window) : 'is outside its window'}`,
       },
     },
     options,

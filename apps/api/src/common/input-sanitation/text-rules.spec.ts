@@ -23,7 +23,21 @@ describe('textFault', () => {
   });
 
   it('refuses a non-empty text that shows nothing: white space, zero-width and other invisible characters', () => {
-    for (const text of [' ', '   ', '\t\r\n', '\u3000', '\u00A0', '\u200B', '\u200C\u200D', '\u2060', '\uFEFF', '\u00AD', '\u3164', '\u2800', ' \u200B\u3000 ']) {
+    for (const text of [
+      ' ',
+      '   ',
+      '\t\r\n',
+      '\u3000',
+      '\u00A0',
+      '\u200B',
+      '\u200C\u200D',
+      '\u2060',
+      '\uFEFF',
+      '\u00AD',
+      '\u3164',
+      '\u2800',
+      ' \u200B\u3000 ',
+    ]) {
       expect({ text, fault: textFault(text) }).toEqual({ text, fault: { index: 0, message: expect.stringContaining('no visible character') } });
     }
   });

@@ -9,6 +9,7 @@ export interface TextFault {
 }
 
 // C0 controls except tab, line feed and carriage return, which people do paste from spreadsheets and mail.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 // A high surrogate not followed by a low one, or a low one not preceded by a high one.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -31,7 +32,10 @@ export function hasVisibleCharacter(text: string): boolean {
 export function textFault(text: string): TextFault | null {
   const control = CONTROL.exec(text);
   if (control) {
-    return { index: control.index, message: `contains the control character ${codePoint(text, control.index)}: only tab and line breaks are allowed` };
+    return {
+      index: control.index,
+      message: `contains the control character ${codePoint(text, control.index)}: only tab and line breaks are allowed`,
+    };
   }
   const surrogate = LONE_SURROGATE.exec(text);
   if (surrogate) {

@@ -51,8 +51,14 @@ export function createPolicyLoaders(db: DataSource) {
         WHERE l.referral_id = ANY ($1) ORDER BY i.created_at, i.id`,
       'referralId',
     ),
-    proposalsOfIssue: many<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM policy_proposal p WHERE p.issue_id = ANY ($1) ORDER BY p.created_at, p.id`, 'issueId'),
-    eventsOfIssue: many<IssueEventRow>(`SELECT ${EVENT_COLUMNS} FROM regional_issue_event e WHERE e.issue_id = ANY ($1) ORDER BY e.issue_id, e.seq`, 'issueId'),
+    proposalsOfIssue: many<ProposalRow>(
+      `SELECT ${PROPOSAL_COLUMNS} FROM policy_proposal p WHERE p.issue_id = ANY ($1) ORDER BY p.created_at, p.id`,
+      'issueId',
+    ),
+    eventsOfIssue: many<IssueEventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM regional_issue_event e WHERE e.issue_id = ANY ($1) ORDER BY e.issue_id, e.seq`,
+      'issueId',
+    ),
     agendaOfProposal: many<AgendaRow>(
       `SELECT ${AGENDA_COLUMNS} FROM agenda_item ai WHERE ai.proposal_id = ANY ($1) ORDER BY ai.added_at, ai.meeting_id`,
       'proposalId',

@@ -7,7 +7,11 @@ describe('toConnection', () => {
   ];
 
   it('makes an edge per row, in order, with the last cursor as endCursor', () => {
-    const connection = toConnection({ rows, totalCount: 7, hasNextPage: true }, (row) => `c-${row.id}`, (row) => row.name);
+    const connection = toConnection(
+      { rows, totalCount: 7, hasNextPage: true },
+      (row) => `c-${row.id}`,
+      (row) => row.name,
+    );
     expect(connection).toEqual({
       edges: [
         { cursor: 'c-a', node: 'Ann' },
@@ -19,7 +23,13 @@ describe('toConnection', () => {
   });
 
   it('has a null endCursor for an empty page', () => {
-    expect(toConnection({ rows: [], totalCount: 0, hasNextPage: false }, () => 'never', () => 'never')).toEqual({
+    expect(
+      toConnection(
+        { rows: [], totalCount: 0, hasNextPage: false },
+        () => 'never',
+        () => 'never',
+      ),
+    ).toEqual({
       edges: [],
       totalCount: 0,
       pageInfo: { hasNextPage: false, endCursor: null },

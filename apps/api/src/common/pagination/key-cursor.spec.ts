@@ -83,6 +83,10 @@ describe('notACursor', () => {
   it('is the one answer to a cursor the API did not write', () => {
     const error = notACursor();
     expect(error.message).toBe('Invalid input: after: is not a cursor this API gave out');
-    expect(error.extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['after'], problems: [{ field: 'after', message: 'is not a cursor this API gave out' }] });
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: ['after'],
+      problems: [{ field: 'after', message: 'is not a cursor this API gave out' }],
+    });
   });
 });

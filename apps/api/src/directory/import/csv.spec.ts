@@ -77,9 +77,15 @@ describe('parseCsv', () => {
 });
 
 describe('parseCsv: where fields start', () => {
-  it('gives each field\'s index in the text given, BOM, quotes and line breaks counted', () => {
+  it("gives each field's index in the text given, BOM, quotes and line breaks counted", () => {
     const text = '\uFEFFa,"b\r\nc"\r\n,x\n';
-    expect(parseCsv(text).records.map((r) => r.starts)).toEqual([[1, 3], [11, 12]]);
-    expect(parseCsv(text).records.map((r) => r.starts.map((start) => text[start]))).toEqual([['a', '"'], [',', 'x']]);
+    expect(parseCsv(text).records.map((r) => r.starts)).toEqual([
+      [1, 3],
+      [11, 12],
+    ]);
+    expect(parseCsv(text).records.map((r) => r.starts.map((start) => text[start]))).toEqual([
+      ['a', '"'],
+      [',', 'x'],
+    ]);
   });
 });

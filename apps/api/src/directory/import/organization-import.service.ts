@@ -31,7 +31,9 @@ export class OrganizationImportService {
     const { rows, problems } = readOrganizationRows(csv);
     const areaIds = await this.directory.areaIdsByCode(rows.flatMap((row) => row.areaCodes));
     const areaProblems = rows.flatMap((row) =>
-      row.areaCodes.filter((code) => !areaIds.has(code)).map((code) => ({ line: row.line, field: 'areaCodes', message: `no area has the code "${code}"` })),
+      row.areaCodes
+        .filter((code) => !areaIds.has(code))
+        .map((code) => ({ line: row.line, field: 'areaCodes', message: `no area has the code "${code}"` })),
     );
     if (problems.length || areaProblems.length) {
       return { imported: 0, created: 0, updated: 0, errors: sortProblems([...problems, ...areaProblems]) };
@@ -42,7 +44,11 @@ export class OrganizationImportService {
       for (const row of rows) {
         const [written] = await tx.query(UPSERT, upsertParameters(row));
         if (written.created) created++;
-        await replaceOrganizationAreas(tx, written.id, row.areaCodes.map((code) => areaIds.get(code)!));
+        await replaceOrganizationAreas(
+          tx,
+          written.id,
+          row.areaCodes.map((code) => areaIds.get(code)!),
+        );
       }
     });
     return { imported: rows.length, created, updated: rows.length - created, errors: [] };

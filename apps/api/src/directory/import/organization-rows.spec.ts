@@ -138,7 +138,9 @@ describe('readOrganizationRows: bad files', () => {
   });
 
   it('refuses files that are too long or have too many rows', () => {
-    expect(readOrganizationRows('x'.repeat(CSV_MAX_LENGTH + 1)).problems).toEqual([{ line: 1, field: 'csv', message: expect.stringMatching(/longer/) }]);
+    expect(readOrganizationRows('x'.repeat(CSV_MAX_LENGTH + 1)).problems).toEqual([
+      { line: 1, field: 'csv', message: expect.stringMatching(/longer/) },
+    ]);
     const many = Array.from({ length: MAX_ROWS + 1 }, (_, i) => `Org ${i},NPO,X,OTHER`);
     expect(readOrganizationRows(['name,kind,areaCodes,categories', ...many].join('\n')).problems).toEqual([
       { line: MAX_ROWS + 2, field: 'csv', message: expect.stringMatching(/at most/) },
@@ -147,7 +149,7 @@ describe('readOrganizationRows: bad files', () => {
 });
 
 describe('locateCell', () => {
-  it('names the line a row starts on and the column by its header name, as the import\'s problems do', () => {
+  it("names the line a row starts on and the column by its header name, as the import's problems do", () => {
     const text = '\uFEFF' + csv('A,NPO,X,OTHER,,,,,', '"B\nsecond line",NPO,X,OTHER,山田\u0000,,,,');
     expect(locateCell(text, text.indexOf('\u0000'))).toBe('line 3, column contactName');
     expect(locateCell(text, text.indexOf('"B'))).toBe('line 3, column name');

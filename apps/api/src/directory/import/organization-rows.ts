@@ -61,7 +61,7 @@ const KINDS = Object.values(OrganizationKind) as string[];
 const CATEGORIES = Object.values(NeedCategory) as string[];
 
 /** Header names match whatever their case and spacing: "areaCodes", "area_codes", "Area Codes". */
-const columnKey = (header: string) => header.toLowerCase().replace(/[\s_\-]/g, '');
+const columnKey = (header: string) => header.toLowerCase().replace(/[\s_-]/g, '');
 const COLUMN_BY_KEY = new Map<string, Column>(COLUMNS.map((column) => [columnKey(column), column]));
 
 /** Lists in a cell (areaCodes, categories) are separated by semicolons or spaces. */

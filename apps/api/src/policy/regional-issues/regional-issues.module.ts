@@ -3,7 +3,11 @@ import { DirectoryModule } from '../../directory/directory.module';
 import { ReferralReadModule } from '../../referrals/referral-read.module';
 import { PolicySharedModule } from '../shared/policy-shared.module';
 import { RegionalIssueCommandsService } from './regional-issue-commands.service';
-import { RegionalIssueEventFieldsResolver, RegionalIssueFieldsResolver, RegionalIssueSuggestionFieldsResolver } from './regional-issue-fields.resolver';
+import {
+  RegionalIssueEventFieldsResolver,
+  RegionalIssueFieldsResolver,
+  RegionalIssueSuggestionFieldsResolver,
+} from './regional-issue-fields.resolver';
 import { RegionalIssueSuggestionsService } from './regional-issue-suggestions.service';
 import { RegionalIssuesResolver } from './regional-issues.resolver';
 

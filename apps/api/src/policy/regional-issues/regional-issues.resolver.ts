@@ -50,7 +50,10 @@ export class RegionalIssuesResolver {
   @Query(() => [RegionalIssueSuggestionModel], {
     description: 'Escalated or unmatched referrals of one category from at least two areas within the window, not on an open issue.',
   })
-  async suggestedRegionalIssues(@CurrentViewer() viewer: Viewer, @Args() { windowDays }: SuggestedRegionalIssuesArgs): Promise<RegionalIssueSuggestionModel[]> {
+  async suggestedRegionalIssues(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { windowDays }: SuggestedRegionalIssuesArgs,
+  ): Promise<RegionalIssueSuggestionModel[]> {
     const suggestions = await this.suggestionsService.suggestions(viewer, windowDays);
     return suggestions.map((s) => ({
       category: s.category,
@@ -86,7 +89,10 @@ export class RegionalIssuesResolver {
 
   @Roles(Role.TIER1_COORDINATOR)
   @Mutation(() => RegionalIssueModel, { description: 'Takes a referral linked by mistake off the issue.' })
-  async unlinkReferralFromIssue(@CurrentViewer() viewer: Viewer, @Args() { id, referralId, reason }: UnlinkReferralArgs): Promise<RegionalIssueModel> {
+  async unlinkReferralFromIssue(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { id, referralId, reason }: UnlinkReferralArgs,
+  ): Promise<RegionalIssueModel> {
     return toRegionalIssueModel(await this.commands.unlink(viewer, id, referralId, reason));
   }
 

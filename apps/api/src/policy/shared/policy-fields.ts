@@ -20,7 +20,10 @@ export function isCalendarDate(value: unknown): boolean {
 
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
-    { name: 'isCalendarDate', validator: { validate: isCalendarDate, defaultMessage: (args) => `${args?.property ?? "value"} must be a day written YYYY-MM-DD` } },
+    {
+      name: 'isCalendarDate',
+      validator: { validate: isCalendarDate, defaultMessage: (args) => `${args?.property ?? 'value'} must be a day written YYYY-MM-DD` },
+    },
     options,
   );
 }

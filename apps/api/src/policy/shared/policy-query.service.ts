@@ -5,16 +5,7 @@ import { notFound } from '../../common/graphql-errors';
 import type { Page } from '../../common/pagination/connection';
 import { decodeCursor } from '../../referrals/referral-query.service';
 import { namedQuery } from './named-query';
-import {
-  ACTION_COLUMNS,
-  ActionRow,
-  ISSUE_COLUMNS,
-  IssueRow,
-  MEETING_COLUMNS,
-  MeetingRow,
-  PROPOSAL_COLUMNS,
-  ProposalRow,
-} from './policy-rows';
+import { ACTION_COLUMNS, ActionRow, ISSUE_COLUMNS, IssueRow, MEETING_COLUMNS, MeetingRow, PROPOSAL_COLUMNS, ProposalRow } from './policy-rows';
 import { issueScope, meetingScope, proposalScope } from './policy-scope';
 
 export interface IssueFilter {
@@ -43,11 +34,10 @@ export class PolicyQueryService {
 
   async findIssue(viewer: Viewer, id: string): Promise<IssueRow> {
     const scope = issueScope(viewer, 'i');
-    const [row] = await namedQuery<IssueRow>(
-      this.db,
-      `SELECT ${ISSUE_COLUMNS} FROM regional_issue i WHERE i.id = :id AND ${scope.sql}`,
-      { ...scope.params, id },
-    );
+    const [row] = await namedQuery<IssueRow>(this.db, `SELECT ${ISSUE_COLUMNS} FROM regional_issue i WHERE i.id = :id AND ${scope.sql}`, {
+      ...scope.params,
+      id,
+    });
     if (!row) throw notFound(NOT_FOUND_NAMES.issue);
     return row;
   }
@@ -76,7 +66,9 @@ export class PolicyQueryService {
       params.categories = filter.category;
     }
     if (filter.areaCode?.length) {
-      conditions.push('EXISTS (SELECT 1 FROM regional_issue_area ia JOIN area a ON a.id = ia.area_id WHERE ia.issue_id = i.id AND a.code IN (:...areaCodes))');
+      conditions.push(
+        'EXISTS (SELECT 1 FROM regional_issue_area ia JOIN area a ON a.id = ia.area_id WHERE ia.issue_id = i.id AND a.code IN (:...areaCodes))',
+      );
       params.areaCodes = filter.areaCode;
     }
     const [{ count }] = await namedQuery<{ count: number }>(
@@ -111,11 +103,10 @@ export class PolicyQueryService {
 
   async findMeeting(viewer: Viewer, id: string): Promise<MeetingRow> {
     const scope = meetingScope(viewer, 'm');
-    const [row] = await namedQuery<MeetingRow>(
-      this.db,
-      `SELECT ${MEETING_COLUMNS} FROM subcommittee_meeting m WHERE m.id = :id AND ${scope.sql}`,
-      { ...scope.params, id },
-    );
+    const [row] = await namedQuery<MeetingRow>(this.db, `SELECT ${MEETING_COLUMNS} FROM subcommittee_meeting m WHERE m.id = :id AND ${scope.sql}`, {
+      ...scope.params,
+      id,
+    });
     if (!row) throw notFound(NOT_FOUND_NAMES.meeting);
     return row;
   }

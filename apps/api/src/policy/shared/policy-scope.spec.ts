@@ -49,14 +49,33 @@ describe('policy scope', () => {
 describe('due days', () => {
   it('takes only days that exist, written YYYY-MM-DD', () => {
     expect(['2027-03-31', '2028-02-29'].map(isCalendarDate)).toEqual([true, true]);
-    expect(['2027-02-29', '2027-13-01', '2027-3-1', '2027/03/01', '', 20270301, null].map(isCalendarDate)).toEqual([false, false, false, false, false, false, false]);
+    expect(['2027-02-29', '2027-13-01', '2027-3-1', '2027/03/01', '', 20270301, null].map(isCalendarDate)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it('counts an action overdue from the day after its due day, in Japan', () => {
     // 2027-03-31 15:30 UTC is 2027-04-01 00:30 in Japan.
     const now = new Date('2027-03-31T15:30:00Z');
     expect(todayInJapan(now)).toBe('2027-04-01');
-    const action = { id: 'a', proposalId: 'p', description: 'd', owner: 'o', dueOn: '2027-03-31', createdAt: now, remindedAt: null, doneAt: null, doneById: null, doneNote: null };
+    const action = {
+      id: 'a',
+      proposalId: 'p',
+      description: 'd',
+      owner: 'o',
+      dueOn: '2027-03-31',
+      createdAt: now,
+      remindedAt: null,
+      doneAt: null,
+      doneById: null,
+      doneNote: null,
+    };
     expect(toFollowUpActionModel(action, now).overdue).toBe(true);
     expect(toFollowUpActionModel({ ...action, dueOn: '2027-04-01' }, now).overdue).toBe(false);
     expect(toFollowUpActionModel({ ...action, doneAt: now }, now).overdue).toBe(false);

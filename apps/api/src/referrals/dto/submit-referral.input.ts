@@ -54,7 +54,7 @@ export class SubmitReferralInput {
   @Field(() => ID, { description: 'Idempotency key chosen by the form; resubmitting returns the same referral.' })
   @IsString()
   @Length(1, 100)
-  @Matches(/^[A-Za-z0-9._:\-]+$/, { message: 'clientRequestId may contain only letters, digits and . _ : -' })
+  @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'clientRequestId may contain only letters, digits and . _ : -' })
   clientRequestId: string;
 
   @Field(() => NeedCategory)

@@ -40,7 +40,10 @@ export class HandoffModel {
   })
   regionalIssue?: RegionalIssueModel | null;
 
-  @Field(() => PolicyProposalModel, { nullable: true, description: 'Policy track entries about a proposal: that proposal, if the caller may see it.' })
+  @Field(() => PolicyProposalModel, {
+    nullable: true,
+    description: 'Policy track entries about a proposal: that proposal, if the caller may see it.',
+  })
   policyProposal?: PolicyProposalModel | null;
 
   fromOrganizationId: string | null;

@@ -55,7 +55,9 @@ export class ReferralModel {
   @Field(() => ReferralOutcome, { nullable: true })
   outcome: ReferralOutcome | null;
 
-  @Field(() => [HandoffModel], { description: 'Oldest first. Partners do not see the policy track’s entries; a partner it has left sees only its own part, up to then.' })
+  @Field(() => [HandoffModel], {
+    description: 'Oldest first. Partners do not see the policy track’s entries; a partner it has left sees only its own part, up to then.',
+  })
   handoffs?: HandoffModel[];
 
   @Field(() => [RegionalIssueModel], {

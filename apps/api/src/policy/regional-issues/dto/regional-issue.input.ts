@@ -28,7 +28,7 @@ export class CreateRegionalIssueInput {
   @Field(() => ID, { description: 'Idempotency key chosen by the client; creating again with it returns the same issue.' })
   @IsString()
   @Length(1, 100)
-  @Matches(/^[A-Za-z0-9._:\-]+$/, { message: 'clientRequestId may contain only letters, digits and . _ : -' })
+  @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'clientRequestId may contain only letters, digits and . _ : -' })
   clientRequestId: string;
 
   @Field({ description: '1 to 200 characters' })
