@@ -5,7 +5,7 @@ import { Roles } from '../auth/roles.decorator';
 import { toConnection } from '../common/pagination/connection';
 import type { RequestContext } from '../common/request-context';
 import { toUserModel } from '../directory/directory.mappers';
-import { UserModel } from '../directory/models/user.model';
+import { UserModel } from '../users/models/user.model';
 import { AuditEventsArgs } from './dto/audit-events.args';
 import { AuditEventConnectionModel, AuditEventModel } from './models/audit-event.model';
 import { AuditService, encodeAuditCursor } from './audit.service';

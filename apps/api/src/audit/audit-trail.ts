@@ -1,4 +1,4 @@
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 
 /** One row of audit_event, as the api records it. */
 export interface AuditEventRecord {

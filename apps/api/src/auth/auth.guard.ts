@@ -7,7 +7,7 @@ import type { RequestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC } from './public.decorator';
 import { ALLOWED_WITH_TEMPORARY_PASSWORD, ROLES } from './roles.decorator';
-import { Viewer } from './viewer';
+import { Viewer } from '../common/viewer';
 
 /** Why a signed-in user with a temporary password is refused (extensions.reason, with code FORBIDDEN). */
 export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';

@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../common/request-context';
 import { toUserModel } from '../directory/directory.mappers';
-import { UserModel } from '../directory/models/user.model';
+import { UserModel } from '../users/models/user.model';
 import { AuthService } from './auth.service';
 import { CurrentViewer } from './current-viewer.decorator';
 import { LoginArgs } from './dto/login.args';
@@ -9,7 +9,7 @@ import { AuthPayloadModel } from './models/auth-payload.model';
 import { Public } from './public.decorator';
 import { AllowedWithTemporaryPassword, AnyRole } from './roles.decorator';
 import { auditTemporaryPassword, TEMPORARY_PASSWORD_SIGN_IN } from './temporary-password-audit';
-import { Viewer } from './viewer';
+import { Viewer } from '../common/viewer';
 
 @Resolver()
 export class AuthResolver {

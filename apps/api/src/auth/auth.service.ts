@@ -7,7 +7,7 @@ import { LoginThrottle } from './login-throttle.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { TEMPORARY_PASSWORD_EXPIRED, temporaryPasswordExpired } from './temporary-password';
 import { TokenService } from './token.service';
-import { Viewer } from './viewer';
+import { Viewer } from '../common/viewer';
 
 // Verifying against a fixed hash when the email is unknown keeps the answer time the same: no probing for accounts.
 const UNKNOWN_USER_HASH = hashPassword('tsunagu-unknown-user');

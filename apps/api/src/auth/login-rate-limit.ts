@@ -2,15 +2,6 @@
 // addresses are grouped. The failures themselves are stored in PostgreSQL (LoginThrottle), shared by every api process.
 import { isIP } from 'node:net';
 
-export interface LoginLimits {
-  /** Length of the sliding window, in seconds. */
-  windowSeconds: number;
-  /** Failures per account (email) within the window; the next attempt is refused, even with the right password. */
-  maxFailuresPerAccount: number;
-  /** Failures per client address within the window, whatever the accounts. */
-  maxFailuresPerAddress: number;
-}
-
 export interface FailureCount {
   limit: number;
   /** Times of the failures that count, newest first (at least the newest `limit` of them). */

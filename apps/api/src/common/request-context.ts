@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from './viewer';
 import type { Loaders } from './loaders/loaders';
 
 /** The GraphQL context: built once per request, so DataLoaders never share a cache between users. */

@@ -1,7 +1,15 @@
 import { isIP } from 'node:net';
 import { ConfigError, Env, readEnum, readInteger, readString } from '@tsunagu/domain';
-import type { LoginLimits } from '../auth/login-rate-limit';
 import { GraphqlLimits, readGraphqlLimits } from '../common/graphql-hardening/limits';
+
+export interface LoginLimits {
+  /** Length of the sliding window, in seconds. */
+  windowSeconds: number;
+  /** Failures per account (email) within the window; the next attempt is refused, even with the right password. */
+  maxFailuresPerAccount: number;
+  /** Failures per client address within the window, whatever the accounts. */
+  maxFailuresPerAddress: number;
+}
 
 export interface ApiConfig {
   port: number;

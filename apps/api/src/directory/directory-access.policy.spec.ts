@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, Role } from '@tsunagu/domain';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { assertMaySetCapacity } from './directory-access.policy';
 
 const OWN = 'org-own';

@@ -1,5 +1,5 @@
 import { Role } from '@tsunagu/domain';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { forbidden, notFound } from '../common/graphql-errors';
 
 // Who may change what in the directory beyond the ADMIN-only operations (marked @Roles(Role.ADMIN)). Pure: unit-tested.

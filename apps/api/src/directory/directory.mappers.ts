@@ -1,7 +1,7 @@
 import { AreaEntity, OrganizationEntity, UserEntity } from '@tsunagu/persistence';
 import { AreaModel } from './models/area.model';
 import { OrganizationModel } from './models/organization.model';
-import { UserModel } from './models/user.model';
+import { UserModel } from '../users/models/user.model';
 
 // Entities stay in persistence; GraphQL sees only these models.
 

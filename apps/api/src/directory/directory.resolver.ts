@@ -6,7 +6,7 @@ import { DirectoryService } from './directory.service';
 import { OrganizationsArgs } from './dto/organizations.args';
 import { AreaModel } from './models/area.model';
 import { OrganizationModel } from './models/organization.model';
-import { UserModel } from './models/user.model';
+import { UserModel } from '../users/models/user.model';
 
 @Resolver()
 export class DirectoryResolver {

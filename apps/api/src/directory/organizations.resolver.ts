@@ -2,7 +2,7 @@ import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { Roles } from '../auth/roles.decorator';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { toOrganizationModel } from './directory.mappers';
 import { ImportOrganizationsArgs } from './dto/import-organizations.args';
 import { OrganizationIdArgs, SetAcceptingReferralsArgs } from './dto/organization.args';

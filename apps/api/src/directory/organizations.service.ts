@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NeedCategory } from '@tsunagu/domain';
 import { OrganizationEntity } from '@tsunagu/persistence';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { badUserInput, FieldProblem, notFound } from '../common/graphql-errors';
 import { assertMaySetCapacity } from './directory-access.policy';
 import { DirectoryService } from './directory.service';

@@ -1,6 +1,6 @@
 import { HandoffKind, ReferralStatus, Role } from '@tsunagu/domain';
 import type { ReferralEntity } from '@tsunagu/persistence';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import type { HandoffRow } from '../common/loaders/loaders';
 import { handoffsSeenBy, seenAsLeft } from './former-partner';
 

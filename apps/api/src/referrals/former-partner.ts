@@ -3,7 +3,7 @@
 // organisations. Which referral has left whom is decided in SQL (referral-scope.ts); this applies it. Pure: unit-tested.
 import { HandoffKind, POLICY_HANDOFF_KINDS, ReferralStatus, Role } from '@tsunagu/domain';
 import type { ReferralEntity } from '@tsunagu/persistence';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import type { HandoffRow } from '../common/loaders/loaders';
 
 /** A referral row as one viewer sees it. `leftAtSeq`: the handoff that took it away from the viewer's organisation. */

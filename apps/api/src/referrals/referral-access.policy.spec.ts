@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, ReferralStatus, Role } from '@tsunagu/domain';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import {
   actorForMove,
   assertMaySubmit,

@@ -1,5 +1,5 @@
 import { PARTNER_SIGHT, PERSONAL_DATA_ITEMS, PersonalDataItem, ReferralActor, ReferralStatus, Role, UserCommandType } from '@tsunagu/domain';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { conflict, forbidden } from '../common/graphql-errors';
 
 // Who may do what to a referral they can see (DOMAIN.md, "Who works here"; API.md, "Who may call what").

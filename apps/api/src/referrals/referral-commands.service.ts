@@ -21,7 +21,7 @@ import {
   withdrawReferralUpdate,
 } from '@tsunagu/temporal';
 import type { referralWorkflow } from '@tsunagu/temporal';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
 import { TemporalCalls } from '../common/temporal-calls';
 import { startUpdateId } from '../common/update-ids';

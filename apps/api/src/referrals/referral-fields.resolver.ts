@@ -5,7 +5,7 @@ import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
 import { AreaModel } from '../directory/models/area.model';
 import { OrganizationModel } from '../directory/models/organization.model';
-import { UserModel } from '../directory/models/user.model';
+import { UserModel } from '../users/models/user.model';
 import { PolicyProposalModel } from '../policy/proposals/models/policy-proposal.model';
 import { RegionalIssueModel } from '../policy/regional-issues/models/regional-issue.model';
 import { toPolicyProposalModel, toRegionalIssueModel } from '../policy/shared/policy.mappers';
@@ -61,7 +61,9 @@ export class ReferralFieldsResolver {
     return (viewer ? handoffsSeenBy(viewer, referral.leftAtSeq, rows) : rows).map(toHandoffModel);
   }
 
-  @ResolveField(() => [RegionalIssueModel])
+  @ResolveField(() => [RegionalIssueModel], {
+    description: 'The regional issues it is linked to now (evidence of), as far as the caller may see them; [] for partners.',
+  })
   async regionalIssues(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<RegionalIssueModel[]> {
     if (ctx.req.viewer?.role === Role.PARTNER) return [];
     const links = await ctx.loaders.linksOfReferral.load(referral.id);
@@ -74,13 +76,19 @@ export class ReferralFieldsResolver {
 export class HandoffFieldsResolver {
   constructor(private readonly policy: PolicyVisibilityService) {}
 
-  @ResolveField(() => RegionalIssueModel, { nullable: true })
+  @ResolveField(() => RegionalIssueModel, {
+    nullable: true,
+    description: 'Policy track entries (LINKED_TO_ISSUE ... ISSUE_CLOSED): the regional issue, if the caller may see it.',
+  })
   async regionalIssue(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<RegionalIssueModel | null> {
     const issue = await this.policy.issue(ctx, handoff.regionalIssueId);
     return issue ? toRegionalIssueModel(issue) : null;
   }
 
-  @ResolveField(() => PolicyProposalModel, { nullable: true })
+  @ResolveField(() => PolicyProposalModel, {
+    nullable: true,
+    description: 'Policy track entries about a proposal: that proposal, if the caller may see it.',
+  })
   async policyProposal(@Parent() handoff: HandoffModel, @Context() ctx: RequestContext): Promise<PolicyProposalModel | null> {
     const proposal = await this.policy.proposal(ctx, handoff.policyProposalId);
     return proposal ? toPolicyProposalModel(proposal) : null;

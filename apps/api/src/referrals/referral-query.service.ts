@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DataKeyring, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { notFound } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
-import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';
+import { decodeCreatedAtCursor } from '../common/pagination/created-at-cursor';
 import { ReferralFilter } from './dto/referrals.args';
 import { LeftState, SeenReferral, seenAsLeft } from './former-partner';
 import { formerPartnerColumns, referralScope, seenHolderSql, seenStatusSql } from './referral-scope';
@@ -72,7 +72,7 @@ export class ReferralQueryService {
 
     const totalCount = await query.clone().getCount();
     if (after) {
-      const cursor = decodeCursor(after);
+      const cursor = decodeCreatedAtCursor(after);
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
     }
     const rows = await query
@@ -137,15 +137,4 @@ export class ReferralQueryService {
     const scope = referralScope(viewer, 'r');
     return this.db.getRepository(ReferralEntity).createQueryBuilder('r').where(scope.sql, scope.params);
   }
-}
-
-/** [createdAt as an ISO instant, id]; regional issues use it too (same key, newest first). */
-export function encodeCursor(row: Pick<ReferralEntity, 'createdAt' | 'id'>): string {
-  return encodeKeyCursor([row.createdAt.toISOString(), row.id]);
-}
-
-/** Exactly what encodeCursor writes: an ISO instant that round-trips, and a UUID. */
-export function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  const [createdAt, id] = decodeKeyCursor(cursor, [isoInstantPart, uuidPart]);
-  return { createdAt, id };
 }

@@ -1,5 +1,5 @@
 import { Role } from '@tsunagu/domain';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { formerPartnerColumns, LEAVING_HANDOFF_KINDS, seenHolderSql, seenStatusSql } from './referral-scope';
 
 const viewer = (role: Role, organizationId: string | null = 'org-p'): Viewer => ({

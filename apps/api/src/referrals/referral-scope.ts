@@ -1,6 +1,6 @@
 // Who sees which referrals, as SQL (docs/SECURITY.md, "Principles"). Pure: no Nest, no TypeORM.
 import { HandoffKind, Role } from '@tsunagu/domain';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 
 /** A SQL condition (and its named parameters) on a referral row: whether the viewer may see it. */
 export interface SqlScope {

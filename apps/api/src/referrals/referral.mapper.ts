@@ -1,7 +1,7 @@
 import { ReferralEntity } from '@tsunagu/persistence';
 import type { SeenReferral } from './former-partner';
 import type { HandoffRow } from '../common/loaders/loaders';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { maySeeAgeBand, maySeeSubject } from './referral-access.policy';
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';

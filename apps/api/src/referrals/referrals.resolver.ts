@@ -2,7 +2,7 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../auth/current-viewer.decorator';
 import { AnyRole, Roles } from '../auth/roles.decorator';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { toConnection } from '../common/pagination/connection';
 import {
   CompleteReferralArgs,
@@ -19,7 +19,8 @@ import { ReferralConnectionModel } from './models/referral-connection.model';
 import { ReferralModel } from './models/referral.model';
 import { ReferralCommandsService } from './referral-commands.service';
 import { toReferralModel } from './referral.mapper';
-import { encodeCursor, ReferralQueryService } from './referral-query.service';
+import { encodeCreatedAtCursor } from '../common/pagination/created-at-cursor';
+import { ReferralQueryService } from './referral-query.service';
 
 // Who may ever make a move (the AuthGuard's role check, before the arguments are looked at); which referral and on
 // whose behalf is decided per referral by referral-access.policy.ts.
@@ -46,7 +47,7 @@ export class ReferralsResolver {
   @Query(() => ReferralConnectionModel)
   async referrals(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after }: ReferralsArgs): Promise<ReferralConnectionModel> {
     const page = await this.queries.page(viewer, filter, first, after);
-    return toConnection(page, encodeCursor, (row) => toReferralModel(row, viewer));
+    return toConnection(page, encodeCreatedAtCursor, (row) => toReferralModel(row, viewer));
   }
 
   @Roles(Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR)

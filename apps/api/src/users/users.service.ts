@@ -4,7 +4,7 @@ import { AreaEntity, OrganizationEntity, UserEntity } from '@tsunagu/persistence
 import { AuthService } from '../auth/auth.service';
 import { passwordProblems } from '../auth/password-policy';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
-import type { Viewer } from '../auth/viewer';
+import type { Viewer } from '../common/viewer';
 import { TEMPORARY_PASSWORD_EXPIRED } from '../auth/temporary-password';
 import { badUserInput, FieldProblem, notFound, unauthenticated } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { UserModel } from '../../directory/models/user.model';
-import { PageInfoModel } from '../../referrals/models/referral-connection.model';
+import { UserModel } from '../../users/models/user.model';
+import { PageInfoModel } from '../../common/pagination/page-info.model';
 
 @ObjectType('AuditEvent', { description: 'One entry of the append-only audit log: a mutation or a read of personal data.' })
 export class AuditEventModel {

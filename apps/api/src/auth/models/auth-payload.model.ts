@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { UserModel } from '../../directory/models/user.model';
+import { UserModel } from '../../users/models/user.model';
 
 @ObjectType('AuthPayload')
 export class AuthPayloadModel {

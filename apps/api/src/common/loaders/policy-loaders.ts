@@ -17,7 +17,7 @@ import {
   MeetingRow,
   PROPOSAL_COLUMNS,
   ProposalRow,
-} from '../../policy/shared/policy-rows';
+} from './policy-rows';
 
 export function createPolicyLoaders(db: DataSource) {
   const many = <T>(sql: string, key: keyof T) =>

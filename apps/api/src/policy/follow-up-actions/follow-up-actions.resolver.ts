@@ -2,10 +2,10 @@ import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
 import { Roles } from '../../auth/roles.decorator';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import type { RequestContext } from '../../common/request-context';
 import { toUserModel } from '../../directory/directory.mappers';
-import { UserModel } from '../../directory/models/user.model';
+import { UserModel } from '../../users/models/user.model';
 import { PolicyProposalModel } from '../proposals/models/policy-proposal.model';
 import { toFollowUpActionModel, toPolicyProposalModel } from '../shared/policy.mappers';
 import { AddFollowUpActionArgs, CompleteFollowUpActionArgs, FollowUpActionInput } from './dto/follow-up-action.input';

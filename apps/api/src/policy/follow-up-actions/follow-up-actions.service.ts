@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addFollowUpActionUpdate, completeFollowUpActionUpdate } from '@tsunagu/temporal';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { IssueWorkflowClient } from '../shared/issue-workflow.client';
 import { PolicyQueryService } from '../shared/policy-query.service';
-import type { ActionRow } from '../shared/policy-rows';
+import type { ActionRow } from '../../common/loaders/policy-rows';
 import { FollowUpActionInput } from './dto/follow-up-action.input';
 
 /** Follow-up actions of an adopted proposal, through its issue's workflow (which reminds on the due day). */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { draftPolicyProposalUpdate, revisePolicyProposalUpdate, submitPolicyProposalUpdate } from '@tsunagu/temporal';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { IssueWorkflowClient } from '../shared/issue-workflow.client';
 import { PolicyQueryService } from '../shared/policy-query.service';
-import type { ProposalRow } from '../shared/policy-rows';
+import type { ProposalRow } from '../../common/loaders/policy-rows';
 import { PolicyProposalInput } from './dto/policy-proposal.input';
 
 /** Drafts, revises and submits proposals through their issue's workflow. */

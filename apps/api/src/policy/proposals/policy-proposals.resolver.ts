@@ -2,10 +2,10 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
 import { AnyRole, Roles } from '../../auth/roles.decorator';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import type { RequestContext } from '../../common/request-context';
 import { toUserModel } from '../../directory/directory.mappers';
-import { UserModel } from '../../directory/models/user.model';
+import { UserModel } from '../../users/models/user.model';
 import { FollowUpActionModel } from '../follow-up-actions/models/follow-up-action.model';
 import { RegionalIssueModel } from '../regional-issues/models/regional-issue.model';
 import { toAgendaItemModel, toFollowUpActionModel, toPolicyProposalModel, toRegionalIssueModel } from '../shared/policy.mappers';

@@ -9,14 +9,14 @@ import {
   unlinkReferralUpdate,
   updateRegionalIssueUpdate,
 } from '@tsunagu/temporal';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { badUserInput, FieldProblem, notFound } from '../../common/graphql-errors';
 import { DirectoryService } from '../../directory/directory.service';
 import { ReferralQueryService } from '../../referrals/referral-query.service';
 import { IssueWorkflowClient } from '../shared/issue-workflow.client';
 import { namedQuery } from '../shared/named-query';
 import { PolicyQueryService } from '../shared/policy-query.service';
-import type { IssueRow } from '../shared/policy-rows';
+import type { IssueRow } from '../../common/loaders/policy-rows';
 import { CreateRegionalIssueInput, UpdateRegionalIssueInput } from './dto/regional-issue.input';
 
 /**

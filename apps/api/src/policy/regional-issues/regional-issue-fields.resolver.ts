@@ -2,7 +2,7 @@ import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../common/request-context';
 import { toAreaModel, toUserModel } from '../../directory/directory.mappers';
 import { AreaModel } from '../../directory/models/area.model';
-import { UserModel } from '../../directory/models/user.model';
+import { UserModel } from '../../users/models/user.model';
 import { ReferralModel } from '../../referrals/models/referral.model';
 import { toReferralModel } from '../../referrals/referral.mapper';
 import { FollowUpActionModel } from '../follow-up-actions/models/follow-up-action.model';

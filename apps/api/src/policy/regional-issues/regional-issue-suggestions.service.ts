@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { NeedCategory } from '@tsunagu/domain';
 import type { ReferralEntity } from '@tsunagu/persistence';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { API_CONFIG, ApiConfig } from '../../config/api-config';
 import { ReferralQueryService } from '../../referrals/referral-query.service';
 import { namedQuery } from '../shared/named-query';

@@ -2,9 +2,9 @@ import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
 import { CurrentViewer } from '../../auth/current-viewer.decorator';
 import { AnyRole, Roles } from '../../auth/roles.decorator';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { toConnection } from '../../common/pagination/connection';
-import { encodeCursor } from '../../referrals/referral-query.service';
+import { encodeCreatedAtCursor } from '../../common/pagination/created-at-cursor';
 import { toReferralModel } from '../../referrals/referral.mapper';
 import { toRegionalIssueModel } from '../shared/policy.mappers';
 import { PolicyQueryService } from '../shared/policy-query.service';
@@ -37,7 +37,7 @@ export class RegionalIssuesResolver {
   })
   async regionalIssues(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after }: RegionalIssuesArgs): Promise<RegionalIssueConnectionModel> {
     const page = await this.queries.pageIssues(viewer, filter, first, after);
-    return toConnection(page, encodeCursor, toRegionalIssueModel);
+    return toConnection(page, encodeCreatedAtCursor, toRegionalIssueModel);
   }
 
   @AnyRole()

@@ -15,7 +15,7 @@ import { conflict } from '../../common/graphql-errors';
 import { TemporalCalls } from '../../common/temporal-calls';
 import { startUpdateId } from '../../common/update-ids';
 import { workflowRefusal } from '../../common/workflow-errors';
-import type { IssueRow } from './policy-rows';
+import type { IssueRow } from '../../common/loaders/policy-rows';
 import { FINAL_ISSUE_STATUSES } from './policy-scope';
 
 /**

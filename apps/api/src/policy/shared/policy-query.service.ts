@@ -1,11 +1,20 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { notFound } from '../../common/graphql-errors';
 import type { Page } from '../../common/pagination/connection';
-import { decodeCursor } from '../../referrals/referral-query.service';
+import { decodeCreatedAtCursor } from '../../common/pagination/created-at-cursor';
 import { namedQuery } from './named-query';
-import { ACTION_COLUMNS, ActionRow, ISSUE_COLUMNS, IssueRow, MEETING_COLUMNS, MeetingRow, PROPOSAL_COLUMNS, ProposalRow } from './policy-rows';
+import {
+  ACTION_COLUMNS,
+  ActionRow,
+  ISSUE_COLUMNS,
+  IssueRow,
+  MEETING_COLUMNS,
+  MeetingRow,
+  PROPOSAL_COLUMNS,
+  ProposalRow,
+} from '../../common/loaders/policy-rows';
 import { issueScope, meetingScope, proposalScope } from './policy-scope';
 
 export interface IssueFilter {
@@ -77,7 +86,7 @@ export class PolicyQueryService {
       params,
     );
     if (after) {
-      const cursor = decodeCursor(after);
+      const cursor = decodeCreatedAtCursor(after);
       conditions.push('(i.created_at, i.id) < (:cursorAt, :cursorId)');
       Object.assign(params, { cursorAt: cursor.createdAt, cursorId: cursor.id });
     }

@@ -1,5 +1,5 @@
 import { PolicyProposalStatus, Role } from '@tsunagu/domain';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { isCalendarDate } from './policy-fields';
 import { todayInJapan, toFollowUpActionModel } from './policy.mappers';
 import { issueScope, meetingScope, proposalScope, seesProposalStatus } from './policy-scope';

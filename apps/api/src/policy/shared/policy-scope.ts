@@ -1,7 +1,7 @@
 // Who sees what of the policy track (docs/SECURITY.md, "The policy track"), as SQL conditions on the read model's rows.
 // Pure: the query service and the loaders compose these into their queries; unit-tested.
 import { PolicyProposalStatus, RegionalIssueStatus, Role } from '@tsunagu/domain';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { referralScope, SqlScope } from '../../referrals/referral-scope';
 
 /** Roles that read every issue, proposal (drafts too) and meeting. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import DataLoader from 'dataloader';
 import type { ReferralEntity } from '@tsunagu/persistence';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { requestScoped } from '../../common/loaders/request-scoped';
 import type { RequestContext } from '../../common/request-context';
 import { ReferralQueryService } from '../../referrals/referral-query.service';
 import { PolicyQueryService } from './policy-query.service';
-import type { IssueRow, MeetingRow, ProposalRow } from './policy-rows';
+import type { IssueRow, MeetingRow, ProposalRow } from '../../common/loaders/policy-rows';
 import { seesProposalStatus } from './policy-scope';
 
 /**

@@ -3,7 +3,7 @@ import type { FollowUpActionModel } from '../follow-up-actions/models/follow-up-
 import type { PolicyProposalModel } from '../proposals/models/policy-proposal.model';
 import type { RegionalIssueEventModel, RegionalIssueModel } from '../regional-issues/models/regional-issue.model';
 import type { AgendaItemModel, SubcommitteeMeetingModel } from '../subcommittee-meetings/models/subcommittee-meeting.model';
-import type { ActionRow, AgendaRow, IssueEventRow, IssueRow, MeetingRow, ProposalRow } from './policy-rows';
+import type { ActionRow, AgendaRow, IssueEventRow, IssueRow, MeetingRow, ProposalRow } from '../../common/loaders/policy-rows';
 
 export function toRegionalIssueModel(row: IssueRow): RegionalIssueModel {
   return {

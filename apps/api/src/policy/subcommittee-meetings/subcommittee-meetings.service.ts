@@ -2,11 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { SubcommitteeDecision } from '@tsunagu/domain';
 import { addProposalToAgendaUpdate, recordSubcommitteeDecisionUpdate } from '@tsunagu/temporal';
-import type { Viewer } from '../../auth/viewer';
+import type { Viewer } from '../../common/viewer';
 import { IssueWorkflowClient } from '../shared/issue-workflow.client';
 import { namedQuery } from '../shared/named-query';
 import { PolicyQueryService } from '../shared/policy-query.service';
-import { MEETING_COLUMNS, MeetingRow, ProposalRow } from '../shared/policy-rows';
+import { MEETING_COLUMNS, MeetingRow, ProposalRow } from '../../common/loaders/policy-rows';
 import { CreateSubcommitteeMeetingInput } from './dto/subcommittee-meeting.input';
 
 /** At most this many meetings in one answer of subcommitteeMeetings. */

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { OrganizationModel } from '../../directory/models/organization.model';
-import { PageInfoModel } from '../../referrals/models/referral-connection.model';
+import { PageInfoModel } from '../../common/pagination/page-info.model';
 
 @ObjectType('ProvisionConsent', { description: 'The resident’s consent to sharing with partners, as it stood when the data was given.' })
 export class ProvisionConsentModel {

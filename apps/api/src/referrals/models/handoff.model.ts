@@ -1,9 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { HandoffKind } from '@tsunagu/domain';
 import { OrganizationModel } from '../../directory/models/organization.model';
-import { UserModel } from '../../directory/models/user.model';
-import { PolicyProposalModel } from '../../policy/proposals/models/policy-proposal.model';
-import { RegionalIssueModel } from '../../policy/regional-issues/models/regional-issue.model';
+import { UserModel } from '../../users/models/user.model';
 
 @ObjectType('Handoff', { description: 'One step of a referral’s append-only history.' })
 export class HandoffModel {
@@ -34,17 +32,8 @@ export class HandoffModel {
   @Field()
   at: Date;
 
-  @Field(() => RegionalIssueModel, {
-    nullable: true,
-    description: 'Policy track entries (LINKED_TO_ISSUE ... ISSUE_CLOSED): the regional issue, if the caller may see it.',
-  })
-  regionalIssue?: RegionalIssueModel | null;
-
-  @Field(() => PolicyProposalModel, {
-    nullable: true,
-    description: 'Policy track entries about a proposal: that proposal, if the caller may see it.',
-  })
-  policyProposal?: PolicyProposalModel | null;
+  // `regionalIssue` and `policyProposal` are declared by their @ResolveFields (referral-fields.resolver.ts): the policy
+  // track's models point at referrals, so referrals' models do not import them back (libs/testing/src/architecture).
 
   fromOrganizationId: string | null;
   toOrganizationId: string | null;

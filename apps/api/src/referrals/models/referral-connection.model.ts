@@ -1,14 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { PageInfoModel } from '../../common/pagination/page-info.model';
 import { ReferralModel } from './referral.model';
-
-@ObjectType('PageInfo')
-export class PageInfoModel {
-  @Field()
-  hasNextPage: boolean;
-
-  @Field(() => String, { nullable: true })
-  endCursor: string | null;
-}
 
 @ObjectType('ReferralEdge')
 export class ReferralEdgeModel {

@@ -2,8 +2,7 @@ import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Destination, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
 import { AreaModel } from '../../directory/models/area.model';
 import { OrganizationModel } from '../../directory/models/organization.model';
-import { UserModel } from '../../directory/models/user.model';
-import { RegionalIssueModel } from '../../policy/regional-issues/models/regional-issue.model';
+import { UserModel } from '../../users/models/user.model';
 import { HandoffModel } from './handoff.model';
 import { ReferralSubjectModel } from './referral-subject.model';
 
@@ -60,10 +59,8 @@ export class ReferralModel {
   })
   handoffs?: HandoffModel[];
 
-  @Field(() => [RegionalIssueModel], {
-    description: 'The regional issues it is linked to now (evidence of), as far as the caller may see them; [] for partners.',
-  })
-  regionalIssues?: RegionalIssueModel[];
+  // `regionalIssues` is declared by its @ResolveField (referral-fields.resolver.ts): the policy track's models point at
+  // referrals, so referrals' models do not import them back (libs/testing/src/architecture).
 
   @Field()
   createdAt: Date;

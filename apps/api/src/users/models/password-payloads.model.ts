@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { UserModel } from '../../directory/models/user.model';
+import { UserModel } from './user.model';
 
 const TEMPORARY =
   'Shown this once and stored only as a hash: hand it to the user, who signs in with it and then chooses their own (changeMyPassword).';

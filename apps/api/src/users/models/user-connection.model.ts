@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { UserModel } from '../../directory/models/user.model';
-import { PageInfoModel } from '../../referrals/models/referral-connection.model';
+import { UserModel } from './user.model';
+import { PageInfoModel } from '../../common/pagination/page-info.model';
 
 @ObjectType('UserEdge')
 export class UserEdgeModel {

@@ -1,14 +1,13 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { UserModel } from '../../../directory/models/user.model';
-import { PolicyProposalModel } from '../../proposals/models/policy-proposal.model';
+import { UserModel } from '../../../users/models/user.model';
 
 @ObjectType('FollowUpAction', { description: 'Something an adopted proposal needs done, by whom and when.' })
 export class FollowUpActionModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => PolicyProposalModel)
-  proposal?: PolicyProposalModel;
+  // `proposal` is declared by its @ResolveField (follow-up-actions.resolver.ts): models point down the ownership tree only,
+  // so their imports have no cycle (libs/testing/src/architecture).
 
   @Field()
   description: string;

@@ -1,8 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { PolicyProposalStatus } from '@tsunagu/domain';
-import { UserModel } from '../../../directory/models/user.model';
+import { UserModel } from '../../../users/models/user.model';
 import { FollowUpActionModel } from '../../follow-up-actions/models/follow-up-action.model';
-import { RegionalIssueModel } from '../../regional-issues/models/regional-issue.model';
 import { AgendaItemModel } from '../../subcommittee-meetings/models/subcommittee-meeting.model';
 
 @ObjectType('PolicyProposal', { description: 'A policy proposal (施策提言) on a regional issue, put to the subcommittee.' })
@@ -10,8 +9,8 @@ export class PolicyProposalModel {
   @Field(() => ID)
   id: string;
 
-  @Field(() => RegionalIssueModel)
-  issue?: RegionalIssueModel;
+  // `issue` is declared by its @ResolveField (policy-proposals.resolver.ts): models point down the ownership tree only, so
+  // their imports have no cycle (libs/testing/src/architecture).
 
   @Field()
   title: string;

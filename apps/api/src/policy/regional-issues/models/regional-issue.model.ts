@@ -1,8 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NeedCategory, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '@tsunagu/domain';
 import { AreaModel } from '../../../directory/models/area.model';
-import { UserModel } from '../../../directory/models/user.model';
-import { PageInfoModel } from '../../../referrals/models/referral-connection.model';
+import { UserModel } from '../../../users/models/user.model';
+import { PageInfoModel } from '../../../common/pagination/page-info.model';
 import { ReferralModel } from '../../../referrals/models/referral.model';
 import { FollowUpActionModel } from '../../follow-up-actions/models/follow-up-action.model';
 import { PolicyProposalModel } from '../../proposals/models/policy-proposal.model';

@@ -1,7 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { SubcommitteeDecision } from '@tsunagu/domain';
-import { UserModel } from '../../../directory/models/user.model';
-import { PolicyProposalModel } from '../../proposals/models/policy-proposal.model';
+import { UserModel } from '../../../users/models/user.model';
 
 @ObjectType('SubcommitteeMeeting', { description: 'A meeting of the subcommittee (生活支援体制整備部会).' })
 export class SubcommitteeMeetingModel {
@@ -28,8 +27,8 @@ export class AgendaItemModel {
   @Field(() => SubcommitteeMeetingModel)
   meeting?: SubcommitteeMeetingModel;
 
-  @Field(() => PolicyProposalModel)
-  proposal?: PolicyProposalModel;
+  // `proposal` is declared by its @ResolveField (subcommittee-meetings.resolver.ts): models point down the ownership tree
+  // only, so their imports have no cycle (libs/testing/src/architecture).
 
   @Field()
   addedAt: Date;

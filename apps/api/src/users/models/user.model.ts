@@ -1,7 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '@tsunagu/domain';
-import { AreaModel } from './area.model';
-import { OrganizationModel } from './organization.model';
+import { AreaModel } from '../../directory/models/area.model';
+import { OrganizationModel } from '../../directory/models/organization.model';
 
 @ObjectType('User')
 export class UserModel {
