@@ -7,9 +7,10 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@tsunagu/(domain|persistence|temporal|testing)$': '<rootDir>/libs/$1/src',
-  // Tests import narrow entry points (@tsunagu/testing/e2e): jest cannot require Nest 12's ES modules on Node 20.
-  '^@tsunagu/testing/(.*)$': '<rootDir>/libs/testing/src/$1',
+  '^@tsunagu/(crypto|domain|persistence|temporal|testing|workflow-contracts)$': '<rootDir>/libs/$1/src',
+  // Tests import narrow entry points (@tsunagu/testing/e2e, @tsunagu/temporal/data-key-codec): jest cannot require Nest
+  // 12's ES modules on Node 20.
+  '^@tsunagu/(temporal|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = {
   rootDir: __dirname,

@@ -5,7 +5,7 @@
 // A decoded history holds the payloads in clear: only ever store histories of demo data.
 import { readFileSync } from 'node:fs';
 import type { Payload } from '@temporalio/common';
-import { readDataKeys } from '@tsunagu/persistence';
+import { readDataKeys } from '@tsunagu/crypto';
 import { DataKeyPayloadCodec, ENCRYPTED_PAYLOAD_ENCODING } from '@tsunagu/temporal';
 
 interface JsonPayload {

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readInteger } from '@tsunagu/domain';
-import { generateDataKeyEntry } from '@tsunagu/persistence';
+import { generateDataKeyEntry } from '@tsunagu/crypto';
 import { repoRoot, startStack } from '@tsunagu/testing';
 
 async function main(): Promise<void> {

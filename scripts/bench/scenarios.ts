@@ -16,9 +16,10 @@ import {
   ReferralStatus,
   SubjectKind,
 } from '@tsunagu/domain';
-import { DataKeyring, sealReferralColumn } from '@tsunagu/persistence';
+import { DataKeyring } from '@tsunagu/crypto';
+import { sealReferralColumn } from '@tsunagu/persistence';
 import { acceptReferralUpdate, referralWorkflowId, submitReferralUpdate } from '@tsunagu/temporal';
-import type { referralWorkflow, ReferralWorkflowInput } from '@tsunagu/temporal';
+import { REFERRAL_WORKFLOW, type ReferralWorkflow, type ReferralWorkflowInput } from '@tsunagu/temporal';
 import type { GraphQLSession, TestCity } from '@tsunagu/testing';
 import { mapLimit } from './open-loop';
 
@@ -176,13 +177,13 @@ async function insertReferralRows(ctx: BenchContext, input: ReferralWorkflowInpu
 }
 
 async function startWorkflow(ctx: BenchContext, input: ReferralWorkflowInput): Promise<void> {
-  await ctx.temporal.workflow.start('referralWorkflow', startOptions(ctx, input));
+  await ctx.temporal.workflow.start(REFERRAL_WORKFLOW, startOptions(ctx, input));
 }
 
 /** Submits through the raw client exactly as the api does (update-with-start), returning once the read model holds it. */
 export async function submitDirect(ctx: BenchContext, kind: string): Promise<string> {
   const input = workflowInput(ctx, nextRequestId(ctx, kind));
-  const start = new WithStartWorkflowOperation<typeof referralWorkflow>('referralWorkflow', startOptions(ctx, input));
+  const start = new WithStartWorkflowOperation<ReferralWorkflow>(REFERRAL_WORKFLOW, startOptions(ctx, input));
   const result = await ctx.temporal.workflow.executeUpdateWithStart(submitReferralUpdate, { startWorkflowOperation: start });
   if (result.status !== ReferralStatus.OFFERED) throw new Error(`submitted referral is ${result.status}, not OFFERED`);
   return result.referralId;

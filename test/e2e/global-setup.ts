@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 type Testing = typeof import('../../libs/testing/src');
 type Persistence = typeof import('../../libs/persistence/src');
+type Crypto = typeof import('../../libs/crypto/src');
 
 export function fromBuild<T>(path: string): T {
   const file = join(__dirname, '..', '..', 'dist', path);
@@ -19,7 +20,8 @@ export function fromBuild<T>(path: string): T {
 
 export default async function globalSetup(): Promise<void> {
   const { freePort, startStack, writeE2eState } = fromBuild<Testing>('libs/testing/src');
-  const { DEFAULT_DEMO_PASSWORD, generateDataKeyEntry } = fromBuild<Persistence>('libs/persistence/src');
+  const { DEFAULT_DEMO_PASSWORD } = fromBuild<Persistence>('libs/persistence/src');
+  const { generateDataKeyEntry } = fromBuild<Crypto>('libs/crypto/src');
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-'));
   const started = Date.now();
   const stack = await startStack({

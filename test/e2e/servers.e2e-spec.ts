@@ -7,7 +7,7 @@ import { Client as TemporalClient, Connection, WithStartWorkflowOperation } from
 import { DefaultLogger, NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { Client as PgClient } from 'pg';
 // The servers module alone, not the @tsunagu/testing barrel: this test needs none of the app code.
-import { isPortOpen, startPostgres, startTemporalDevServer } from '../../libs/testing/src/servers';
+import { isPortOpen, startPostgres, startTemporalDevServer } from '@tsunagu/testing/servers';
 import { addUpdate, counterWorkflow } from './fixtures/counter-workflow';
 
 // Set here, not only in jest.config.js: jest 30 ignores a per-project `testTimeout`.

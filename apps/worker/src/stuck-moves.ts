@@ -10,7 +10,8 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
-import { createDataSource, readDatabaseConfig, readDataKeys } from '@tsunagu/persistence';
+import { readDataKeys } from '@tsunagu/crypto';
+import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
 import { readTemporalConfig, tsunaguDataConverter } from '@tsunagu/temporal';
 import { listStuckWrites, NothingToRelease, ReleaseResult, releaseStuckWrite } from './stuck-moves/stuck-writes';
 

@@ -2,7 +2,7 @@ import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdow
 import { DataSource } from 'typeorm';
 import { DatabaseConfig, readDatabaseConfig } from './database-config';
 import { createDataSource } from './data-source';
-import { DataKeyring, readDataKeys } from './crypto/data-keys';
+import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
 
 export const DATABASE_CONFIG = Symbol('DATABASE_CONFIG');
 

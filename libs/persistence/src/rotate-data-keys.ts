@@ -4,7 +4,7 @@
 // rows stayed busy (run it again), 1 on an error.
 import { readDatabaseConfig } from './database-config';
 import { createDataSource } from './data-source';
-import { readDataKeys } from './crypto/data-keys';
+import { readDataKeys } from '@tsunagu/crypto';
 import { rotateDataKeys } from './crypto/rotation';
 
 async function main(): Promise<number> {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { defaultPayloadConverter, Payload } from '@temporalio/common';
-import { DataKeyring } from '../../persistence/src/crypto/data-keys';
+import { DataKeyring } from '@tsunagu/crypto';
 import { DataKeyPayloadCodec, ENCRYPTED_PAYLOAD_ENCODING, PAYLOAD_KEY_ID } from './data-key-codec';
 
 const k1 = { id: 'k1', key: randomBytes(32) };

@@ -1,11 +1,10 @@
 // The payload codec that keeps personal data out of Temporal's histories in clear: every payload the api and the worker
 // send (workflow inputs, activity inputs and results, updates, queries) is encrypted with the active data key
-// (AES-256-GCM, libs/persistence/src/crypto) and decrypted with whichever key of the ring it names. Payloads without the
+// (AES-256-GCM, libs/crypto) and decrypted with whichever key of the ring it names. Payloads without the
 // codec's encoding (histories from before it, the stored JSON histories replayed in CI) pass through unchanged.
-// Runs outside the workflow sandbox (client and worker), so Node crypto is fine; imported relatively because it is pure.
+// Runs outside the workflow sandbox (client and worker), so Node crypto is fine.
 import type { DataConverter, Payload, PayloadCodec } from '@temporalio/common';
-import { openBytes, sealBytes } from '../../persistence/src/crypto/cipher';
-import type { DataKeyring } from '../../persistence/src/crypto/data-keys';
+import { openBytes, sealBytes, type DataKeyring } from '@tsunagu/crypto';
 
 /** `metadata.encoding` of an encrypted payload (Temporal's convention for encryption codecs). */
 export const ENCRYPTED_PAYLOAD_ENCODING = 'binary/encrypted';

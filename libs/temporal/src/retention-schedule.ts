@@ -2,7 +2,7 @@
 // it to the current spec and task queue), so there is nothing to set up by hand and several workers agree.
 import { Client, ScheduleAlreadyRunning, ScheduleOptions, ScheduleOptionsStartWorkflowAction } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
-import { RETENTION_SWEEP_WORKFLOW } from '../../../workflows/src/retention/types';
+import { RETENTION_SWEEP_WORKFLOW } from '@tsunagu/workflow-contracts';
 
 export const RETENTION_SCHEDULE_ID = 'tsunagu-retention-sweep';
 

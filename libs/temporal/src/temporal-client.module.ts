@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { readDataKeys } from '../../persistence/src/crypto/data-keys';
+import { readDataKeys } from '@tsunagu/crypto';
 import { tsunaguDataConverter } from './data-key-codec';
 import { readTemporalConfig, TemporalConfig } from './temporal-config';
 

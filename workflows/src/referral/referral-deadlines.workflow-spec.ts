@@ -23,8 +23,7 @@ import { setTimeout as realSleep } from 'node:timers/promises';
 import { WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { Worker } from '@temporalio/worker';
-import { DeclineReason, Destination, HandoffKind, ReferralStatus } from '../../../libs/domain/src';
-import type { DeadlineRule } from '../../../libs/domain/src';
+import { DeclineReason, Destination, HandoffKind, ReferralStatus, type DeadlineRule } from '@tsunagu/domain';
 import {
   acceptReferralUpdate,
   addReferralNoteUpdate,
@@ -32,10 +31,10 @@ import {
   extendReferralDeadlineUpdate,
   referralStateQuery,
   startReferralUpdate,
-} from './messages';
+  type RecordedHandoff,
+} from '@tsunagu/workflow-contracts';
 import { DEADLINES_PATCH } from './referral.workflow';
 import { coordinator, ORG_A, ORG_B, partner, ReferralHandle, useReferralWorkflowHarness } from './testing/referral-test-harness';
-import type { RecordedHandoff } from './types';
 
 jest.setTimeout(60_000);
 

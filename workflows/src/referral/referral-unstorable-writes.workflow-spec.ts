@@ -9,9 +9,16 @@ import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/clie
 import { ApplicationFailure } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
-import { HandoffKind, ReferralStatus } from '../../../libs/domain/src';
-import { releaseWriteSignal, writeInFlightQuery } from '../writes/write-guard';
-import { acceptReferralUpdate, addReferralNoteUpdate, referralStateQuery, startReferralUpdate, submitReferralUpdate } from './messages';
+import { HandoffKind, ReferralStatus } from '@tsunagu/domain';
+import {
+  releaseWriteSignal,
+  writeInFlightQuery,
+  acceptReferralUpdate,
+  addReferralNoteUpdate,
+  referralStateQuery,
+  startReferralUpdate,
+  submitReferralUpdate,
+} from '@tsunagu/workflow-contracts';
 import { ORG_A, partner, coordinator, useReferralWorkflowHarness } from './testing/referral-test-harness';
 
 jest.setTimeout(60_000);

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateStage } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
-import { DeclineReason, Destination, HandoffKind, NeedCategory, ReferralOutcome, ReferralStatus } from '../../../libs/domain/src';
+import { DeclineReason, Destination, HandoffKind, NeedCategory, ReferralOutcome, ReferralStatus } from '@tsunagu/domain';
 import {
   acceptReferralUpdate,
   addReferralNoteUpdate,
@@ -17,10 +17,10 @@ import {
   startReferralUpdate,
   submitReferralUpdate,
   withdrawReferralUpdate,
-} from './messages';
+  type ReferralWorkflowInput,
+} from '@tsunagu/workflow-contracts';
 import { CANDIDATE_LOOKUP_PATCH, type referralWorkflow } from './referral.workflow';
 import { COUNCIL, coordinator, ORG_A, ORG_B, ORG_C, partner, proxyFor, useReferralWorkflowHarness } from './testing/referral-test-harness';
-import type { ReferralWorkflowInput } from './types';
 
 // The slowest test waits out real activity-retry backoff (1 s + 2 s, twice); a hung update fails within a minute.
 jest.setTimeout(60_000);

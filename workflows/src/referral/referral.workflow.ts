@@ -11,6 +11,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+// Relative imports into libs/: workflow code is bundled for the sandbox, where @tsunagu aliases do not resolve.
 import {
   applyReferralCommand,
   assertAllowed,
@@ -31,12 +32,19 @@ import {
   submitReferral,
   UserCommandType,
 } from '../../../libs/domain/src';
-import * as messages from './messages';
-import { MoveInput, ReferralMoveResult } from './messages';
+import * as messages from '../../../libs/workflow-contracts/src/referral/messages';
+import {
+  MoveInput,
+  PolicyHandoff,
+  ReferralActivities,
+  ReferralMoveResult,
+  ReferralWorkflowInput,
+  ReferralWorkflowResult,
+  releaseWriteSignal,
+  writeInFlightQuery,
+} from '../../../libs/workflow-contracts/src';
 import { SerialLock } from './serial-lock';
-import { isMoveNotRecorded, refusedWriteBackoffMs, releaseWriteSignal, WriteGuard, writeInFlightQuery } from '../writes/write-guard';
-import type { ReferralActivities, ReferralWorkflowInput, ReferralWorkflowResult } from './types';
-import type { PolicyHandoff } from '../regional-issue/types';
+import { isMoveNotRecorded, refusedWriteBackoffMs, WriteGuard } from '../writes/write-guard';
 
 const activityOptions = {
   startToCloseTimeout: '30 seconds',

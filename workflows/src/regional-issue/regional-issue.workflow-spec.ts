@@ -21,22 +21,27 @@ import {
   ReferralStatus,
   SubcommitteeDecision,
   SubjectKind,
-} from '../../../libs/domain/src';
+} from '@tsunagu/domain';
 import { createTimeSkippingEnvironment } from '../testing/time-skipping-environment';
-import { policyHandoffSignal, referralStateQuery, submitReferralUpdate, withdrawReferralUpdate } from '../referral/messages';
+import {
+  policyHandoffSignal,
+  referralStateQuery,
+  submitReferralUpdate,
+  withdrawReferralUpdate,
+  type RecordedHandoff,
+  type ReferralActivities,
+  type ReferralWorkflowInput,
+  type PolicyHandoff,
+  type RecordClosedReferralPolicyHandoffInput,
+  type RecordedRegionalIssueEvent,
+  type RecordRegionalIssueInput,
+  type RegionalIssueActivities,
+  type RegionalIssueState,
+  type RegionalIssueWorkflowInput,
+} from '@tsunagu/workflow-contracts';
 import type { referralWorkflow } from '../referral/referral.workflow';
-import type { RecordedHandoff, ReferralActivities, ReferralWorkflowInput } from '../referral/types';
-import * as m from './messages';
+import * as m from '@tsunagu/workflow-contracts';
 import type { regionalIssueWorkflow } from './regional-issue.workflow';
-import type {
-  PolicyHandoff,
-  RecordClosedReferralPolicyHandoffInput,
-  RecordedRegionalIssueEvent,
-  RecordRegionalIssueInput,
-  RegionalIssueActivities,
-  RegionalIssueState,
-  RegionalIssueWorkflowInput,
-} from './types';
 
 jest.setTimeout(120_000);
 

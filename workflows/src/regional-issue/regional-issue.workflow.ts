@@ -14,6 +14,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { UpdateDefinition } from '@temporalio/common';
+// Relative imports into libs/: workflow code is bundled for the sandbox, where @tsunagu aliases do not resolve.
 import {
   applyRegionalIssueCommand,
   createRegionalIssue,
@@ -28,12 +29,20 @@ import {
   RegionalIssueTransition,
   WRITE_REFUSED_FAILURE,
 } from '../../../libs/domain/src';
-import { policyHandoffSignal } from '../referral/messages';
+import * as messages from '../../../libs/workflow-contracts/src/regional-issue/messages';
+import {
+  policyHandoffSignal,
+  releaseWriteSignal,
+  writeInFlightQuery,
+  type PolicyActor,
+  type PolicyHandoff,
+  type RegionalIssueActivities,
+  type RegionalIssueMoveResult,
+  type RegionalIssueWorkflowInput,
+  type RegionalIssueWorkflowResult,
+} from '../../../libs/workflow-contracts/src';
 import { SerialLock } from '../referral/serial-lock';
-import { isMoveNotRecorded, refusedWriteBackoffMs, releaseWriteSignal, WriteGuard, writeInFlightQuery } from '../writes/write-guard';
-import * as messages from './messages';
-import type { PolicyActor, RegionalIssueMoveResult } from './messages';
-import type { PolicyHandoff, RegionalIssueActivities, RegionalIssueWorkflowInput, RegionalIssueWorkflowResult } from './types';
+import { isMoveNotRecorded, refusedWriteBackoffMs, WriteGuard } from '../writes/write-guard';
 
 const activities = proxyActivities<RegionalIssueActivities>({
   startToCloseTimeout: '30 seconds',

@@ -5,9 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createTimeSkippingEnvironment } from '../testing/time-skipping-environment';
-import { retentionScheduleOptions, RETENTION_SCHEDULE_ID } from '../../../libs/temporal/src/retention-schedule';
+import { retentionScheduleOptions, RETENTION_SCHEDULE_ID } from '@tsunagu/temporal/retention-schedule';
 import { retentionSweepWorkflow } from './retention-sweep.workflow';
-import { ErasePersonalDataInput, RETENTION_SWEEP_WORKFLOW, RetentionSweepInput } from './types';
+import { ErasePersonalDataInput, RETENTION_SWEEP_WORKFLOW, RetentionSweepInput } from '@tsunagu/workflow-contracts';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,6 @@
 import { proxyActivities } from '@temporalio/workflow';
-import type { RetentionActivities, RetentionSweepInput, RetentionSweepResult } from './types';
+// Relative imports into libs/: workflow code is bundled for the sandbox, where @tsunagu aliases do not resolve.
+import type { RetentionActivities, RetentionSweepInput, RetentionSweepResult } from '../../../libs/workflow-contracts/src';
 
 const { erasePersonalDataBatch } = proxyActivities<RetentionActivities>({
   startToCloseTimeout: '5 minutes',

@@ -1,7 +1,7 @@
 // The time-skipping test server every workflow spec runs on, from the binary scripts/install-tools.mjs installs.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { temporalTestServerPath } from '../../../libs/testing/src/tools';
+import { temporalTestServerPath } from '@tsunagu/testing/tools';
 
 export async function createTimeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   try {

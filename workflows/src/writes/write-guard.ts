@@ -1,28 +1,10 @@
 // A workflow's read-model write that cannot succeed must not wedge it (docs/ARCHITECTURE.md, "Writes that cannot
 // succeed"): a write the database refuses, or one an operator releases, fails that one move with MOVE_NOT_RECORDED and
 // leaves the state as it was; the workflow goes on answering. Deterministic: only workflow APIs, no I/O.
-import { ActivityFailure, ApplicationFailure, CancellationScope, defineQuery, defineSignal } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, CancellationScope } from '@temporalio/workflow';
+// Relative imports into libs/: this file is in the workflow bundle, where @tsunagu aliases do not resolve.
 import { ErrorCode, MoveNotRecordedDetails, MoveNotRecordedReason, WRITE_REFUSED_FAILURE } from '../../../libs/domain/src';
-
-/** The write a workflow is waiting for now, as an operator sees it (`npm run stuck-moves`). */
-export interface WriteInFlight {
-  /** The last seq the write stores: names the write for a release, so that a release meant for it hits no later one. */
-  seq: number;
-  /** What it records: SUBMIT, CREATE, MOVE, DEADLINE, POLICY, ACTION_DUE. */
-  what: string;
-  /** When the workflow scheduled it (workflow time). */
-  since: string;
-}
-
-/** Asks the workflow to give up the write in flight with this seq (an operator's decision; see docs/OPERATIONS.md). */
-export interface ReleaseWriteInput {
-  seq: number;
-  /** Who released it, for the workflow's log line (the console user's name; no personal data). */
-  operator: string;
-}
-
-export const releaseWriteSignal = defineSignal<[ReleaseWriteInput]>('releaseWrite');
-export const writeInFlightQuery = defineQuery<WriteInFlight | null>('writeInFlight');
+import type { ReleaseWriteInput, WriteInFlight } from '../../../libs/workflow-contracts/src';
 
 /** Runs a workflow's writes one at a time (its lock already serialises them) and knows the one in flight. */
 export class WriteGuard {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DataKeyring, openReferralColumn, ProvisionRecordEntity } from '@tsunagu/persistence';
+import { DataKeyring } from '@tsunagu/crypto';
+import { openReferralColumn, ProvisionRecordEntity } from '@tsunagu/persistence';
 import { badUserInput } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';

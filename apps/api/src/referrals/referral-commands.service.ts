@@ -20,7 +20,7 @@ import {
   TemporalConfig,
   withdrawReferralUpdate,
 } from '@tsunagu/temporal';
-import type { referralWorkflow } from '@tsunagu/temporal';
+import { REFERRAL_WORKFLOW, type ReferralWorkflow } from '@tsunagu/temporal';
 import type { Viewer } from '../common/viewer';
 import { badUserInput, conflict, FieldProblem } from '../common/graphql-errors';
 import { TemporalCalls } from '../common/temporal-calls';
@@ -73,7 +73,7 @@ export class ReferralCommandsService {
     assertMaySubmit(viewer, area!.id);
 
     const workflowId = referralWorkflowId(viewer.id, input.clientRequestId);
-    const start = new WithStartWorkflowOperation<typeof referralWorkflow>('referralWorkflow', {
+    const start = new WithStartWorkflowOperation<ReferralWorkflow>(REFERRAL_WORKFLOW, {
       workflowId,
       taskQueue: this.config.taskQueue,
       workflowIdConflictPolicy: 'USE_EXISTING',

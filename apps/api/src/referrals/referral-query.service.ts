@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { DataKeyring, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
+import { DataKeyring } from '@tsunagu/crypto';
+import { openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../common/viewer';
 import { notFound } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CandidateDirectory, DataKeyring, sealReferralColumn } from '@tsunagu/persistence';
+import { DataKeyring } from '@tsunagu/crypto';
+import { CandidateDirectory, sealReferralColumn } from '@tsunagu/persistence';
 import type { FindNextCandidateInput, RecordTransitionInput, ReferralActivities } from '@tsunagu/temporal';
 import { recordProvisions } from './provision-records';
 import { storeOrRefuse } from './write-errors';

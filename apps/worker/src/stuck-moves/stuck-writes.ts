@@ -3,10 +3,16 @@
 // never clears), the moves after it wait. These read what Temporal knows (the pending activity: attempt, last failure)
 // and what the workflow says it is writing (the writeInFlight query), and send the releaseWrite signal.
 import type { Client, WorkflowHandle } from '@temporalio/client';
-import { REGIONAL_ISSUE_WORKFLOW, referralStateQuery, regionalIssueStateQuery } from '@tsunagu/temporal';
-import { releaseWriteSignal, writeInFlightQuery, type WriteInFlight } from '../../../../workflows/src/writes/write-guard';
+import {
+  REFERRAL_WORKFLOW,
+  REGIONAL_ISSUE_WORKFLOW,
+  referralStateQuery,
+  regionalIssueStateQuery,
+  releaseWriteSignal,
+  writeInFlightQuery,
+  type WriteInFlight,
+} from '@tsunagu/temporal';
 
-const REFERRAL_WORKFLOW = 'referralWorkflow';
 /** The activities that write the read model (a read, findNextCandidate, only ever waits for the database). */
 const WRITE_ACTIVITIES = new Set(['recordReferralTransition', 'recordRegionalIssueTransition', 'recordClosedReferralPolicyHandoff']);
 

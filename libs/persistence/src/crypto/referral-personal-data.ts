@@ -1,8 +1,7 @@
 // Which columns of `referral` hold personal data, and how they are sealed: each value is encrypted on its own, with
 // associated data naming the column and the row (`referral.subject_contact:<referral id>`), so a value copied to another
 // row or column does not decrypt. The worker seals them when it inserts the row; the api opens them when it reads it.
-import { isSealedText, openText, sealText } from './cipher';
-import type { DataKeyring } from './data-keys';
+import { isSealedText, openText, sealText, type DataKeyring } from '@tsunagu/crypto';
 
 /** Column → ReferralEntity property of every encrypted column. */
 export const REFERRAL_SEALED_COLUMNS = {

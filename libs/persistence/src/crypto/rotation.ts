@@ -4,8 +4,7 @@
 // pass), and a value is only ever replaced by the same value under another key, which every process can read as long
 // as both keys are in its ring.
 import type { DataSource } from 'typeorm';
-import { SEALED_TEXT_PREFIX } from './cipher';
-import type { DataKeyring } from './data-keys';
+import { SEALED_TEXT_PREFIX, type DataKeyring } from '@tsunagu/crypto';
 import { openReferralColumn, REFERRAL_SEALED_COLUMN_NAMES, ReferralSealedColumn, sealReferralColumn } from './referral-personal-data';
 
 export interface RotationOptions {

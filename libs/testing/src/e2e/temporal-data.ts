@@ -2,8 +2,8 @@
 // workflow results or queries needs the data converter api and worker use, built from their environment.
 import { type Client, WorkflowNotFoundError } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
-import { readDataKeys } from '../../../persistence/src/crypto/data-keys';
-import { tsunaguDataConverter } from '../../../temporal/src/data-key-codec';
+import { readDataKeys } from '@tsunagu/crypto';
+import { tsunaguDataConverter } from '@tsunagu/temporal/data-key-codec';
 
 /** `new Client({ connection, namespace, dataConverter: appDataConverter(state.appEnv) })` reads what the stack writes. */
 export function appDataConverter(appEnv: Record<string, string | undefined>): DataConverter {

@@ -1,7 +1,8 @@
 // The whole Tsunagu stack on one machine: embedded PostgreSQL, Temporal dev server, migrations, demo data, worker, api.
 // `npm start` runs it on persistent data under .data/; the e2e tests run it on a throw-away folder.
 import { join } from 'node:path';
-import { DEFAULT_DEMO_PASSWORD, createDataSource, generateDataKeyEntry, readDatabaseConfig, runMigrations, seedDemoData } from '@tsunagu/persistence';
+import { generateDataKeyEntry } from '@tsunagu/crypto';
+import { DEFAULT_DEMO_PASSWORD, createDataSource, readDatabaseConfig, runMigrations, seedDemoData } from '@tsunagu/persistence';
 import { RunningPostgres, startPostgres } from '../servers/embedded-postgres';
 import { freePort } from '../servers/free-port';
 import { RunningTemporalDevServer, startTemporalDevServer } from '../servers/temporal-dev-server';

@@ -9,27 +9,19 @@ import { WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError, Work
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import {
-  DeadlineRule,
-  Destination,
-  HandoffKind,
-  NeedCategory,
-  ReferralActor,
-  ReferralOutcome,
-  ReferralStatus,
-  SubjectKind,
-} from '../../../../libs/domain/src';
+import { DeadlineRule, Destination, HandoffKind, NeedCategory, ReferralActor, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
 import { createTimeSkippingEnvironment } from '../../testing/time-skipping-environment';
-import { ReferralMoveResult, submitReferralUpdate } from '../messages';
+import {
+  ReferralMoveResult,
+  submitReferralUpdate,
+  type FindNextCandidateInput,
+  type RecordedHandoff,
+  type RecordTransitionInput,
+  type ReferralActivities,
+  type ReferralSubmission,
+  type ReferralWorkflowInput,
+} from '@tsunagu/workflow-contracts';
 import type { referralWorkflow } from '../referral.workflow';
-import type {
-  FindNextCandidateInput,
-  RecordedHandoff,
-  RecordTransitionInput,
-  ReferralActivities,
-  ReferralSubmission,
-  ReferralWorkflowInput,
-} from '../types';
 
 export const ORG_A = 'org-a';
 export const ORG_B = 'org-b';

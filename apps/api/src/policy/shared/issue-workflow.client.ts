@@ -9,7 +9,7 @@ import {
   TEMPORAL_CONFIG,
   TemporalConfig,
 } from '@tsunagu/temporal';
-import type { regionalIssueWorkflow } from '@tsunagu/temporal';
+import type { RegionalIssueWorkflow } from '@tsunagu/temporal';
 import type { UpdateDefinition } from '@temporalio/common';
 import { conflict } from '../../common/graphql-errors';
 import { TemporalCalls } from '../../common/temporal-calls';
@@ -33,7 +33,7 @@ export class IssueWorkflowClient {
 
   /** Starts the issue's workflow (or joins the running one with this id) and waits until the issue is in the read model. */
   async create(workflowId: string, input: RegionalIssueWorkflowInput): Promise<RegionalIssueMoveResult> {
-    const start = new WithStartWorkflowOperation<typeof regionalIssueWorkflow>(REGIONAL_ISSUE_WORKFLOW, {
+    const start = new WithStartWorkflowOperation<RegionalIssueWorkflow>(REGIONAL_ISSUE_WORKFLOW, {
       workflowId,
       taskQueue: this.config.taskQueue,
       workflowIdConflictPolicy: 'USE_EXISTING',

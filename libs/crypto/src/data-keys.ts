@@ -1,6 +1,7 @@
 // The data keys that encrypt personal data: at rest in PostgreSQL (column by column) and in Temporal's histories (the
 // payload codec). Read from configuration and validated at start-up by every process that reads or writes personal
-// data. Node crypto only (no TypeORM, no Nest): the Temporal codec in libs/temporal imports this by relative path.
+// data. Node crypto only (no TypeORM, no Nest), so the Temporal payload codec (libs/temporal) and the column encryption
+// (libs/persistence) share it without pulling in each other.
 import { randomBytes } from 'node:crypto';
 import { ConfigError, Env } from '@tsunagu/domain';
 

@@ -1,8 +1,9 @@
 // The referral workflow's messages, defined once: the api sends them, the workflow handles them.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { PolicyHandoff } from '../regional-issue/types';
-import type { Deadline } from '../../../libs/domain/src/referral/referral-deadlines';
-import type { ReferralCommand, ReferralState } from '../../../libs/domain/src/referral/referral-state';
+// Relative imports into libs/domain: the workflow bundle includes this file, and @tsunagu aliases do not resolve there.
+import type { Deadline } from '../../../domain/src/referral/referral-deadlines';
+import type { ReferralCommand, ReferralState } from '../../../domain/src/referral/referral-state';
 
 /** A move as callers send it: the command without its type, and without routing results the workflow decides itself. */
 export type MoveInput<T extends ReferralCommand['type']> = Omit<Extract<ReferralCommand, { type: T }>, 'type' | 'offerTo'>;

@@ -1,7 +1,8 @@
 // State, inputs and activity contracts of the regional issue workflow (the policy track, DOMAIN.md).
 // Type-only (and constants): safe to import from workflow code, the worker and the api.
-import type { HandoffKind, NeedCategory, RegionalIssueStatus } from '../../../libs/domain/src';
-import type { RegionalIssueEvent, RegionalIssueState } from '../../../libs/domain/src/policy/regional-issue-state';
+// Relative imports into libs/domain: the workflow bundle includes this file, and @tsunagu aliases do not resolve there.
+import type { HandoffKind, NeedCategory, RegionalIssueStatus } from '../../../domain/src';
+import type { RegionalIssueEvent, RegionalIssueState } from '../../../domain/src/policy/regional-issue-state';
 
 export const REGIONAL_ISSUE_WORKFLOW = 'regionalIssueWorkflow';
 
@@ -13,7 +14,7 @@ export type {
   PolicyProposalState,
   RegionalIssueEvent,
   RegionalIssueState,
-} from '../../../libs/domain/src/policy/regional-issue-state';
+} from '../../../domain/src/policy/regional-issue-state';
 
 export interface CreateRegionalIssueData {
   title: string;
@@ -39,6 +40,9 @@ export interface RegionalIssueWorkflowResult {
   issueId: string;
   status: RegionalIssueStatus;
 }
+
+/** The signature callers start REGIONAL_ISSUE_WORKFLOW with. */
+export type RegionalIssueWorkflow = (input: RegionalIssueWorkflowInput) => Promise<RegionalIssueWorkflowResult>;
 
 export interface RecordedRegionalIssueEvent extends RegionalIssueEvent {
   seq: number;

@@ -9,6 +9,9 @@ export interface RetentionSweepInput {
   maxBatches?: number;
 }
 
+/** The signature the retention Schedule starts RETENTION_SWEEP_WORKFLOW with. */
+export type RetentionSweepWorkflow = (input?: RetentionSweepInput) => Promise<RetentionSweepResult>;
+
 export interface RetentionSweepResult {
   /** Referrals whose personal data this run erased. */
   erased: number;

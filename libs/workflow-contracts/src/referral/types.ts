@@ -1,5 +1,6 @@
-// Inputs and activity contracts of the referral workflow. Type-only: safe to import from workflow code and the worker.
-import type { DeadlineRule, Destination, HandoffEvent, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '../../../libs/domain/src';
+// Inputs and activity contracts of the referral workflow. Type-only (and constants): safe for workflow code and the worker.
+// Relative imports into libs/domain: the workflow bundle includes this file, and @tsunagu aliases do not resolve there.
+import type { DeadlineRule, Destination, HandoffEvent, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '../../../domain/src';
 
 export interface ReferralSubjectData {
   displayName: string;
@@ -42,6 +43,10 @@ export interface ReferralWorkflowResult {
   status: ReferralStatus;
   outcome: ReferralOutcome | null;
 }
+
+/** The workflow type callers start (stored in every history: never renamed) and its signature. */
+export const REFERRAL_WORKFLOW = 'referralWorkflow';
+export type ReferralWorkflow = (input: ReferralWorkflowInput) => Promise<ReferralWorkflowResult>;
 
 export interface RecordedHandoff extends HandoffEvent {
   seq: number;

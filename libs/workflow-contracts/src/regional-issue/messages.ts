@@ -1,6 +1,7 @@
 // The regional issue workflow's messages, defined once: the api sends them, the workflow handles them.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { SubcommitteeDecision } from '../../../libs/domain/src/enums';
+// Relative imports into libs/domain: the workflow bundle includes this file, and @tsunagu aliases do not resolve there.
+import type { SubcommitteeDecision } from '../../../domain/src/enums';
 import type { RegionalIssueState } from './types';
 
 /** Who acts: always a signed-in person (tier-1 or the subcommittee's secretary). */
