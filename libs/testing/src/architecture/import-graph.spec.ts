@@ -53,6 +53,12 @@ describe('the source tree', () => {
     expect(upward.map(describeEdge)).toEqual([]);
   });
 
+  it("has the api's common/ and config/ importing no feature folder", () => {
+    const base = (file: string) => /^apps\/api\/src\/(common|config)\//.test(file);
+    const intoFeatures = edges.filter((edge) => base(edge.from) && edge.to?.startsWith('apps/api/src/') && !base(edge.to));
+    expect(intoFeatures.map(describeEdge)).toEqual([]);
+  });
+
   it('imports across apps and libraries by @tsunagu alias, except in the workflow bundle and the e2e global setup', () => {
     const crossing = edges.filter(
       (edge) =>
