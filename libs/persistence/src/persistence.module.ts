@@ -30,7 +30,7 @@ export class PersistenceModule {
           useFactory: async (config: DatabaseConfig) => createDataSource(config, applicationName).initialize(),
         },
         DataSourceCloser,
-        // The keys of the personal data the process writes (worker) or reads (api): crypto/data-keys.ts.
+        // The keys of the personal data the process writes (worker) or reads (api): libs/crypto/src/data-keys.ts.
         { provide: DataKeyring, useFactory: (): DataKeyring => readDataKeys(process.env) },
       ],
       exports: [DataSource, DATABASE_CONFIG, DataKeyring],

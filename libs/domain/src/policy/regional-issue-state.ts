@@ -1,6 +1,6 @@
 // The live state of a regional issue (地域課題) and the moves on it (DOMAIN.md, "The policy track"). Pure types: the
 // regional issue workflow holds this state, carries it across continue-as-new, and its read model mirrors it.
-// workflows/src/regional-issue/types.ts re-exports these for the worker and the api.
+// libs/workflow-contracts/src/regional-issue/types.ts re-exports these for the worker and the api.
 import type { HandoffKind, NeedCategory, PolicyProposalStatus, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '../enums';
 
 /** A referral linked to the issue as evidence; workflowId lets the issue write into the referral's history. */
