@@ -1,6 +1,7 @@
 // State, inputs and activity contracts of the regional issue workflow (the policy track, DOMAIN.md).
 // Type-only (and constants): safe to import from workflow code, the worker and the api.
-import type { HandoffKind, NeedCategory, RegionalIssueStatus } from '../../../libs/domain/src';
+import type { NeedCategory, RegionalIssueStatus } from '../../../libs/domain/src';
+import type { PolicyHandoff } from '../../../libs/domain/src/referral/referral-state';
 import type { RegionalIssueEvent, RegionalIssueState } from '../../../libs/domain/src/policy/regional-issue-state';
 
 export const REGIONAL_ISSUE_WORKFLOW = 'regionalIssueWorkflow';
@@ -56,19 +57,8 @@ export interface RecordRegionalIssueInput {
   events: RecordedRegionalIssueEvent[];
 }
 
-/** A policy-track entry for one linked referral's handoff history (HandoffKind in POLICY_HANDOFF_KINDS). */
-export interface PolicyHandoff {
-  issueId: string;
-  /** The issue event it mirrors: (issueId, issueSeq) makes the write idempotent. */
-  issueSeq: number;
-  kind: HandoffKind;
-  actorUserId: string | null;
-  proposalId: string | null;
-  /** SUBCOMMITTEE_DECISION: the decision; UNLINKED_FROM_ISSUE / ISSUE_CLOSED: why. */
-  reason: string | null;
-  note: string | null;
-  at: string;
-}
+// A policy-track entry for one linked referral's history: the domain's one shape (libs/domain/src/referral/referral-state.ts).
+export type { PolicyHandoff } from '../../../libs/domain/src/referral/referral-state';
 
 export interface RecordClosedReferralPolicyHandoffInput {
   referralId: string;

@@ -2,6 +2,7 @@
 // gives the new state, the issue's new history rows and the entries every linked referral's history must get.
 import { HandoffKind, PolicyProposalStatus, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '../enums';
 import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../errors';
+import type { PolicyHandoff } from '../referral/referral-state';
 import {
   FollowUpActionState,
   PolicyHandoffDraft,
@@ -88,6 +89,21 @@ export function createRegionalIssue(command: Extract<RegionalIssueCommand, { typ
   const created = event(RegionalIssueEventKind.CREATED, command.createdByUserId, { note: command.title });
   const linked = link(state, command.referrals ?? [], command.createdByUserId, null, at, 1);
   return { state: linked.state, events: [created, ...linked.events], handoffs: linked.handoffs };
+}
+
+/** The entry a drafted handoff becomes once the issue's workflow has numbered the event it mirrors and recorded it at `at`. */
+export function policyHandoffOf(issueId: string, draft: PolicyHandoffDraft, issueSeq: number, at: string): PolicyHandoff {
+  // Fields in the order the signal and the closed referral's activity input have always had (stored histories).
+  return {
+    issueId,
+    issueSeq,
+    kind: draft.kind,
+    actorUserId: draft.actorUserId,
+    proposalId: draft.proposalId,
+    reason: draft.reason,
+    note: draft.note,
+    at,
+  };
 }
 
 /**
