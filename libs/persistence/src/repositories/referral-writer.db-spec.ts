@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { Destination, HandoffKind, NeedCategory, ReferralOutcome, ReferralStatus, RegionalIssueStatus, SubjectKind } from '@tsunagu/domain';
 import { openTestDatabase, TestDatabase } from '@tsunagu/testing/db';
-import { openReferralColumn } from '../crypto/referral-personal-data';
+import { openReferralColumn, openReferralPersonalData } from '../crypto/referral-personal-data';
+import { ProvisionRecordEntity, ReferralEntity, ReferralHandoffEntity } from '../entities';
 import { ReferralHandoffRow, ReferralTransitionWrite, ReferralWriter } from './referral-writer';
 import { RegionalIssueWriter } from './regional-issue-writer';
 
@@ -111,6 +112,48 @@ describe('ReferralWriter.recordTransition', () => {
     expect(openReferralColumn(t.dataKeys, 'consent_method', referralId, (record as unknown as { consent_method: string }).consent_method)).toBe(
       '書面',
     );
+  });
+
+  it('writes what the entities the api reads with find in their columns', async () => {
+    const { referralId, submit, accept } = moves();
+    await write(submit);
+    await write(accept);
+
+    const referral = openReferralPersonalData(t.dataKeys, await t.db.getRepository(ReferralEntity).findOneByOrFail({ id: referralId }));
+    expect(referral).toMatchObject({
+      workflowId: submit.workflowId,
+      clientRequestId: submit.submission!.clientRequestId,
+      status: ReferralStatus.ACCEPTED,
+      category: NeedCategory.TRANSPORT,
+      areaId: t.city.areaId,
+      subjectKind: SubjectKind.PERSON,
+      subjectDisplayName: '山田 H.',
+      subjectAgeBand: '80代',
+      subjectContact: '072-000-1111',
+      consentObtained: true,
+      consentMethod: '書面',
+      consentGivenBy: '本人',
+      destination: Destination.PARTNER,
+      submittedById: t.city.userId,
+      currentOrganizationId: t.city.firstPartnerId,
+      responseDueAt: null,
+      outcome: null,
+      lastSeq: 3,
+      personalDataErasedAt: null,
+    });
+    expect(referral.consentObtainedAt?.toISOString()).toBe('2026-11-20T01:00:00.000Z');
+    expect([referral.createdAt.toISOString(), referral.updatedAt.toISOString()]).toEqual([AT[0], AT[1]]);
+    const handoffs = await t.db.getRepository(ReferralHandoffEntity).find({ where: { referralId }, order: { seq: 'ASC' } });
+    expect(handoffs.map((h) => [h.seq, h.kind, h.fromOrganizationId, h.toOrganizationId, h.actorId, h.at.toISOString()])).toEqual([
+      [1, 'SUBMITTED', t.city.homeOrganizationId, null, t.city.userId, AT[0]],
+      [2, 'OFFERED', null, t.city.firstPartnerId, null, AT[0]],
+      [3, 'ACCEPTED', null, t.city.firstPartnerId, t.city.userId, AT[1]],
+    ]);
+    const records = await t.db.getRepository(ProvisionRecordEntity).find({ where: { referralId }, order: { handoffSeq: 'ASC' } });
+    expect(records.map((r) => [r.handoffSeq, r.recipientOrganizationId, r.items, r.at.toISOString()])).toEqual([
+      [2, t.city.firstPartnerId, ['ageBand'], AT[0]],
+      [3, t.city.firstPartnerId, ['displayName', 'contact'], AT[1]],
+    ]);
   });
 
   it('changes nothing when the same write is retried: no second row, handoff or provision record', async () => {
