@@ -1,4 +1,5 @@
-// Three tiers, one config: unit (pure code), workflow (Temporal time-skipping env), e2e (real api, worker, PostgreSQL, Temporal).
+// Four tiers, one config: unit (pure code), workflow (Temporal time-skipping env), db (repositories on a real PostgreSQL),
+// e2e (real api, worker, PostgreSQL, Temporal).
 const swc = [
   '@swc/jest',
   {
@@ -25,6 +26,13 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'] },
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'] },
+    {
+      ...common,
+      displayName: 'db',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.db-spec.ts'],
+      globalSetup: '<rootDir>/test/db/global-setup.ts',
+      globalTeardown: '<rootDir>/test/db/global-teardown.ts',
+    },
     {
       ...common,
       displayName: 'e2e',
