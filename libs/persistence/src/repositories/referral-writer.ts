@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Destination, HandoffEvent, HandoffKind, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
+import type { Destination, HandoffEvent, NeedCategory, PolicyHandoff, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
 import type { DataKeyring } from '../crypto/data-keys';
 import { ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
 import { ProvisionRecordWriter } from './provision-record-writer';
@@ -41,15 +41,8 @@ export interface ReferralTransitionWrite {
 /** A policy-track entry for a referral whose workflow has ended (the workflow's RecordClosedReferralPolicyHandoffInput). */
 export interface ClosedReferralPolicyHandoffWrite {
   referralId: string;
-  handoff: {
-    issueId: string;
-    issueSeq: number;
-    kind: HandoffKind;
-    actorUserId: string | null;
-    proposalId: string | null;
-    reason: string | null;
-    note: string | null;
-  };
+  /** The domain's one policy handoff shape; its `at` is not stored (the row is dated by the write). */
+  handoff: Omit<PolicyHandoff, 'at'>;
 }
 
 /** The columns of a history row, in the order both inserts below give them. */
