@@ -1,4 +1,5 @@
-// Three tiers, one config: unit (pure code), workflow (Temporal time-skipping env), e2e (real api, worker, PostgreSQL, Temporal).
+// Four tiers, one config: unit (pure code), workflow (Temporal time-skipping env), db (repositories on a real PostgreSQL),
+// e2e (real api, worker, PostgreSQL, Temporal).
 const swc = [
   '@swc/jest',
   {
@@ -8,9 +9,9 @@ const swc = [
 ];
 const moduleNameMapper = {
   '^@tsunagu/(crypto|domain|persistence|temporal|testing|workflow-contracts)$': '<rootDir>/libs/$1/src',
-  // Tests import narrow entry points (@tsunagu/testing/e2e, @tsunagu/temporal/data-key-codec): jest cannot require Nest
-  // 12's ES modules on Node 20.
-  '^@tsunagu/(temporal|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  // Tests import narrow entry points (@tsunagu/testing/e2e, @tsunagu/temporal/data-key-codec,
+  // @tsunagu/persistence/data-source): jest cannot require Nest 12's ES modules on Node 20.
+  '^@tsunagu/(persistence|temporal|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 const common = {
   rootDir: __dirname,
@@ -26,6 +27,13 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows}/**/*.spec.ts'] },
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'] },
+    {
+      ...common,
+      displayName: 'db',
+      testMatch: ['<rootDir>/{apps,libs}/**/*.db-spec.ts'],
+      globalSetup: '<rootDir>/test/db/global-setup.ts',
+      globalTeardown: '<rootDir>/test/db/global-teardown.ts',
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -9,8 +9,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
 import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
-import { readDatabaseConfig } from '@tsunagu/persistence';
+import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
 import { REFERRALS_TASK_QUEUE, tsunaguDataConverter } from '@tsunagu/temporal';
 import { createTestCity, freePort, RunningStack, signIn, startStack } from '@tsunagu/testing';
 import { CpuSampler, CpuTimes, childPidByName, cpuDelta, cpuSum, postmasterPid, PROCESS_NAMES, ZERO_CPU } from './cpu-sampler';
@@ -50,13 +51,16 @@ async function main(): Promise<void> {
   const worker: WorkerHandle = { current: stack.worker };
   let connection: Connection | undefined;
   let pool: Pool | undefined;
+  let db: DataSource | undefined;
   try {
     connection = await Connection.connect({ address: stack.temporalAddress });
     pool = new Pool({ connectionString: stack.databaseUrl, max: readDatabaseConfig(stack.appEnv).poolSize, application_name: 'tsunagu-bench' });
+    // A0 writes with the worker's ReferralWriter on a DataSource built as the worker builds its own (same pool size).
+    db = await createDataSource(readDatabaseConfig(stack.appEnv), 'tsunagu-bench').initialize();
     // The api's client: same namespace and the same data converter (payloads encrypted with the stack's data keys).
     const dataKeys = readDataKeys(stack.appEnv);
     const client = new Client({ connection, namespace: stack.appEnv.TEMPORAL_NAMESPACE ?? 'tsunagu', dataConverter: tsunaguDataConverter(dataKeys) });
-    const ctx = await createContext(stack, client, pool, dataKeys);
+    const ctx = await createContext(stack, client, pool, db, dataKeys);
     const temporalPid = childPidByName('temporal');
     const sampler = new CpuSampler(() => ({
       postmaster: postmasterPid(join(dataDir, 'postgres')),
@@ -105,6 +109,7 @@ async function main(): Promise<void> {
   } finally {
     await connection?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
+    await db?.destroy().catch(() => undefined);
     if (worker.current !== stack.worker) await worker.current.stop();
     await stack.stop();
     if (options.keepData) log(`data and logs kept in ${dataDir}`);
@@ -112,7 +117,7 @@ async function main(): Promise<void> {
   }
 }
 
-async function createContext(stack: RunningStack, temporal: Client, pool: Pool, dataKeys: DataKeyring): Promise<BenchContext> {
+async function createContext(stack: RunningStack, temporal: Client, pool: Pool, db: DataSource, dataKeys: DataKeyring): Promise<BenchContext> {
   const city = await createTestCity(stack.databaseUrl, 'bench');
   const user = async (email: string): Promise<BenchUser> => {
     const session = await signIn(stack.graphqlUrl, email, city.password);
@@ -125,6 +130,7 @@ async function createContext(stack: RunningStack, temporal: Client, pool: Pool, 
     city,
     temporal,
     pool,
+    db,
     dataKeys,
     taskQueue: stack.appEnv.TEMPORAL_TASK_QUEUE ?? REFERRALS_TASK_QUEUE,
     tier2,

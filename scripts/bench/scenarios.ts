@@ -5,19 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { Pool } from 'pg';
-import {
-  DEFAULT_DEADLINE_RULE,
-  deadlineFor,
-  Destination,
-  HandoffKind,
-  itemsGivenBy,
-  NeedCategory,
-  PersonalDataItem,
-  ReferralStatus,
-  SubjectKind,
-} from '@tsunagu/domain';
+import type { DataSource } from 'typeorm';
+import { DEFAULT_DEADLINE_RULE, deadlineFor, Destination, HandoffKind, NeedCategory, ReferralStatus, SubjectKind } from '@tsunagu/domain';
 import { DataKeyring } from '@tsunagu/crypto';
-import { sealReferralColumn } from '@tsunagu/persistence';
+import { ReferralWriter } from '@tsunagu/persistence';
 import { acceptReferralUpdate, referralWorkflowId, submitReferralUpdate } from '@tsunagu/temporal';
 import { REFERRAL_WORKFLOW, type ReferralWorkflow, type ReferralWorkflowInput } from '@tsunagu/temporal';
 import type { GraphQLSession, TestCity } from '@tsunagu/testing';
@@ -37,8 +28,10 @@ export interface BenchContext {
   tag: string;
   city: TestCity;
   temporal: Client;
-  /** For A0, sized like the worker's pool (DATABASE_POOL_SIZE). */
+  /** The bench's own reads (whom a referral was offered to, table sizes). */
   pool: Pool;
+  /** For A0: a DataSource sized like the worker's pool (DATABASE_POOL_SIZE), for the activity's ReferralWriter. */
+  db: DataSource;
   /** The stack's data keys: A0 encrypts personal data as the activity does (the Temporal client's codec uses them too). */
   dataKeys: DataKeyring;
   taskQueue: string;
@@ -104,76 +97,35 @@ function startOptions(ctx: BenchContext, input: ReferralWorkflowInput) {
 }
 
 /**
- * A0: the rows recordReferralTransition writes for a submission, in one transaction, straight through `pg`: the
- * referral (already OFFERED, with its deadline; the subject's personal data sealed with the active data key), its
- * SUBMITTED and OFFERED handoffs, and the provision record of what the offer shows the partner (the age band).
+ * A0: the rows recordReferralTransition writes for a submission, in one transaction, by the same ReferralWriter the
+ * activity uses (libs/persistence): the referral (already OFFERED, with its deadline; the subject's personal data
+ * sealed with the active data key), its SUBMITTED and OFFERED handoffs, and the provision record of what the offer
+ * shows the partner (the age band). No Temporal, no api: the floor under the activity's own write.
  */
 async function insertReferralRows(ctx: BenchContext, input: ReferralWorkflowInput, workflowId: string): Promise<void> {
   const s = input.submission;
-  const id = input.referralId;
   const now = new Date();
   const at = now.toISOString();
   const offeredTo = ctx.city.first.id;
   const dueAt = deadlineFor(ReferralStatus.OFFERED, now, input.deadlineRule ?? DEFAULT_DEADLINE_RULE)?.dueAt ?? null;
-  const seal = (column: Parameters<typeof sealReferralColumn>[1], value: string | null | undefined) =>
-    sealReferralColumn(ctx.dataKeys, column, id, value);
-  const consentMethod = seal('consent_method', s.consent?.method);
-  const consentGivenBy = seal('consent_given_by', s.consent?.givenBy);
-  const present = new Set<PersonalDataItem>(
-    (['displayName', 'ageBand', 'contact'] as const).filter((item) => s.subject?.[item] !== null && s.subject?.[item] !== undefined),
-  );
-  const offeredItems = s.subjectKind === SubjectKind.PERSON && s.consent?.obtained ? itemsGivenBy(HandoffKind.OFFERED, present) : [];
-  const client = await ctx.pool.connect();
-  try {
-    await client.query('BEGIN');
-    await client.query(
-      `INSERT INTO referral (id, workflow_id, client_request_id, status, category, area_id, summary, subject_kind,
-         subject_display_name, subject_age_band, subject_contact, consent_obtained, consent_method, consent_obtained_at,
-         destination, submitted_by_id, current_organization_id, outcome, last_seq, response_due_at, created_at, updated_at,
-         consent_given_by)
-       VALUES ($1, $2, $3, 'OFFERED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, NULL, 2, $17, $18, $18, $19)`,
-      [
-        id,
-        workflowId,
-        s.clientRequestId,
-        s.category,
-        s.areaId,
-        s.summary,
-        s.subjectKind,
-        seal('subject_display_name', s.subject?.displayName),
-        seal('subject_age_band', s.subject?.ageBand),
-        seal('subject_contact', s.subject?.contact),
-        s.consent?.obtained ?? null,
-        consentMethod,
-        s.consent?.obtainedAt ?? null,
-        s.destination,
-        s.submittedByUserId,
-        offeredTo,
-        dueAt,
-        at,
-        consentGivenBy,
+  const handoff = { actorUserId: s.submittedByUserId, proxy: false, reason: null, note: null, at };
+  await ctx.db.transaction((tx) =>
+    new ReferralWriter(tx, ctx.dataKeys).recordTransition({
+      referralId: input.referralId,
+      workflowId,
+      status: ReferralStatus.OFFERED,
+      currentOrganizationId: offeredTo,
+      outcome: null,
+      responseDueAt: dueAt,
+      lastSeq: 2,
+      at,
+      submission: { ...s, createdAt: at },
+      handoffs: [
+        { ...handoff, seq: 1, kind: HandoffKind.SUBMITTED, fromOrganizationId: s.submittedByOrganizationId, toOrganizationId: null },
+        { ...handoff, seq: 2, kind: HandoffKind.OFFERED, fromOrganizationId: null, toOrganizationId: offeredTo },
       ],
-    );
-    await client.query(
-      `INSERT INTO referral_handoff (referral_id, seq, kind, from_organization_id, to_organization_id, actor_id, proxy, reason, note, at)
-       VALUES ($1, 1, $2, $3, NULL, $4, false, NULL, NULL, $6), ($1, 2, $5, NULL, $7, $4, false, NULL, NULL, $6)`,
-      [id, HandoffKind.SUBMITTED, s.submittedByOrganizationId, s.submittedByUserId, HandoffKind.OFFERED, at, offeredTo],
-    );
-    if (offeredItems.length) {
-      await client.query(
-        `INSERT INTO provision_record (referral_id, recipient_organization_id, items, consent_obtained, consent_method,
-                                       consent_obtained_at, consent_given_by, handoff_seq, at)
-         VALUES ($1, $2, $3::text[], $4, $5, $6, $7, 2, $8)`,
-        [id, offeredTo, offeredItems, s.consent?.obtained ?? null, consentMethod, s.consent?.obtainedAt ?? null, consentGivenBy, at],
-      );
-    }
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    }),
+  );
 }
 
 async function startWorkflow(ctx: BenchContext, input: ReferralWorkflowInput): Promise<void> {
@@ -233,7 +185,7 @@ export function createScenarios(ctx: BenchContext, prepareConcurrency: number): 
   return [
     {
       id: 'A0',
-      title: 'raw pg: referral row, handoffs, provision record; one transaction',
+      title: 'ReferralWriter: referral row, handoffs, provision record; one transaction',
       send: async () => {
         const input = workflowInput(ctx, nextRequestId(ctx, 'A0'));
         await insertReferralRows(ctx, input, `bench-floor:${input.referralId}`);

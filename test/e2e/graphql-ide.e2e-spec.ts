@@ -116,7 +116,7 @@ describe('GraphQL IDE in development mode', () => {
       await setEditor(page, '.graphiql-query-editor', '{ __typename }');
       expect(await runAndReadResponse(page, '"__typename"')).toContain('"Query"');
 
-      // How a developer signs in (README): the login mutation's token, as a header in the headers editor.
+      // How a developer signs in (docs/API-TOUR.md, "Try it"): the login mutation's token, as a header in the headers editor.
       const session = await signIn(`${devBase}/graphql`, city.emails.tier2, city.password);
       await page.locator('button[data-name="headers"]').click();
       await setEditor(page, '.graphiql-editor-tool .graphiql-editor:not(.hidden)', JSON.stringify({ Authorization: `Bearer ${session.token}` }));

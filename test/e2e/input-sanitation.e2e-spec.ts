@@ -1,4 +1,4 @@
-// What PostgreSQL cannot store, or what shows nothing, is refused by the api (README.md, "Bad input"), through GraphQL
+// What PostgreSQL cannot store, or what shows nothing, is refused by the api (docs/API.md, "Bad input"), through GraphQL
 // against the real stack: BAD_USER_INPUT naming the field, nothing written (no referral row, no workflow, no
 // organisation), no audit row holding the bad value, and the referral it was aimed at keeps answering. Before this,
 // a note with U+0000 or a consent of year -1 reached the worker, whose write failed for ever: every request here has a

@@ -171,7 +171,7 @@ describe('the worker records each offer of personal data', () => {
       }),
     ]);
     // Empty is none; leaving it out (API.md's ConsentInput) is none too. Spaces only are refused like any text that
-    // shows nothing (README.md, "Bad input").
+    // shows nothing (docs/API.md, "Bad input").
     const spaces = await tier2.send(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '   ' } }) });
     expect(spaces.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['consent.givenBy'] });
     const blank = (await tier2.data(SUBMIT, { input: personNeed(city.areaCode, { consent: { ...consent, givenBy: '' } }) })).submitReferral;

@@ -318,6 +318,15 @@ describe('illegal moves', () => {
     expect(after.handoffs).toBe(after.last_seq);
   }
 
+  /** The same move sent again by the same person after it took effect is answered as it is, adding nothing (a safe repeat). */
+  async function expectRepeatAnswered(session: GraphQLSession, document: string, variables: Record<string, unknown>) {
+    const id = variables.id as string;
+    const before = await referralFacts(id);
+    const response = await session.send(document, variables);
+    expect(codes(response)).toEqual([]);
+    expect(await referralFacts(id)).toEqual(before);
+  }
+
   it('refuses moves the current state does not allow, and adds no handoff', async () => {
     const referral = await submit();
     const id = referral.id;
@@ -328,14 +337,15 @@ describe('illegal moves', () => {
 
     // ACCEPTED: no second answer.
     await first.data(ACCEPT, { id });
-    await expectConflict(first, ACCEPT, { id });
+    await expectRepeatAnswered(first, ACCEPT, { id }); // the same answer again: safe to repeat (docs/ARCHITECTURE.md)
+    await expectConflict(first, ACCEPT, { id, note: '別の内容' }); // another accept is not a repeat
     await expectConflict(first, DECLINE, { id, reason: 'NO_CAPACITY' });
     await expectConflict(first, COMPLETE, { id, outcome: 'RESOLVED' });
     await expectConflict(tier2, REASSIGN, { id, organizationId: city.second.id });
 
     // IN_PROGRESS: not started twice.
     await first.data(START, { id });
-    await expectConflict(first, START, { id });
+    await expectRepeatAnswered(first, START, { id });
     await expectConflict(first, ACCEPT, { id });
 
     // The workflow lives on after refusals: the next legal move gets the next sequence number.

@@ -2,12 +2,11 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { readDataKeys } from '@tsunagu/crypto';
+import { DataSource } from 'typeorm';
+import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
 import { errorForLog, readRetentionDays } from '@tsunagu/persistence';
 import { ensureRetentionSchedule, readTemporalConfig, readWorkerTuning, RETENTION_SCHEDULE_ID, tsunaguDataConverter } from '@tsunagu/temporal';
-import { ReferralActivitiesService } from './activities/referral.activities';
-import { RegionalIssueActivitiesService } from './activities/regional-issue.activities';
-import { RetentionActivitiesService } from './activities/retention.activities';
+import { createActivities } from './activities';
 import { createReferralWorker } from './referral-worker';
 import { WorkerModule } from './worker.module';
 
@@ -19,15 +18,8 @@ async function main(): Promise<void> {
   const retentionDays = readRetentionDays(process.env);
   const app = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error', 'warn'] });
   const connection = await NativeConnection.connect({ address: temporal.address });
-  const worker = await createReferralWorker(
-    connection,
-    temporal,
-    tuning,
-    app.get(ReferralActivitiesService),
-    app.get(RetentionActivitiesService),
-    app.get(RegionalIssueActivitiesService),
-    dataConverter,
-  );
+  const activities = createActivities({ db: app.get(DataSource), dataKeys: app.get(DataKeyring), retentionDays });
+  const worker = await createReferralWorker({ connection, config: temporal, tuning, activities, dataConverter });
 
   // Retention runs from a Temporal Schedule; each worker start makes sure it exists. Referrals do not wait for it.
   try {

@@ -1,8 +1,17 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataConverter } from '@temporalio/common';
 import { TemporalConfig, WorkerTuning } from '@tsunagu/temporal';
-import { ReferralActivities, RegionalIssueActivities, RetentionActivities } from '@tsunagu/temporal';
+import type { TsunaguActivities } from './activities';
 import { LogSafeErrorsInterceptor } from './log-safe-errors.interceptor';
+
+export interface ReferralWorkerOptions {
+  connection: NativeConnection;
+  config: TemporalConfig;
+  tuning: WorkerTuning;
+  /** The one activities object (createActivities): its property names are the activity names. */
+  activities: TsunaguActivities;
+  dataConverter: DataConverter;
+}
 
 /**
  * Builds the Temporal worker for the referral task queue (the referral workflows, the regional issue workflows of the
@@ -10,28 +19,14 @@ import { LogSafeErrorsInterceptor } from './log-safe-errors.interceptor';
  * bundle is built from workflows/ at start. Payloads are encrypted by the data converter's codec (data-key-codec.ts),
  * which runs here, outside the workflow sandbox.
  */
-export async function createReferralWorker(
-  connection: NativeConnection,
-  config: TemporalConfig,
-  tuning: WorkerTuning,
-  activities: ReferralActivities,
-  retention: RetentionActivities,
-  regionalIssues: RegionalIssueActivities,
-  dataConverter: DataConverter,
-): Promise<Worker> {
+export async function createReferralWorker({ connection, config, tuning, activities, dataConverter }: ReferralWorkerOptions): Promise<Worker> {
   return Worker.create({
     connection,
     namespace: config.namespace,
     taskQueue: config.taskQueue,
     workflowsPath: require.resolve('../../../workflows/src'),
     dataConverter,
-    activities: {
-      findNextCandidate: activities.findNextCandidate.bind(activities),
-      recordReferralTransition: activities.recordReferralTransition.bind(activities),
-      erasePersonalDataBatch: retention.erasePersonalDataBatch.bind(retention),
-      recordRegionalIssueTransition: regionalIssues.recordRegionalIssueTransition.bind(regionalIssues),
-      recordClosedReferralPolicyHandoff: regionalIssues.recordClosedReferralPolicyHandoff.bind(regionalIssues),
-    },
+    activities,
     interceptors: { activity: [() => ({ inbound: new LogSafeErrorsInterceptor() })] },
     ...tuning,
   });

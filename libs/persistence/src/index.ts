@@ -4,6 +4,7 @@ export * from './database-config';
 export * from './data-source';
 export * from './persistence.module';
 export * from './routing/candidate-directory';
+export * from './repositories';
 export * from './seed/demo-data';
 export * from './crypto';
 export * from './retention/personal-data-retention';

@@ -9,7 +9,7 @@ import { textLocatorsOf } from './input-sanitation/text-locators';
 const GRAPHQL_ARGUMENTS = 'body';
 
 /**
- * Every resolver argument, of every operation, first goes through the input walker (README.md, "Bad input"): no text
+ * Every resolver argument, of every operation, first goes through the input walker (docs/API.md, "Bad input"): no text
  * PostgreSQL cannot store or that shows nothing, no DateTime the scalar refused. Then class-validator, as before.
  */
 class InputValidationPipe extends ValidationPipe {

@@ -49,7 +49,7 @@ function expectGraphQLCode(fn: () => unknown, code: ErrorCode): GraphQLError {
   return caught as GraphQLError;
 }
 
-// Written out from API.md "Who may call what" and DOMAIN.md "Who works here":
+// Written out from docs/API.md "Referrals" and DOMAIN.md "Who works here":
 //   partner moves (ACCEPT, DECLINE, START, COMPLETE): PARTNER for its own organisation; TIER2 as proxy for a partner
 //     without users of its own; nobody else.
 //   coordinator moves (REASSIGN, ESCALATE, WITHDRAW): TIER1 and TIER2 only.

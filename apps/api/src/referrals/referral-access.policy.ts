@@ -2,7 +2,7 @@ import { PARTNER_SIGHT, PERSONAL_DATA_ITEMS, PersonalDataItem, ReferralActor, Re
 import type { Viewer } from '../common/viewer';
 import { conflict, forbidden } from '../common/graphql-errors';
 
-// Who may do what to a referral they can see (DOMAIN.md, "Who works here"; API.md, "Who may call what").
+// Who may do what to a referral they can see (DOMAIN.md, "Who works here"; docs/API.md, "Referrals").
 // Seeing is decided in SQL by ReferralQueryService; this decides acting and personal-data sight. Pure: unit-tested.
 
 export type ReferralMove = UserCommandType;

@@ -2,11 +2,13 @@
 // gives the new state, the issue's new history rows and the entries every linked referral's history must get.
 import { HandoffKind, PolicyProposalStatus, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '../enums';
 import { IllegalTransitionError, InvalidInputError, NotFoundError } from '../errors';
+import type { PolicyHandoff } from '../referral/referral-state';
 import {
   FollowUpActionState,
   PolicyHandoffDraft,
   PolicyProposalState,
   RegionalIssueCommand,
+  RegionalIssueCommandType,
   RegionalIssueEvent,
   RegionalIssueState,
   RegionalIssueTransition,
@@ -89,6 +91,21 @@ export function createRegionalIssue(command: Extract<RegionalIssueCommand, { typ
   return { state: linked.state, events: [created, ...linked.events], handoffs: linked.handoffs };
 }
 
+/** The entry a drafted handoff becomes once the issue's workflow has numbered the event it mirrors and recorded it at `at`. */
+export function policyHandoffOf(issueId: string, draft: PolicyHandoffDraft, issueSeq: number, at: string): PolicyHandoff {
+  // Fields in the order the signal and the closed referral's activity input have always had (stored histories).
+  return {
+    issueId,
+    issueSeq,
+    kind: draft.kind,
+    actorUserId: draft.actorUserId,
+    proposalId: draft.proposalId,
+    reason: draft.reason,
+    note: draft.note,
+    at,
+  };
+}
+
 /**
  * Applies one move to a regional issue. Throws InvalidInputError (BAD_USER_INPUT) for a value the move cannot take,
  * IllegalTransitionError (CONFLICT) for a move the issue or proposal does not allow now, NotFoundError (NOT_FOUND) for
@@ -96,260 +113,237 @@ export function createRegionalIssue(command: Extract<RegionalIssueCommand, { typ
  */
 export function applyRegionalIssueCommand(state: RegionalIssueState, command: RegionalIssueCommand, at: string): RegionalIssueTransition {
   if (command.type === 'CREATE') throw new IllegalTransitionError('This regional issue has already been created');
-  checkValues(command);
+  const rule = ruleFor(command.type);
+  rule.checkValues?.(command); // values first: a bad value is BAD_USER_INPUT whatever the issue's status
   if (isFinalIssueStatus(state.status)) {
     throw new IllegalTransitionError(`The regional issue is ${state.status}: it takes no more changes`);
   }
+  return rule.apply(state, command, at);
+}
 
-  switch (command.type) {
-    case 'UPDATE': {
-      const changes: Partial<RegionalIssueState> = {};
-      const fields: string[] = [];
-      if (command.title != null && command.title !== state.title) {
-        changes.title = command.title;
-        fields.push('title');
+/** Every move but CREATE (createRegionalIssue); each has one rule in MOVES. */
+type MoveType = Exclude<RegionalIssueCommandType, 'CREATE'>;
+type Move<T extends MoveType> = Extract<RegionalIssueCommand, { type: T }>;
+
+interface MoveRule<T extends MoveType> {
+  /** The values the move needs, checked before anything about the state (BAD_USER_INPUT). */
+  checkValues?: (command: Move<T>) => void;
+  /** The move on a state that takes changes (not final). */
+  apply: (state: RegionalIssueState, command: Move<T>, at: string) => RegionalIssueTransition;
+}
+
+/** One rule per move; a mapped type, so a move without a rule does not compile. */
+const MOVES: { readonly [T in MoveType]: MoveRule<T> } = {
+  UPDATE: {
+    checkValues: (command) => {
+      if (command.title != null) requireText(command.title, 'title');
+      if (command.areaIds != null && command.areaIds.length === 0) {
+        throw new InvalidInputError('A regional issue needs at least one area', 'areaCodes');
       }
-      if (command.description != null && command.description !== state.description) {
-        changes.description = command.description;
-        fields.push('description');
+    },
+    apply: updateIssue,
+  },
+  LINK: {
+    checkValues: (command) => {
+      if (!command.referrals?.length) throw new InvalidInputError('Name at least one referral to link', 'referralIds');
+    },
+    apply: (state, command, at) => link(state, command.referrals, command.actorUserId, command.note ?? null, at, 0),
+  },
+  UNLINK: { checkValues: (command) => requireText(command.reason, 'reason'), apply: unlinkReferral },
+  CLOSE: { checkValues: (command) => requireText(command.reason, 'reason'), apply: closeIssue },
+  DRAFT: { checkValues: (command) => requireText(command.title, 'title'), apply: draftProposal },
+  REVISE: { checkValues: (command) => requireText(command.title, 'title'), apply: reviseProposal },
+  SUBMIT: { apply: submitProposal },
+  ADD_TO_AGENDA: { checkValues: (command) => requireText(command.meetingId, 'meetingId'), apply: addToAgenda },
+  DECIDE: {
+    checkValues: (command) => {
+      if (!Object.values(SubcommitteeDecision).includes(command.decision)) {
+        throw new InvalidInputError(`Unknown decision ${String(command.decision)}`, 'decision');
       }
-      if (command.areaIds != null) {
-        const areaIds = unique(command.areaIds);
-        if (!sameSet(areaIds, state.areaIds)) {
-          changes.areaIds = areaIds;
-          fields.push('areas');
-        }
-      }
-      if (fields.length === 0) return unchanged(state);
-      return {
-        state: { ...state, ...changes, updatedAt: at },
-        events: [event(RegionalIssueEventKind.UPDATED, command.actorUserId, { note: `Changed: ${fields.join(', ')}` })],
-        handoffs: [],
-      };
-    }
+      requireText(command.minutes, 'minutes');
+    },
+    apply: recordDecision,
+  },
+  ADD_ACTION: {
+    checkValues: (command) => {
+      requireText(command.description, 'description');
+      requireText(command.owner, 'owner');
+      if (!isCalendarDate(command.dueOn)) throw new InvalidInputError('dueOn must be a calendar day written YYYY-MM-DD', 'dueOn');
+    },
+    apply: addAction,
+  },
+  COMPLETE_ACTION: { apply: completeAction },
+  ACTION_DUE: { apply: actionDue },
+};
 
-    case 'LINK':
-      return link(state, command.referrals, command.actorUserId, command.note ?? null, at, 0);
+/** The rule of a move, typed by its command (a lookup TypeScript cannot correlate with a union on its own). */
+function ruleFor<T extends MoveType>(type: T): MoveRule<T> {
+  return MOVES[type];
+}
 
-    case 'UNLINK': {
-      const linked = state.referrals.find((r) => r.referralId === command.referralId);
-      if (!linked) throw new NotFoundError('That referral is not linked to this regional issue');
-      return {
-        state: { ...state, referrals: state.referrals.filter((r) => r !== linked), updatedAt: at },
-        events: [event(RegionalIssueEventKind.REFERRAL_UNLINKED, command.actorUserId, { referralId: linked.referralId, note: command.reason })],
-        handoffs: [
-          {
-            referralId: linked.referralId,
-            workflowId: linked.workflowId,
-            event: 0,
-            kind: HandoffKind.UNLINKED_FROM_ISSUE,
-            actorUserId: command.actorUserId,
-            proposalId: null,
-            reason: command.reason,
-            note: state.title,
-          },
-        ],
-      };
-    }
-
-    case 'CLOSE': {
-      if (state.status !== S.OPEN) {
-        throw new IllegalTransitionError(`Only an OPEN regional issue can be closed; this one is ${state.status}`);
-      }
-      const next: RegionalIssueState = { ...state, status: S.CLOSED, closedReason: command.reason, updatedAt: at };
-      return {
-        state: next,
-        events: [event(RegionalIssueEventKind.CLOSED, command.actorUserId, { note: command.reason })],
-        handoffs: toLinked(next, 0, HandoffKind.ISSUE_CLOSED, { actorUserId: command.actorUserId, reason: command.reason, note: state.title }),
-      };
-    }
-
-    case 'DRAFT': {
-      if (state.status !== S.OPEN && state.status !== S.IN_DELIBERATION) {
-        throw new IllegalTransitionError(`A proposal can be drafted only while the issue is OPEN or IN_DELIBERATION; it is ${state.status}`);
-      }
-      if (state.proposals.some((p) => p.proposalId === command.proposalId)) {
-        throw new IllegalTransitionError('A proposal with this id already exists');
-      }
-      const proposal: PolicyProposalState = {
-        proposalId: command.proposalId,
-        title: command.title,
-        body: command.body ?? '',
-        status: P.DRAFT,
-        revision: 1,
-        createdByUserId: command.actorUserId,
-        createdAt: at,
-        updatedAt: at,
-        submittedAt: null,
-        agenda: [],
-        actions: [],
-      };
-      return {
-        state: withStatus({ ...state, proposals: [...state.proposals, proposal], updatedAt: at }),
-        events: [event(RegionalIssueEventKind.PROPOSAL_DRAFTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title })],
-        handoffs: [],
-      };
-    }
-
-    case 'REVISE': {
-      const proposal = findProposal(state, command.proposalId);
-      requireProposalStatus(proposal, [P.DRAFT, P.CONTINUED], 'revise');
-      const revised = { ...proposal, title: command.title, body: command.body ?? '', revision: proposal.revision + 1, updatedAt: at };
-      return {
-        state: replaceProposal(state, revised, at),
-        events: [
-          event(RegionalIssueEventKind.PROPOSAL_REVISED, command.actorUserId, {
-            proposalId: proposal.proposalId,
-            note: `Revision ${revised.revision}: ${revised.title}`,
-          }),
-        ],
-        handoffs: [],
-      };
-    }
-
-    case 'SUBMIT': {
-      const proposal = findProposal(state, command.proposalId);
-      requireProposalStatus(proposal, [P.DRAFT], 'submit');
-      const next = replaceProposal(state, { ...proposal, status: P.SUBMITTED, submittedAt: at, updatedAt: at }, at);
-      return {
-        state: next,
-        events: [event(RegionalIssueEventKind.PROPOSAL_SUBMITTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title })],
-        handoffs: toLinked(next, 0, HandoffKind.PROPOSAL_SUBMITTED, {
-          actorUserId: command.actorUserId,
-          proposalId: proposal.proposalId,
-          note: proposal.title,
-        }),
-      };
-    }
-
-    case 'ADD_TO_AGENDA': {
-      const proposal = findProposal(state, command.proposalId);
-      requireProposalStatus(proposal, [P.SUBMITTED, P.CONTINUED], 'put on an agenda');
-      if (proposal.agenda.some((entry) => entry.meetingId === command.meetingId)) {
-        throw new IllegalTransitionError("The proposal has already been on this meeting's agenda; a continued proposal goes to a later meeting");
-      }
-      const entry = { meetingId: command.meetingId, addedAt: at, decision: null, minutes: null, decidedAt: null, decidedByUserId: null };
-      return {
-        state: replaceProposal(state, { ...proposal, status: P.ON_AGENDA, agenda: [...proposal.agenda, entry], updatedAt: at }, at),
-        events: [event(RegionalIssueEventKind.PUT_ON_AGENDA, command.actorUserId, { proposalId: proposal.proposalId, meetingId: command.meetingId })],
-        handoffs: [],
-      };
-    }
-
-    case 'DECIDE': {
-      const proposal = findProposal(state, command.proposalId);
-      const current = proposal.agenda.at(-1);
-      if (proposal.status !== P.ON_AGENDA || !current || current.meetingId !== command.meetingId) {
-        throw new IllegalTransitionError(`The proposal is not on this meeting's agenda awaiting a decision (it is ${proposal.status})`);
-      }
-      if (
-        command.decision === SubcommitteeDecision.ADOPTED &&
-        state.proposals.some((p) => p.proposalId !== proposal.proposalId && (p.status === P.ADOPTED || p.status === P.IMPLEMENTED))
-      ) {
-        throw new IllegalTransitionError('Another proposal of this issue has already been adopted');
-      }
-      const decided = { ...current, decision: command.decision, minutes: command.minutes, decidedAt: at, decidedByUserId: command.actorUserId };
-      const status = DECISION_STATUS[command.decision];
-      const next = replaceProposal(state, { ...proposal, status, agenda: [...proposal.agenda.slice(0, -1), decided], updatedAt: at }, at);
-      return {
-        state: next,
-        events: [
-          event(RegionalIssueEventKind.DECISION_RECORDED, command.actorUserId, {
-            proposalId: proposal.proposalId,
-            meetingId: command.meetingId,
-            decision: command.decision,
-            note: command.minutes,
-          }),
-        ],
-        handoffs: toLinked(next, 0, HandoffKind.SUBCOMMITTEE_DECISION, {
-          actorUserId: command.actorUserId,
-          proposalId: proposal.proposalId,
-          reason: command.decision,
-          note: command.meeting ? `${command.meeting.title} (${jstDate(command.meeting.heldAt)})` : proposal.title,
-        }),
-      };
-    }
-
-    case 'ADD_ACTION': {
-      const proposal = findProposal(state, command.proposalId);
-      requireProposalStatus(proposal, [P.ADOPTED], 'add a follow-up action to');
-      if (state.proposals.some((p) => p.actions.some((a) => a.actionId === command.actionId))) {
-        throw new IllegalTransitionError('A follow-up action with this id already exists');
-      }
-      const action: FollowUpActionState = {
-        actionId: command.actionId,
-        description: command.description,
-        owner: command.owner,
-        dueOn: command.dueOn,
-        createdAt: at,
-        remindedAt: null,
-        doneAt: null,
-        doneByUserId: null,
-        doneNote: null,
-      };
-      return {
-        state: replaceProposal(state, { ...proposal, actions: [...proposal.actions, action], updatedAt: at }, at),
-        events: [
-          event(RegionalIssueEventKind.ACTION_ADDED, command.actorUserId, {
-            proposalId: proposal.proposalId,
-            actionId: action.actionId,
-            note: `${action.description} (owner: ${action.owner}, due ${action.dueOn})`,
-          }),
-        ],
-        handoffs: [],
-      };
-    }
-
-    case 'COMPLETE_ACTION': {
-      const proposal = findProposal(state, command.proposalId);
-      const action = findAction(proposal, command.actionId);
-      if (action.doneAt !== null) throw new IllegalTransitionError('This follow-up action is already done');
-      requireProposalStatus(proposal, [P.ADOPTED], 'complete a follow-up action of');
-      const done = { ...action, doneAt: at, doneByUserId: command.actorUserId, doneNote: command.note ?? null };
-      const actions = proposal.actions.map((a) => (a.actionId === action.actionId ? done : a));
-      const implemented = actions.every((a) => a.doneAt !== null);
-      const next = replaceProposal(state, { ...proposal, actions, status: implemented ? P.IMPLEMENTED : P.ADOPTED, updatedAt: at }, at);
-      const events = [
-        event(RegionalIssueEventKind.ACTION_DONE, command.actorUserId, {
-          proposalId: proposal.proposalId,
-          actionId: action.actionId,
-          note: done.doneNote,
-        }),
-      ];
-      if (!implemented) return { state: next, events, handoffs: [] };
-      events.push(event(RegionalIssueEventKind.IMPLEMENTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title }));
-      return {
-        state: next,
-        events,
-        handoffs: toLinked(next, 1, HandoffKind.POLICY_IMPLEMENTED, {
-          actorUserId: command.actorUserId,
-          proposalId: proposal.proposalId,
-          note: proposal.title,
-        }),
-      };
-    }
-
-    case 'ACTION_DUE': {
-      const proposal = findProposal(state, command.proposalId);
-      const action = findAction(proposal, command.actionId);
-      if (action.doneAt !== null || action.remindedAt !== null) {
-        throw new IllegalTransitionError('This follow-up action is done or has been reminded already');
-      }
-      const reminded = { ...action, remindedAt: at };
-      const actions = proposal.actions.map((a) => (a.actionId === action.actionId ? reminded : a));
-      return {
-        state: replaceProposal(state, { ...proposal, actions, updatedAt: at }, at),
-        events: [
-          event(RegionalIssueEventKind.ACTION_DUE, null, {
-            proposalId: proposal.proposalId,
-            actionId: action.actionId,
-            note: `Due ${action.dueOn}: ${action.description} (owner: ${action.owner})`,
-          }),
-        ],
-        handoffs: [],
-      };
+function updateIssue(state: RegionalIssueState, command: Move<'UPDATE'>, at: string): RegionalIssueTransition {
+  const changes: Partial<RegionalIssueState> = {};
+  const fields: string[] = [];
+  if (command.title != null && command.title !== state.title) {
+    changes.title = command.title;
+    fields.push('title');
+  }
+  if (command.description != null && command.description !== state.description) {
+    changes.description = command.description;
+    fields.push('description');
+  }
+  if (command.areaIds != null) {
+    const areaIds = unique(command.areaIds);
+    if (!sameSet(areaIds, state.areaIds)) {
+      changes.areaIds = areaIds;
+      fields.push('areas');
     }
   }
+  if (fields.length === 0) return unchanged(state);
+  return {
+    state: { ...state, ...changes, updatedAt: at },
+    events: [event(RegionalIssueEventKind.UPDATED, command.actorUserId, { note: `Changed: ${fields.join(', ')}` })],
+    handoffs: [],
+  };
+}
+
+function unlinkReferral(state: RegionalIssueState, command: Move<'UNLINK'>, at: string): RegionalIssueTransition {
+  const linked = state.referrals.find((r) => r.referralId === command.referralId);
+  if (!linked) throw new NotFoundError('That referral is not linked to this regional issue');
+  return {
+    state: { ...state, referrals: state.referrals.filter((r) => r !== linked), updatedAt: at },
+    events: [event(RegionalIssueEventKind.REFERRAL_UNLINKED, command.actorUserId, { referralId: linked.referralId, note: command.reason })],
+    handoffs: [
+      {
+        referralId: linked.referralId,
+        workflowId: linked.workflowId,
+        event: 0,
+        kind: HandoffKind.UNLINKED_FROM_ISSUE,
+        actorUserId: command.actorUserId,
+        proposalId: null,
+        reason: command.reason,
+        note: state.title,
+      },
+    ],
+  };
+}
+
+function closeIssue(state: RegionalIssueState, command: Move<'CLOSE'>, at: string): RegionalIssueTransition {
+  if (state.status !== S.OPEN) {
+    throw new IllegalTransitionError(`Only an OPEN regional issue can be closed; this one is ${state.status}`);
+  }
+  const next: RegionalIssueState = { ...state, status: S.CLOSED, closedReason: command.reason, updatedAt: at };
+  return {
+    state: next,
+    events: [event(RegionalIssueEventKind.CLOSED, command.actorUserId, { note: command.reason })],
+    handoffs: toLinked(next, 0, HandoffKind.ISSUE_CLOSED, { actorUserId: command.actorUserId, reason: command.reason, note: state.title }),
+  };
+}
+
+function draftProposal(state: RegionalIssueState, command: Move<'DRAFT'>, at: string): RegionalIssueTransition {
+  if (state.status !== S.OPEN && state.status !== S.IN_DELIBERATION) {
+    throw new IllegalTransitionError(`A proposal can be drafted only while the issue is OPEN or IN_DELIBERATION; it is ${state.status}`);
+  }
+  if (state.proposals.some((p) => p.proposalId === command.proposalId)) {
+    throw new IllegalTransitionError('A proposal with this id already exists');
+  }
+  const proposal: PolicyProposalState = {
+    proposalId: command.proposalId,
+    title: command.title,
+    body: command.body ?? '',
+    status: P.DRAFT,
+    revision: 1,
+    createdByUserId: command.actorUserId,
+    createdAt: at,
+    updatedAt: at,
+    submittedAt: null,
+    agenda: [],
+    actions: [],
+  };
+  return {
+    state: withStatus({ ...state, proposals: [...state.proposals, proposal], updatedAt: at }),
+    events: [event(RegionalIssueEventKind.PROPOSAL_DRAFTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title })],
+    handoffs: [],
+  };
+}
+
+function reviseProposal(state: RegionalIssueState, command: Move<'REVISE'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  requireProposalStatus(proposal, [P.DRAFT, P.CONTINUED], 'revise');
+  const revised = { ...proposal, title: command.title, body: command.body ?? '', revision: proposal.revision + 1, updatedAt: at };
+  return {
+    state: replaceProposal(state, revised, at),
+    events: [
+      event(RegionalIssueEventKind.PROPOSAL_REVISED, command.actorUserId, {
+        proposalId: proposal.proposalId,
+        note: `Revision ${revised.revision}: ${revised.title}`,
+      }),
+    ],
+    handoffs: [],
+  };
+}
+
+function submitProposal(state: RegionalIssueState, command: Move<'SUBMIT'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  requireProposalStatus(proposal, [P.DRAFT], 'submit');
+  const next = replaceProposal(state, { ...proposal, status: P.SUBMITTED, submittedAt: at, updatedAt: at }, at);
+  return {
+    state: next,
+    events: [event(RegionalIssueEventKind.PROPOSAL_SUBMITTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title })],
+    handoffs: toLinked(next, 0, HandoffKind.PROPOSAL_SUBMITTED, {
+      actorUserId: command.actorUserId,
+      proposalId: proposal.proposalId,
+      note: proposal.title,
+    }),
+  };
+}
+
+function addToAgenda(state: RegionalIssueState, command: Move<'ADD_TO_AGENDA'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  requireProposalStatus(proposal, [P.SUBMITTED, P.CONTINUED], 'put on an agenda');
+  if (proposal.agenda.some((entry) => entry.meetingId === command.meetingId)) {
+    throw new IllegalTransitionError("The proposal has already been on this meeting's agenda; a continued proposal goes to a later meeting");
+  }
+  const entry = { meetingId: command.meetingId, addedAt: at, decision: null, minutes: null, decidedAt: null, decidedByUserId: null };
+  return {
+    state: replaceProposal(state, { ...proposal, status: P.ON_AGENDA, agenda: [...proposal.agenda, entry], updatedAt: at }, at),
+    events: [event(RegionalIssueEventKind.PUT_ON_AGENDA, command.actorUserId, { proposalId: proposal.proposalId, meetingId: command.meetingId })],
+    handoffs: [],
+  };
+}
+
+function recordDecision(state: RegionalIssueState, command: Move<'DECIDE'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  const current = proposal.agenda.at(-1);
+  if (proposal.status !== P.ON_AGENDA || !current || current.meetingId !== command.meetingId) {
+    throw new IllegalTransitionError(`The proposal is not on this meeting's agenda awaiting a decision (it is ${proposal.status})`);
+  }
+  if (
+    command.decision === SubcommitteeDecision.ADOPTED &&
+    state.proposals.some((p) => p.proposalId !== proposal.proposalId && (p.status === P.ADOPTED || p.status === P.IMPLEMENTED))
+  ) {
+    throw new IllegalTransitionError('Another proposal of this issue has already been adopted');
+  }
+  const decided = { ...current, decision: command.decision, minutes: command.minutes, decidedAt: at, decidedByUserId: command.actorUserId };
+  const status = DECISION_STATUS[command.decision];
+  const next = replaceProposal(state, { ...proposal, status, agenda: [...proposal.agenda.slice(0, -1), decided], updatedAt: at }, at);
+  return {
+    state: next,
+    events: [
+      event(RegionalIssueEventKind.DECISION_RECORDED, command.actorUserId, {
+        proposalId: proposal.proposalId,
+        meetingId: command.meetingId,
+        decision: command.decision,
+        note: command.minutes,
+      }),
+    ],
+    handoffs: toLinked(next, 0, HandoffKind.SUBCOMMITTEE_DECISION, {
+      actorUserId: command.actorUserId,
+      proposalId: proposal.proposalId,
+      reason: command.decision,
+      note: command.meeting ? `${command.meeting.title} (${jstDate(command.meeting.heldAt)})` : proposal.title,
+    }),
+  };
 }
 
 const DECISION_STATUS: Readonly<Record<SubcommitteeDecision, PolicyProposalStatus>> = {
@@ -358,45 +352,86 @@ const DECISION_STATUS: Readonly<Record<SubcommitteeDecision, PolicyProposalStatu
   [SubcommitteeDecision.CONTINUED]: P.CONTINUED,
 };
 
-/** The values each move needs, checked before anything about the state (BAD_USER_INPUT). */
-function checkValues(command: Exclude<RegionalIssueCommand, { type: 'CREATE' }>): void {
-  switch (command.type) {
-    case 'UPDATE':
-      if (command.title != null) requireText(command.title, 'title');
-      if (command.areaIds != null && command.areaIds.length === 0) {
-        throw new InvalidInputError('A regional issue needs at least one area', 'areaCodes');
-      }
-      return;
-    case 'LINK':
-      if (!command.referrals?.length) throw new InvalidInputError('Name at least one referral to link', 'referralIds');
-      return;
-    case 'UNLINK':
-    case 'CLOSE':
-      requireText(command.reason, 'reason');
-      return;
-    case 'DRAFT':
-    case 'REVISE':
-      requireText(command.title, 'title');
-      return;
-    case 'ADD_TO_AGENDA':
-      requireText(command.meetingId, 'meetingId');
-      return;
-    case 'DECIDE':
-      if (!Object.values(SubcommitteeDecision).includes(command.decision)) {
-        throw new InvalidInputError(`Unknown decision ${String(command.decision)}`, 'decision');
-      }
-      requireText(command.minutes, 'minutes');
-      return;
-    case 'ADD_ACTION':
-      requireText(command.description, 'description');
-      requireText(command.owner, 'owner');
-      if (!isCalendarDate(command.dueOn)) throw new InvalidInputError('dueOn must be a calendar day written YYYY-MM-DD', 'dueOn');
-      return;
-    case 'SUBMIT':
-    case 'COMPLETE_ACTION':
-    case 'ACTION_DUE':
-      return;
+function addAction(state: RegionalIssueState, command: Move<'ADD_ACTION'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  requireProposalStatus(proposal, [P.ADOPTED], 'add a follow-up action to');
+  if (state.proposals.some((p) => p.actions.some((a) => a.actionId === command.actionId))) {
+    throw new IllegalTransitionError('A follow-up action with this id already exists');
   }
+  const action: FollowUpActionState = {
+    actionId: command.actionId,
+    description: command.description,
+    owner: command.owner,
+    dueOn: command.dueOn,
+    createdAt: at,
+    remindedAt: null,
+    doneAt: null,
+    doneByUserId: null,
+    doneNote: null,
+  };
+  return {
+    state: replaceProposal(state, { ...proposal, actions: [...proposal.actions, action], updatedAt: at }, at),
+    events: [
+      event(RegionalIssueEventKind.ACTION_ADDED, command.actorUserId, {
+        proposalId: proposal.proposalId,
+        actionId: action.actionId,
+        note: `${action.description} (owner: ${action.owner}, due ${action.dueOn})`,
+      }),
+    ],
+    handoffs: [],
+  };
+}
+
+/** The last open action done makes the proposal IMPLEMENTED (a second event, and an entry for every linked referral). */
+function completeAction(state: RegionalIssueState, command: Move<'COMPLETE_ACTION'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  const action = findAction(proposal, command.actionId);
+  if (action.doneAt !== null) throw new IllegalTransitionError('This follow-up action is already done');
+  requireProposalStatus(proposal, [P.ADOPTED], 'complete a follow-up action of');
+  const done = { ...action, doneAt: at, doneByUserId: command.actorUserId, doneNote: command.note ?? null };
+  const actions = proposal.actions.map((a) => (a.actionId === action.actionId ? done : a));
+  const implemented = actions.every((a) => a.doneAt !== null);
+  const next = replaceProposal(state, { ...proposal, actions, status: implemented ? P.IMPLEMENTED : P.ADOPTED, updatedAt: at }, at);
+  const events = [
+    event(RegionalIssueEventKind.ACTION_DONE, command.actorUserId, {
+      proposalId: proposal.proposalId,
+      actionId: action.actionId,
+      note: done.doneNote,
+    }),
+  ];
+  if (!implemented) return { state: next, events, handoffs: [] };
+  events.push(event(RegionalIssueEventKind.IMPLEMENTED, command.actorUserId, { proposalId: proposal.proposalId, note: proposal.title }));
+  return {
+    state: next,
+    events,
+    handoffs: toLinked(next, 1, HandoffKind.POLICY_IMPLEMENTED, {
+      actorUserId: command.actorUserId,
+      proposalId: proposal.proposalId,
+      note: proposal.title,
+    }),
+  };
+}
+
+/** The workflow's own move when an action's due day has come: marks it reminded (no person acts). */
+function actionDue(state: RegionalIssueState, command: Move<'ACTION_DUE'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  const action = findAction(proposal, command.actionId);
+  if (action.doneAt !== null || action.remindedAt !== null) {
+    throw new IllegalTransitionError('This follow-up action is done or has been reminded already');
+  }
+  const reminded = { ...action, remindedAt: at };
+  const actions = proposal.actions.map((a) => (a.actionId === action.actionId ? reminded : a));
+  return {
+    state: replaceProposal(state, { ...proposal, actions, updatedAt: at }, at),
+    events: [
+      event(RegionalIssueEventKind.ACTION_DUE, null, {
+        proposalId: proposal.proposalId,
+        actionId: action.actionId,
+        note: `Due ${action.dueOn}: ${action.description} (owner: ${action.owner})`,
+      }),
+    ],
+    handoffs: [],
+  };
 }
 
 function requireText(value: unknown, field: string): void {

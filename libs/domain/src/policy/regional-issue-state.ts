@@ -1,7 +1,8 @@
 // The live state of a regional issue (地域課題) and the moves on it (DOMAIN.md, "The policy track"). Pure types: the
 // regional issue workflow holds this state, carries it across continue-as-new, and its read model mirrors it.
 // libs/workflow-contracts/src/regional-issue/types.ts re-exports these for the worker and the api.
-import type { HandoffKind, NeedCategory, PolicyProposalStatus, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '../enums';
+import type { NeedCategory, PolicyProposalStatus, RegionalIssueEventKind, RegionalIssueStatus, SubcommitteeDecision } from '../enums';
+import type { PolicyHandoff } from '../referral/referral-state';
 
 /** A referral linked to the issue as evidence; workflowId lets the issue write into the referral's history. */
 export interface LinkedReferral {
@@ -133,19 +134,12 @@ export type RegionalIssueCommand =
 export type RegionalIssueCommandType = RegionalIssueCommand['type'];
 
 /**
- * A policy-track entry one referral's history must get (HandoffKind in POLICY_HANDOFF_KINDS): `event` is the index,
- * within the transition's events, of the issue event it mirrors (the workflow numbers the events, and that number
- * makes the delivery idempotent).
+ * A policy-track entry one linked referral's history must get, as the pure transition knows it: the referral it goes
+ * to, and `event`, the index within the transition's events of the issue event it mirrors. The workflow numbers the
+ * events and stamps the time when it commits, which makes it a `PolicyHandoff` (`policyHandoffOf`).
  */
-export interface PolicyHandoffDraft {
-  referralId: string;
-  workflowId: string;
+export interface PolicyHandoffDraft extends ReferralRef, Omit<PolicyHandoff, 'issueId' | 'issueSeq' | 'at'> {
   event: number;
-  kind: HandoffKind;
-  actorUserId: string | null;
-  proposalId: string | null;
-  reason: string | null;
-  note: string | null;
 }
 
 export interface RegionalIssueTransition {

@@ -3,7 +3,7 @@ import { IllegalTransitionError } from '../errors';
 import {
   HandoffEvent,
   OPEN_STATUSES,
-  PolicyHandoffEntry,
+  PolicyHandoff,
   ReferralActor,
   ReferralCommand,
   ReferralCommandType,
@@ -149,7 +149,7 @@ export function assertAllowed(state: ReferralState, command: ReferralCommand): v
  * kind, the referral itself unchanged. Allowed in every status, closed ones included: the loop closes at the policy
  * level too. Throws IllegalTransitionError for a kind that is not a policy kind.
  */
-export function recordPolicyHandoff(state: ReferralState, entry: PolicyHandoffEntry): ReferralTransition {
+export function recordPolicyHandoff(state: ReferralState, entry: Omit<PolicyHandoff, 'at'>): ReferralTransition {
   if (!POLICY_HANDOFF_KINDS.includes(entry.kind)) {
     throw new IllegalTransitionError(`${entry.kind} is not a policy-track handoff`);
   }

@@ -34,17 +34,23 @@ export interface HandoffEvent {
 }
 
 /**
- * A policy-track entry a regional issue's workflow sends to a linked referral (its `PolicyHandoff`): written into the
- * referral's history as it comes, whatever the referral's status.
+ * A policy-track entry for a linked referral's handoff history (HandoffKind in POLICY_HANDOFF_KINDS): what a regional
+ * issue's workflow sends to the referral's workflow (the `policyHandoff` signal), or writes itself for a referral whose
+ * workflow has ended (`recordClosedReferralPolicyHandoff`). The issue's transition drafts it (`PolicyHandoffDraft`).
+ * Stored in workflow histories: its shape on the wire stays as it is.
  */
-export interface PolicyHandoffEntry {
+export interface PolicyHandoff {
   issueId: string;
+  /** The issue event it mirrors: (issueId, issueSeq) makes the write idempotent. */
   issueSeq: number;
   kind: HandoffKind;
   actorUserId: string | null;
   proposalId: string | null;
+  /** SUBCOMMITTEE_DECISION: the decision; UNLINKED_FROM_ISSUE / ISSUE_CLOSED: why. */
   reason: string | null;
   note: string | null;
+  /** When the issue recorded its event. The referral's entry carries the time of its own write. */
+  at: string;
 }
 
 /**

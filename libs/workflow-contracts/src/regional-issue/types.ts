@@ -1,7 +1,8 @@
 // State, inputs and activity contracts of the regional issue workflow (the policy track, DOMAIN.md).
 // Type-only (and constants): safe to import from workflow code, the worker and the api.
 // Relative imports into libs/domain: the workflow bundle includes this file, and @tsunagu aliases do not resolve there.
-import type { HandoffKind, NeedCategory, RegionalIssueStatus } from '../../../domain/src';
+import type { NeedCategory, RegionalIssueStatus } from '../../../domain/src';
+import type { PolicyHandoff } from '../../../domain/src/referral/referral-state';
 import type { RegionalIssueEvent, RegionalIssueState } from '../../../domain/src/policy/regional-issue-state';
 
 export const REGIONAL_ISSUE_WORKFLOW = 'regionalIssueWorkflow';
@@ -60,19 +61,8 @@ export interface RecordRegionalIssueInput {
   events: RecordedRegionalIssueEvent[];
 }
 
-/** A policy-track entry for one linked referral's handoff history (HandoffKind in POLICY_HANDOFF_KINDS). */
-export interface PolicyHandoff {
-  issueId: string;
-  /** The issue event it mirrors: (issueId, issueSeq) makes the write idempotent. */
-  issueSeq: number;
-  kind: HandoffKind;
-  actorUserId: string | null;
-  proposalId: string | null;
-  /** SUBCOMMITTEE_DECISION: the decision; UNLINKED_FROM_ISSUE / ISSUE_CLOSED: why. */
-  reason: string | null;
-  note: string | null;
-  at: string;
-}
+// A policy-track entry for one linked referral's history: the domain's one shape (libs/domain/src/referral/referral-state.ts).
+export type { PolicyHandoff };
 
 export interface RecordClosedReferralPolicyHandoffInput {
   referralId: string;

@@ -1,4 +1,4 @@
-// The sane window of each date-like input field (README.md, "Bad input"): one rule for every field, a window per kind
+// The sane window of each date-like input field (docs/API.md, "Bad input"): one rule for every field, a window per kind
 // of field. The DateTime scalar already keeps instants to what PostgreSQL stores (years 0001 to 9999); a window is what
 // the domain can mean. Pure: unit-tested.
 import { ValidateBy, ValidationOptions } from 'class-validator';

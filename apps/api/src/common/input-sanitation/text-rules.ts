@@ -1,4 +1,4 @@
-// What any text given to the API must be, whatever the field (README.md, "Bad input"). Pure: unit-tested.
+// What any text given to the API must be, whatever the field (docs/API.md, "Bad input"). Pure: unit-tested.
 // PostgreSQL cannot store U+0000 in text or jsonb, and node-postgres silently turns a lone UTF-16 surrogate into U+FFFD;
 // a value that shows nothing (spaces, zero-width characters) is a paste accident that would look blank yet not be.
 

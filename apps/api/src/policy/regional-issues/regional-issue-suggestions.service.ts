@@ -17,7 +17,7 @@ export interface IssueSuggestion {
 }
 
 /**
- * The suggestion rule (README.md, "The policy track"): referrals ESCALATED or UNMATCHED now, whose latest ESCALATED or
+ * The suggestion rule (docs/API-TOUR.md, "The policy track"): referrals ESCALATED or UNMATCHED now, whose latest ESCALATED or
  * UNMATCHED handoff lies within the window, and not linked to an issue that is still open (not IMPLEMENTED or
  * CLOSED), grouped by category; a group from at least two areas is suggested. Most areas first, then most referrals.
  */

@@ -1,4 +1,4 @@
-// Field rules shared by the policy track's inputs (README.md, "The policy track"): text lengths and the due-day format.
+// Field rules shared by the policy track's inputs (docs/API-TOUR.md, "The policy track"): text lengths and the due-day format.
 import { IsString, Length, Matches, ValidateBy, ValidationOptions } from 'class-validator';
 
 export const TITLE_MAX = 200;

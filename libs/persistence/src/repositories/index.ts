@@ -1,0 +1,3 @@
+export * from './provision-record-writer';
+export * from './referral-writer';
+export * from './regional-issue-writer';
