@@ -1,6 +1,6 @@
 // Arrows one way (docs/ARCHITECTURE.md, "Folders"): no import cycles, libraries never import apps or workflows, and a
 // relative import stays inside its own app, library or folder; across them, @tsunagu aliases. The only exceptions are
-// the files of the workflow bundle, where aliases do not resolve, and the e2e global setup, which loads the build.
+// the files of the workflow bundle, where aliases do not resolve, and jest's global setups, which run unmapped.
 import { repoRoot } from '../tools';
 import { importCycles, importEdges, packageOf, sourceFiles } from './import-graph';
 
@@ -10,8 +10,11 @@ function inWorkflowBundle(file: string): boolean {
   return file.startsWith('workflows/src/') && !file.endsWith('.workflow-spec.ts') && !file.includes('/testing/');
 }
 
-/** Jest runs global setup and teardown without module mapping: they require the build (dist/) by relative path. */
-const LOADS_THE_BUILD = new Set(['test/e2e/global-setup.ts', 'test/e2e/global-teardown.ts']);
+/**
+ * Jest runs global setup and teardown without module mapping, so they import by relative path: the e2e tier's require the
+ * build (dist/), the db tier's the launcher's source.
+ */
+const LOADS_THE_BUILD = new Set(['test/e2e/global-setup.ts', 'test/e2e/global-teardown.ts', 'test/db/global-setup.ts', 'test/db/global-teardown.ts']);
 
 describe('import graph (pure checks)', () => {
   it('finds every cycle once, as a sorted component, and a file that imports itself', () => {
