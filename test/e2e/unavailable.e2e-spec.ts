@@ -19,9 +19,10 @@ import {
   writeE2eState,
 } from '@tsunagu/testing/e2e';
 import { freePort } from '@tsunagu/testing/servers/free-port';
-import { startApiProcess, startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
+import { startApiProcess } from '@tsunagu/testing/stack/app-processes';
 import { ACCEPT, NOTE, personNeed, SUBMIT } from './support/documents';
 import { CREATE_ISSUE, issueInput, UPDATE_ISSUE } from './support/policy';
+import { isAlive, killWorker, startDetachedWorker } from './support/workers';
 
 jest.setTimeout(180_000);
 
@@ -62,17 +63,6 @@ afterAll(async () => {
   await connection?.close();
 });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A live process running the compiled worker: never kill anything else a poller's identity may name. */
 function isWorkerProcess(pid: number): boolean {
   try {
@@ -100,21 +90,12 @@ async function runningWorkerPids(): Promise<number[]> {
 }
 
 async function stopWorkers(): Promise<void> {
-  for (const pid of await runningWorkerPids()) {
-    process.kill(pid, 'SIGKILL');
-    const deadline = Date.now() + 10_000;
-    while (isAlive(pid)) {
-      if (Date.now() > deadline) throw new Error(`worker ${pid} still alive 10 s after SIGKILL`);
-      await sleep(20);
-    }
-  }
+  for (const pid of await runningWorkerPids()) await killWorker(pid);
 }
 
 /** Starts a worker that dies with jest, not before, and records it as the stack's worker for the files that follow. */
 async function startWorker(): Promise<void> {
-  const started = await startWorkerProcess(readE2eState().appEnv);
-  started.child.unref();
-  for (const stream of [started.child.stdout, started.child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  const started = await startDetachedWorker();
   writeE2eState(process.env.TSUNAGU_E2E_STATE_FILE!, { ...readE2eState(), workerPid: started.child.pid! });
 }
 

@@ -5,10 +5,8 @@
 // one it starts, which dies with the jest process), whatever happens in its tests.
 import { Client, Connection } from '@temporalio/client';
 import { appDataConverter, createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
-import { startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
 import { ACCEPT, DECLINE, NOTE, personNeed, REFERRAL, START, SUBMIT, WITHDRAW } from './support/documents';
-
-type WorkerProcess = Awaited<ReturnType<typeof startWorkerProcess>>;
+import { isAlive, killWorker, startDetachedWorker, WorkerProcess } from './support/workers';
 
 jest.setTimeout(240_000);
 
@@ -41,31 +39,10 @@ afterAll(async () => {
   await connection?.close();
 });
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function kill(pid: number): Promise<void> {
-  process.kill(pid, 'SIGKILL');
-  const deadline = Date.now() + 10_000;
-  while (isAlive(pid)) {
-    if (Date.now() > deadline) throw new Error(`worker ${pid} still alive 10 s after SIGKILL`);
-    await sleep(20);
-  }
-}
-
-/** Starts a worker that the jest process does not wait for: it dies with jest (pdeathsig), not before. */
+/** Starts a worker that dies with jest, not before, and remembers it as this file's. */
 async function startWorker(): Promise<WorkerProcess> {
-  const started = await startWorkerProcess(readE2eState().appEnv);
-  started.child.unref();
-  for (const stream of [started.child.stdout, started.child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
-  worker = started;
-  return started;
+  worker = await startDetachedWorker();
+  return worker;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,8 +118,8 @@ describe('worker restarts', () => {
     const referral = await submit();
 
     // The stack's own worker goes first.
-    if (isAlive(state.workerPid)) await kill(state.workerPid);
-    if (worker && !worker.hasExited()) await kill(worker.child.pid!);
+    if (isAlive(state.workerPid)) await killWorker(state.workerPid);
+    if (worker && !worker.hasExited()) await killWorker(worker.child.pid!);
 
     const accept = track(first.send(ACCEPT, { id: referral.id, note: '再起動中に承諾' }));
     const newcomer = track(tier2.send(SUBMIT, { input: personNeed(city.areaCode) }));
@@ -184,7 +161,7 @@ describe('worker restarts', () => {
       submits: Array.from({ length: 2 }, () => track(tier2.send(SUBMIT, { input: personNeed(city.areaCode) }))),
     };
     await sleep(50);
-    await kill(worker!.child.pid!);
+    await killWorker(worker!.child.pid!);
     await sleep(1_000);
     await startWorker();
 
