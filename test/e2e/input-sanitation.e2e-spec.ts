@@ -35,21 +35,8 @@ afterAll(async () => {
   await connection?.close();
 });
 
-/** Sends like GraphQLSession.send, but gives up after `ms`: a request the api never answers fails the test. */
-async function sendWithin(session: GraphQLSession, query: string, variables: Record<string, unknown>, ms = 20_000): Promise<GraphQLResponse<any>> {
-  let response: Response;
-  try {
-    response = await fetch(session.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ query, variables }), // a lone surrogate goes out as the JSON escape "\ud800"
-      signal: AbortSignal.timeout(ms),
-    });
-  } catch (error) {
-    throw new Error(`no answer within ${ms} ms (${(error as Error).name}): the request hangs`, { cause: error });
-  }
-  return { status: response.status, ...((await response.json()) as object) };
-}
+/** How long the test's own client waits for an answer (GraphQLSession.sendWithin). */
+const CLIENT_LIMIT_MS = 20_000;
 
 /** The request was refused as BAD_USER_INPUT naming exactly `fields`, with no data. */
 function expectRefused(response: GraphQLResponse<unknown>, fields: string[]): void {
@@ -71,20 +58,20 @@ async function auditRowsMentioning(marker: string): Promise<number> {
 }
 
 async function submitted(session: GraphQLSession, input: Record<string, unknown>): Promise<{ id: string }> {
-  const response = await sendWithin(session, SUBMIT, { input });
+  const response = await session.sendWithin(SUBMIT, { input }, CLIENT_LIMIT_MS);
   expect(response.errors ?? []).toEqual([]);
-  return response.data.submitReferral;
+  return response.data!.submitReferral;
 }
 
 describe('a note that PostgreSQL cannot store', () => {
   it('is refused naming note, from the holder and from a partner that declined, and the referral keeps answering', async () => {
     const referral = await submitted(tier2, personNeed(city.areaCode));
-    expect((await sendWithin(first, DECLINE, { id: referral.id, reason: 'NO_CAPACITY' })).errors ?? []).toEqual([]);
-    expect((await sendWithin(second, ACCEPT, { id: referral.id })).errors ?? []).toEqual([]);
+    expect((await first.sendWithin(DECLINE, { id: referral.id, reason: 'NO_CAPACITY' }, CLIENT_LIMIT_MS)).errors ?? []).toEqual([]);
+    expect((await second.sendWithin(ACCEPT, { id: referral.id }, CLIENT_LIMIT_MS)).errors ?? []).toEqual([]);
     const marker = `note-${randomUUID()}`;
 
     for (const session of [second, first]) {
-      const refused = await sendWithin(session, NOTE, { id: referral.id, note: `${marker} 電話\u0000あり` });
+      const refused = await session.sendWithin(NOTE, { id: referral.id, note: `${marker} 電話\u0000あり` }, CLIENT_LIMIT_MS);
       expectRefused(refused, ['note']);
       expect(refused.errors?.[0].message).toMatch(/U\+0000/);
     }
@@ -104,9 +91,9 @@ describe('a note that PostgreSQL cannot store', () => {
     expect(await auditRowsMentioning(marker)).toBe(0);
 
     // The holder's next move goes through at once: nothing is stuck in the referral's workflow.
-    const started = await sendWithin(second, START, { id: referral.id }, 15_000);
+    const started = await second.sendWithin(START, { id: referral.id }, 15_000);
     expect(started.errors ?? []).toEqual([]);
-    expect(started.data.startReferral.status).toBe('IN_PROGRESS');
+    expect(started.data!.startReferral.status).toBe('IN_PROGRESS');
   });
 });
 
@@ -147,7 +134,7 @@ describe('a submission with a value PostgreSQL cannot store, or one that shows n
     const marker = `m${randomUUID().slice(0, 8)}`;
     const base = personNeed(city.areaCode);
     const input = { ...base, ...change(marker) };
-    const response = await sendWithin(tier2, SUBMIT, { input });
+    const response = await tier2.sendWithin(SUBMIT, { input }, CLIENT_LIMIT_MS);
     expectRefused(response, fields);
     expect(response.errors?.[0].message).not.toMatch(/Date instance/); // the scalar's or the window's reason, not class-validator's
 
@@ -172,7 +159,7 @@ describe('identifiers and codes that PostgreSQL cannot store', () => {
   // other bad value, not answered with a failed audit write (HTTP 500).
   it('refuses an id with U+0000 naming id, and records no part of it', async () => {
     const marker = `id${randomUUID().slice(0, 8)}`;
-    const response = await sendWithin(tier2, NOTE, { id: `${marker}\u0000山田 090-0000-0000`, note: '確認しました' });
+    const response = await tier2.sendWithin(NOTE, { id: `${marker}\u0000山田 090-0000-0000`, note: '確認しました' }, CLIENT_LIMIT_MS);
     expect(response.status).toBe(200);
     expectRefused(response, ['id']);
     expect(await auditRowsMentioning(marker)).toBe(0);
@@ -181,7 +168,7 @@ describe('identifiers and codes that PostgreSQL cannot store', () => {
   it('refuses an area code and a clientRequestId with U+0000 naming them, and records neither', async () => {
     const marker = `cd${randomUUID().slice(0, 8)}`;
     const input = { ...personNeed(city.areaCode), areaCode: `${marker}\u0000`, clientRequestId: `${marker}\u0000x` };
-    const response = await sendWithin(tier2, SUBMIT, { input });
+    const response = await tier2.sendWithin(SUBMIT, { input }, CLIENT_LIMIT_MS);
     expect(response.status).toBe(200);
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.extensions?.fields).toEqual(expect.arrayContaining(['areaCode', 'clientRequestId']));
@@ -191,30 +178,30 @@ describe('identifiers and codes that PostgreSQL cannot store', () => {
 
 describe('lists: filters and cursors', () => {
   it('refuses a filter value with U+0000, naming the filter field', async () => {
-    expectRefused(await sendWithin(tier2, REFERRALS, { filter: { areaCode: [city.areaCode, 'X\u0000'] } }), ['filter.areaCode']);
+    expectRefused(await tier2.sendWithin(REFERRALS, { filter: { areaCode: [city.areaCode, 'X\u0000'] } }, CLIENT_LIMIT_MS), ['filter.areaCode']);
     const AUDIT = `query A($filter: AuditEventFilter) { auditEvents(filter: $filter) { totalCount } }`;
-    expectRefused(await sendWithin(admin, AUDIT, { filter: { objectType: 'Referral\u0000' } }), ['filter.objectType']);
+    expectRefused(await admin.sendWithin(AUDIT, { filter: { objectType: 'Referral\u0000' } }, CLIENT_LIMIT_MS), ['filter.objectType']);
   });
 
   it('refuses a cursor with U+0000, itself or inside, and one holding an instant PostgreSQL cannot read', async () => {
     const cursor = (key: unknown[]) => Buffer.from(JSON.stringify(key)).toString('base64url');
-    expectRefused(await sendWithin(tier2, REFERRALS, { after: 'abc\u0000' }), ['after']);
-    expectRefused(await sendWithin(tier2, REFERRALS, { after: cursor(['+275760-09-13T00:00:00.000Z', randomUUID()]) }), ['after']);
+    expectRefused(await tier2.sendWithin(REFERRALS, { after: 'abc\u0000' }, CLIENT_LIMIT_MS), ['after']);
+    expectRefused(await tier2.sendWithin(REFERRALS, { after: cursor(['+275760-09-13T00:00:00.000Z', randomUUID()]) }, CLIENT_LIMIT_MS), ['after']);
     const USERS = `query U($after: String) { users(first: 5, after: $after) { totalCount } }`;
-    expectRefused(await sendWithin(admin, USERS, { after: cursor(['a\u0000@example.jp', randomUUID()]) }), ['after']);
+    expectRefused(await admin.sendWithin(USERS, { after: cursor(['a\u0000@example.jp', randomUUID()]) }, CLIENT_LIMIT_MS), ['after']);
   });
 
   it('refuses DateTime literals in the document the same way, naming the argument', async () => {
-    const literal = await sendWithin(tier1, `query { subcommitteeMeetings(from: "+275760-09-13T00:00:00.000Z") { id } }`, {});
+    const literal = await tier1.sendWithin(`query { subcommitteeMeetings(from: "+275760-09-13T00:00:00.000Z") { id } }`, {}, CLIENT_LIMIT_MS);
     expectRefused(literal, ['from']);
-    const number = await sendWithin(tier1, `query { provisionRecordsCsv(from: 1764000000000, to: "2026-12-01T00:00:00Z") }`, {});
+    const number = await tier1.sendWithin(`query { provisionRecordsCsv(from: 1764000000000, to: "2026-12-01T00:00:00Z") }`, {}, CLIENT_LIMIT_MS);
     expectRefused(number, ['from']);
   });
 
   it('refuses periods outside the business window (2000-01-01 to 2100-12-31, Japan time)', async () => {
     const CSV = `query Csv($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`;
-    expectRefused(await sendWithin(tier1, CSV, { from: '1999-06-01T00:00:00+09:00', to: '2000-01-02T00:00:00+09:00' }), ['from']);
-    expectRefused(await sendWithin(tier1, CSV, { from: '2100-06-01T00:00:00+09:00', to: '2101-01-02T00:00:00+09:00' }), ['to']);
+    expectRefused(await tier1.sendWithin(CSV, { from: '1999-06-01T00:00:00+09:00', to: '2000-01-02T00:00:00+09:00' }, CLIENT_LIMIT_MS), ['from']);
+    expectRefused(await tier1.sendWithin(CSV, { from: '2100-06-01T00:00:00+09:00', to: '2101-01-02T00:00:00+09:00' }, CLIENT_LIMIT_MS), ['to']);
   });
 });
 
@@ -225,7 +212,7 @@ describe('the organisation CSV import', () => {
   it('refuses a cell with U+0000 naming csv, the line and the column, and imports nothing', async () => {
     const name = `配食サービス ${randomUUID().slice(0, 8)}`;
     const csv = `\uFEFF${HEADER}\r\n"${name}",NPO,${city.areaCode},SHOPPING,山田,,\r\n"${name} 2",NPO,${city.areaCode},SHOPPING,佐藤\u0000花子,,\r\n`;
-    const response = await sendWithin(admin, IMPORT, { csv });
+    const response = await admin.sendWithin(IMPORT, { csv }, CLIENT_LIMIT_MS);
     expectRefused(response, ['csv']);
     expect(response.errors?.[0].extensions?.problems).toEqual([
       { field: 'csv', message: expect.stringMatching(/^line 3, column contactName: .*U\+0000/) },
@@ -236,7 +223,7 @@ describe('the organisation CSV import', () => {
   it('takes a cell that shows nothing as blank', async () => {
     const name = `見守りの会 ${randomUUID().slice(0, 8)}`;
     const csv = `${HEADER}\n"${name}",NPO,${city.areaCode},WATCH_OVER,\u200B,\u3000,\n`;
-    const result = (await sendWithin(admin, IMPORT, { csv })).data.importOrganizations;
+    const result = (await admin.sendWithin(IMPORT, { csv }, CLIENT_LIMIT_MS)).data!.importOrganizations;
     expect(result).toEqual({ imported: 1, created: 1, updated: 0, errors: [] });
     const [row] = await queryRows<{ contact_name: string | null; contact_email: string | null }>(
       state.databaseUrl,

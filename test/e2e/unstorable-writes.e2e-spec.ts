@@ -65,33 +65,15 @@ async function dropFaults(): Promise<void> {
   await queryRows(state.databaseUrl, `DROP SEQUENCE IF EXISTS e2e_wedge_flaky`);
 }
 
-/**
- * Sends a document with a client-side bound: before this change such a request waited for ever, and a test must fail,
- * not hang. Aborted requests come back as an error with code CLIENT_TIMEOUT.
- */
-async function sendWithin<T = Record<string, any>>(
-  session: GraphQLSession,
-  query: string,
-  variables: Record<string, unknown>,
-  ms = 30_000,
-): Promise<GraphQLResponse<T>> {
-  try {
-    const response = await fetch(session.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
-      body: JSON.stringify({ query, variables }),
-      signal: AbortSignal.timeout(ms),
-    });
-    return { status: response.status, ...((await response.json()) as object) };
-  } catch (error) {
-    if ((error as Error).name === 'TimeoutError')
-      return { status: 0, errors: [{ message: `no answer within ${ms} ms`, extensions: { code: 'CLIENT_TIMEOUT' } }] };
-    throw error;
-  }
-}
+/** How long the test's own client waits for an answer (GraphQLSession.sendWithin). */
+const CLIENT_LIMIT_MS = 30_000;
 
 async function submitted(): Promise<{ id: string; workflowId: string }> {
-  const result = await sendWithin<{ submitReferral: { id: string; status: string } }>(tier2, SUBMIT, { input: personNeed(city.areaCode) });
+  const result = await tier2.sendWithin<{ submitReferral: { id: string; status: string } }>(
+    SUBMIT,
+    { input: personNeed(city.areaCode) },
+    CLIENT_LIMIT_MS,
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data!.submitReferral.status).toBe('OFFERED');
   const id = result.data!.submitReferral.id;
@@ -124,13 +106,13 @@ describe('a write the database refuses', () => {
   it('a data exception (SQLSTATE 22023) on a move: MOVE_NOT_RECORDED, the referral unchanged, the next moves work', async () => {
     const r = await submitted();
     const before = await read(r.id);
-    expectNotRecorded(await sendWithin(first, ACCEPT, { id: r.id, note: `明日伺います ${REFUSED}` }), 'WRITE_REFUSED');
+    expectNotRecorded(await first.sendWithin(ACCEPT, { id: r.id, note: `明日伺います ${REFUSED}` }, CLIENT_LIMIT_MS), 'WRITE_REFUSED');
     expect(await read(r.id)).toEqual(before);
 
-    const accepted = await sendWithin<{ acceptReferral: { status: string } }>(first, ACCEPT, { id: r.id, note: '明日伺います' });
+    const accepted = await first.sendWithin<{ acceptReferral: { status: string } }>(ACCEPT, { id: r.id, note: '明日伺います' }, CLIENT_LIMIT_MS);
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.acceptReferral.status).toBe('ACCEPTED');
-    const started = await sendWithin<{ startReferral: { status: string; handoffs: unknown[] } }>(first, START, { id: r.id });
+    const started = await first.sendWithin<{ startReferral: { status: string; handoffs: unknown[] } }>(START, { id: r.id }, CLIENT_LIMIT_MS);
     expect(started.errors).toBeUndefined();
     expect(started.data!.startReferral).toMatchObject({ status: 'IN_PROGRESS' });
     expect((await read(r.id)).handoffs.map((h) => h.kind)).toEqual(['SUBMITTED', 'OFFERED', 'ACCEPTED', 'STARTED']);
@@ -145,21 +127,25 @@ describe('a write the database refuses', () => {
 
   it('a violated CHECK constraint on a note: MOVE_NOT_RECORDED, nothing written, the holder’s next move works', async () => {
     const r = await submitted();
-    expect((await sendWithin(first, ACCEPT, { id: r.id })).errors).toBeUndefined();
+    expect((await first.sendWithin(ACCEPT, { id: r.id }, CLIENT_LIMIT_MS)).errors).toBeUndefined();
     const before = await read(r.id);
-    expectNotRecorded(await sendWithin(tier2, NOTE, { id: r.id, note: `電話で確認 ${CHECKED}` }), 'WRITE_REFUSED');
+    expectNotRecorded(await tier2.sendWithin(NOTE, { id: r.id, note: `電話で確認 ${CHECKED}` }, CLIENT_LIMIT_MS), 'WRITE_REFUSED');
     expect(await read(r.id)).toEqual(before);
-    const started = await sendWithin<{ startReferral: { status: string } }>(first, START, { id: r.id });
+    const started = await first.sendWithin<{ startReferral: { status: string } }>(START, { id: r.id }, CLIENT_LIMIT_MS);
     expect(started.errors).toBeUndefined();
     expect(started.data!.startReferral.status).toBe('IN_PROGRESS');
   });
 
   it('a refused submission: MOVE_NOT_RECORDED, no referral; the same request id with storable values then submits', async () => {
     const input = personNeed(city.areaCode, { summary: `送迎が必要 ${REFUSED}` });
-    expectNotRecorded(await sendWithin(tier2, SUBMIT, { input }), 'WRITE_REFUSED');
+    expectNotRecorded(await tier2.sendWithin(SUBMIT, { input }, CLIENT_LIMIT_MS), 'WRITE_REFUSED');
     expect(await queryRows(state.databaseUrl, `SELECT 1 FROM referral WHERE client_request_id = $1`, [input.clientRequestId])).toEqual([]);
 
-    const again = await sendWithin<{ submitReferral: { id: string; status: string } }>(tier2, SUBMIT, { input: { ...input, summary: '送迎が必要' } });
+    const again = await tier2.sendWithin<{ submitReferral: { id: string; status: string } }>(
+      SUBMIT,
+      { input: { ...input, summary: '送迎が必要' } },
+      CLIENT_LIMIT_MS,
+    );
     expect(again.errors).toBeUndefined();
     expect(again.data!.submitReferral.status).toBe('OFFERED');
   });
@@ -168,7 +154,7 @@ describe('a write the database refuses', () => {
 describe('a transient failure', () => {
   it('a serialization failure the first three times is retried: the move succeeds with one handoff', async () => {
     const r = await submitted();
-    const accepted = await sendWithin<{ acceptReferral: { status: string } }>(first, ACCEPT, { id: r.id, note: `伺います ${FLAKY}` }, 60_000);
+    const accepted = await first.sendWithin<{ acceptReferral: { status: string } }>(ACCEPT, { id: r.id, note: `伺います ${FLAKY}` }, 60_000);
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.acceptReferral.status).toBe('ACCEPTED');
     const [{ n }] = await queryRows<{ n: string }>(state.databaseUrl, `SELECT last_value AS n FROM e2e_wedge_flaky`);
@@ -182,7 +168,7 @@ describe('a stuck write', () => {
     const r = await submitted();
     const before = await read(r.id);
     // The api may give up waiting first (its own bound, UNAVAILABLE): the outcome is read from the referral below.
-    const waiting = sendWithin(first, ACCEPT, { id: r.id, note: `伺います ${STUCK}` }, 120_000);
+    const waiting = first.sendWithin(ACCEPT, { id: r.id, note: `伺います ${STUCK}` }, 120_000);
 
     let listed: Array<{ workflowId: string; objectId: string; attempt: number; writing: { seq: number; what: string }; lastFailure: string }> = [];
     for (const until = Date.now() + 60_000; Date.now() < until; await sleep(1000)) {
@@ -226,7 +212,7 @@ describe('a stuck write', () => {
     ]);
 
     // Answering again: the holder's move goes through.
-    const accepted = await sendWithin<{ acceptReferral: { status: string } }>(first, ACCEPT, { id: r.id, note: '伺います' });
+    const accepted = await first.sendWithin<{ acceptReferral: { status: string } }>(ACCEPT, { id: r.id, note: '伺います' }, CLIENT_LIMIT_MS);
     expect(accepted.errors).toBeUndefined();
     expect(accepted.data!.acceptReferral.status).toBe('ACCEPTED');
     expect(stuckMoves(['release', r.workflowId]).code).toBe(2); // nothing in flight any more

@@ -21,14 +21,29 @@ export class GraphQLSession {
   ) {}
 
   /** Sends one document; never throws on GraphQL errors, so tests can assert on them. */
-  async send<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async send<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<GraphQLResponse<T>> {
     const response = await fetch(this.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      // A lone surrogate in a variable goes out as its JSON escape ("\ud800"), as a browser would send it.
       body: JSON.stringify({ query, variables }),
+      signal,
     });
     const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: response.status, ...body };
+  }
+
+  /**
+   * Like send, but gives up after `ms`: a request the api never answers comes back as status 0 with the code
+   * CLIENT_TIMEOUT, so a test of something that used to hang fails instead of stalling the run.
+   */
+  async sendWithin<T = Record<string, any>>(query: string, variables: Record<string, unknown>, ms: number): Promise<GraphQLResponse<T>> {
+    try {
+      return await this.send<T>(query, variables, AbortSignal.timeout(ms));
+    } catch (error) {
+      if ((error as Error).name !== 'TimeoutError') throw error;
+      return { status: 0, errors: [{ message: `no answer within ${ms} ms: the request hangs`, extensions: { code: 'CLIENT_TIMEOUT' } }] };
+    }
   }
 
   /** Sends one document and returns its data, failing with the errors when there are any. */
