@@ -18,6 +18,7 @@ import {
   deadlineFor,
   Destination,
   ErrorCode,
+  deadlineExtensionNote,
   extendDeadline,
   IllegalTransitionError,
   isClosed,
@@ -121,7 +122,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       referral.lock.run(async () => {
         assertExtensible(referral, move);
         const extended = extendDeadline(referral.deadline!, move.businessDays);
-        const note = `Deadline moved by ${move.businessDays} business day(s) to ${extended.dueAt}`;
+        const note = deadlineExtensionNote(move.businessDays, extended.dueAt);
         await referral.commit(applyReferralCommand(referral.state, extensionCommand(move, note)), () => extended);
         return referral.result();
       }),

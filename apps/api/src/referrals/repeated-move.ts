@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HandoffKind } from '@tsunagu/domain';
+import { HandoffKind, isDeadlineExtensionNote } from '@tsunagu/domain';
 import type { ReferralMove } from './referral-access.policy';
 
 // Repeating an answer is safe (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats"). Pure: unit-tested.
@@ -65,8 +65,8 @@ export function isRepeatOf(last: LastPersonHandoff | null, viewerId: string, pay
     case 'WITHDRAW':
       return same(last.reason, payload.reason);
     case 'EXTEND_DEADLINE':
-      // The workflow writes the days into the note: "Deadline moved by 2 business day(s) to ...".
-      return same(last.reason, payload.reason) && (last.note ?? '').startsWith(`Deadline moved by ${payload.businessDays} business day(s)`);
+      // The workflow writes the days into the handoff's note (deadlineExtensionNote).
+      return same(last.reason, payload.reason) && isDeadlineExtensionNote(last.note, payload.businessDays);
   }
 }
 
