@@ -59,6 +59,8 @@ export enum ReferralStatus {
   UNMATCHED = 'UNMATCHED',
   ESCALATED = 'ESCALATED',
   WITHDRAWN = 'WITHDRAWN',
+  /** Paused by a coordinator until a resume date (resident in hospital, family decides later); deadlines wait. */
+  ON_HOLD = 'ON_HOLD',
 }
 
 export enum HandoffKind {
@@ -77,6 +79,14 @@ export enum HandoffKind {
   NOTE = 'NOTE',
   /** The current deadline was moved later (a partner asked for more time). */
   DEADLINE_EXTENDED = 'DEADLINE_EXTENDED',
+  /** The tier-1 coordinator took an escalated need: its city department holds it. */
+  TAKEN = 'TAKEN',
+  /** The holder handed the referral back (a partner that cannot carry on, or tier-1 to the tier-2 coordinator); reason coded. */
+  RETURNED = 'RETURNED',
+  /** A coordinator put the referral on hold until a resume date. */
+  PUT_ON_HOLD = 'PUT_ON_HOLD',
+  /** The referral left its hold; deadlines run again. */
+  RESUMED = 'RESUMED',
   // The policy track seen from the referral (DOMAIN.md, "The policy track", step 5): written by the regional issue's
   // workflow into the history of every referral linked to it as evidence. Never shown to partners.
   /** Tier-1 linked the referral to a regional issue as evidence. */
@@ -117,6 +127,20 @@ export enum ReferralOutcome {
   PARTIALLY_RESOLVED = 'PARTIALLY_RESOLVED',
   NOT_RESOLVED = 'NOT_RESOLVED',
   NO_LONGER_NEEDED = 'NO_LONGER_NEEDED',
+  /** Answered by policy: the need was taken into a regional issue (地域課題として対応). Counts as answered. */
+  TAKEN_INTO_REGIONAL_ISSUE = 'TAKEN_INTO_REGIONAL_ISSUE',
+}
+
+/** Why the holder hands a referral back (returnReferral). */
+export enum ReturnReason {
+  /** The partner cannot carry on with it (staff, vehicle, the situation changed). */
+  CANNOT_CONTINUE = 'CANNOT_CONTINUE',
+  NO_CAPACITY = 'NO_CAPACITY',
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  COULD_NOT_CONTACT = 'COULD_NOT_CONTACT',
+  /** Tier-1 hands it back to the tier-2 coordinator: a local resource can meet it. */
+  LOCAL_RESOURCE_AVAILABLE = 'LOCAL_RESOURCE_AVAILABLE',
+  OTHER = 'OTHER',
 }
 
 /** Where a regional issue (地域課題) stands; derived from its proposals, except CLOSED. */

@@ -10,3 +10,4 @@ export * from './privacy/personal-data';
 export * from './policy/regional-issue-state';
 export * from './policy/regional-issue-state-machine';
 export * from './write-failures';
+export * from './text/jst-text';

@@ -24,6 +24,8 @@ export const PARTNER_SIGHT: Readonly<Record<ReferralStatus, readonly PersonalDat
   [ReferralStatus.UNMATCHED]: [],
   [ReferralStatus.ESCALATED]: [],
   [ReferralStatus.WITHDRAWN]: [],
+  // Nothing while paused: the hold may have come before the partner took it on (docs/DOMAIN.md, "On hold").
+  [ReferralStatus.ON_HOLD]: [],
 };
 
 /**

@@ -8,6 +8,7 @@ import { ProvisionRecords1764979200000 } from './1764979200000-provision-records
 import { PolicyTrack1765065600000 } from './1765065600000-policy-track';
 import { TemporaryPasswords1765152000000 } from './1765152000000-temporary-passwords';
 import { AuditRequestId1765238400000 } from './1765238400000-audit-request-id';
+import { ClosingTheLoops1765324800000 } from './1765324800000-closing-the-loops';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   PolicyTrack1765065600000,
   TemporaryPasswords1765152000000,
   AuditRequestId1765238400000,
+  ClosingTheLoops1765324800000,
 ];
