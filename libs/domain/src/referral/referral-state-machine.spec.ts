@@ -1,7 +1,7 @@
-import { DeclineReason, Destination, HandoffKind, ReferralOutcome, ReferralStatus } from '../enums';
+import { DeclineReason, Destination, HandoffKind, ReferralOutcome, ReferralStatus, ReturnReason } from '../enums';
 import { ErrorCode, IllegalTransitionError } from '../errors';
 import { ReferralActor, ReferralCommand, ReferralState, ReferralTransition } from './referral-state';
-import { ALLOWED_FROM, applyReferralCommand, assertAllowed, submitReferral } from './referral-state-machine';
+import { ALLOWED_FROM, applyReferralCommand, assertAllowed, isTier1HandBack, submitReferral } from './referral-state-machine';
 
 // ---------------------------------------------------------------------------------------------------------------
 // The expected transition table, written out independently of ALLOWED_FROM from DOMAIN.md, "Referral lifecycle":
@@ -11,21 +11,26 @@ import { ALLOWED_FROM, applyReferralCommand, assertAllowed, submitReferral } fro
 //                            └──> OFFERED(org B, next candidate) ... ──no candidate left──> UNMATCHED
 //   UNMATCHED ──tier-2 reassigns──> OFFERED(org X)      UNMATCHED or any open state ──escalate──> ESCALATED (to tier-1)
 //   any open state ──withdraw(reason)──> WITHDRAWN
+//   ACCEPTED / IN_PROGRESS (a partner holds it) ──return(reason)──> OFFERED(next candidate) or UNMATCHED
+//   ESCALATED ──take (tier-1)──> IN_PROGRESS (held by tier-1's department)
+//   ESCALATED or held by tier-1 ──complete(outcome) (tier-1)──> COMPLETED
+//   ESCALATED or held by tier-1 ──return (tier-1 hands back)──> UNMATCHED
+//   ESCALATED or held by tier-1 ──re-refer (tier-1)──> OFFERED(org X)
 //
 // "Open" = not finished: COMPLETED and WITHDRAWN are the only end states of the diagram.
 // Escalating an ESCALATED referral is not a transition (it is already there), so ESCALATED is not a source of ESCALATE.
 // NOTE is not drawn: it changes nothing and "everyone with access may add notes" (API.md), so any open state.
 // ---------------------------------------------------------------------------------------------------------------
-type Move = 'ACCEPT' | 'DECLINE' | 'START' | 'COMPLETE' | 'REASSIGN' | 'ESCALATE' | 'WITHDRAW' | 'NOTE';
-const MOVES: readonly Move[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'];
+type Move = 'ACCEPT' | 'DECLINE' | 'START' | 'COMPLETE' | 'REASSIGN' | 'ESCALATE' | 'WITHDRAW' | 'NOTE' | 'TAKE' | 'RETURN';
+const MOVES: readonly Move[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE', 'TAKE', 'RETURN'];
 const STATUSES: readonly ReferralStatus[] = Object.values(ReferralStatus);
 
 const DIAGRAM: Record<Move, ReferralStatus[]> = {
   ACCEPT: [ReferralStatus.OFFERED],
   DECLINE: [ReferralStatus.OFFERED],
   START: [ReferralStatus.ACCEPTED],
-  COMPLETE: [ReferralStatus.IN_PROGRESS],
-  REASSIGN: [ReferralStatus.UNMATCHED],
+  COMPLETE: [ReferralStatus.IN_PROGRESS, ReferralStatus.ESCALATED],
+  REASSIGN: [ReferralStatus.UNMATCHED, ReferralStatus.ESCALATED],
   ESCALATE: [ReferralStatus.SUBMITTED, ReferralStatus.OFFERED, ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.UNMATCHED],
   WITHDRAW: [
     ReferralStatus.SUBMITTED,
@@ -43,11 +48,15 @@ const DIAGRAM: Record<Move, ReferralStatus[]> = {
     ReferralStatus.UNMATCHED,
     ReferralStatus.ESCALATED,
   ],
+  TAKE: [ReferralStatus.ESCALATED],
+  RETURN: [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ESCALATED],
 };
 
 // Moves the code allows beyond the drawn arrows, each with the reason it is taken as intended. Anything else that the
 // code allows or forbids differently from DIAGRAM + EXTENSIONS fails the table test below.
-const EXTENSIONS: Array<{ move: Move; from: ReferralStatus; why: string }> = [
+// `when`: only in states of that holder (the table walks states held by partner A and by tier-1's department).
+type Holder = 'partner' | 'tier1';
+const EXTENSIONS: Array<{ move: Move; from: ReferralStatus; why: string; when?: Holder }> = [
   {
     move: 'REASSIGN',
     from: ReferralStatus.OFFERED,
@@ -55,24 +64,33 @@ const EXTENSIONS: Array<{ move: Move; from: ReferralStatus; why: string }> = [
   },
   {
     move: 'REASSIGN',
-    from: ReferralStatus.ESCALATED,
-    why: 'an UNMATCHED referral escalates by itself after 5 business days; the coordinator must still be able to route it when a partner turns up',
+    from: ReferralStatus.IN_PROGRESS,
+    when: 'tier1',
+    why: 'tier-1 re-refers a need its department took to a partner (a partner in progress is not pulled away: only by tier-1, while it holds it)',
   },
 ];
 
-function expectedAllowed(move: Move, status: ReferralStatus): boolean {
-  return DIAGRAM[move].includes(status) || EXTENSIONS.some((e) => e.move === move && e.from === status);
+// Moves the diagram draws but the holder forbids: a referral tier-1 holds is already with tier-1.
+const RESTRICTIONS: Array<{ move: Move; when: Holder; why: string }> = [
+  { move: 'ESCALATE', when: 'tier1', why: 'tier-1 already holds it: escalating it to tier-1 again is not a move' },
+];
+
+function expectedAllowed(move: Move, status: ReferralStatus, holder: Holder = 'partner'): boolean {
+  if (RESTRICTIONS.some((r) => r.move === move && r.when === holder)) return false;
+  return DIAGRAM[move].includes(status) || EXTENSIONS.some((e) => e.move === move && e.from === status && (e.when ?? holder) === holder);
 }
 
 const ORG_A = 'org-a';
 const ORG_B = 'org-b';
 const ORG_C = 'org-c';
 const COUNCIL = 'org-council';
+const CITY = 'org-city-kaigo';
 
 const partnerA: ReferralActor = { userId: 'user-a', organizationId: ORG_A, proxy: false };
 const partnerB: ReferralActor = { userId: 'user-b', organizationId: ORG_B, proxy: false };
 const coordinator: ReferralActor = { userId: 'user-tier2', organizationId: COUNCIL, proxy: false };
 const proxyForA: ReferralActor = { userId: 'user-tier2', organizationId: ORG_A, proxy: true };
+const tier1: ReferralActor = { userId: 'user-tier1', organizationId: CITY, proxy: false };
 
 function state(status: ReferralStatus, overrides: Partial<ReferralState> = {}): ReferralState {
   return { status, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null, ...overrides };
@@ -102,6 +120,16 @@ function heldByAState(status: ReferralStatus): ReferralState {
   return state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
 }
 
+/** Tier-1's department holds the referral in every status (it took it), so tier-1's moves can only fail on the status. */
+function heldByTier1State(status: ReferralStatus): ReferralState {
+  return state(status, { currentOrganizationId: CITY, offeredOrganizationIds: [ORG_A], heldByTier1: true });
+}
+
+/** A well-formed command of each type, made by tier-1 (what its department holds, tier-1 answers and steers). */
+function tier1CommandFor(move: Move): ReferralCommand {
+  return { ...commandFor(move), actor: tier1 } as ReferralCommand;
+}
+
 /** A well-formed command of each type; partner moves come from org A, the rest from a coordinator. */
 function commandFor(move: Move): ReferralCommand {
   switch (move) {
@@ -121,6 +149,10 @@ function commandFor(move: Move): ReferralCommand {
       return { type: 'WITHDRAW', actor: coordinator, reason: 'resident moved away' };
     case 'NOTE':
       return { type: 'NOTE', actor: coordinator, note: 'called the resident' };
+    case 'TAKE':
+      return { type: 'TAKE', actor: tier1, note: 'city hall takes it' };
+    case 'RETURN':
+      return { type: 'RETURN', actor: partnerA, reason: ReturnReason.CANNOT_CONTINUE, note: 'no driver', offerTo: ORG_B };
   }
 }
 
@@ -163,14 +195,16 @@ function expectConflict(fn: () => unknown): IllegalTransitionError {
 describe('referral state machine: the transition table', () => {
   const table = STATUSES.flatMap((status) => MOVES.map((move) => ({ status, move, allowed: expectedAllowed(move, status) })));
 
-  it('covers every status × every move (9 × 8)', () => {
+  it('covers every status × every move (9 × 10)', () => {
     expect(STATUSES).toHaveLength(9);
-    expect(table).toHaveLength(72);
+    expect(table).toHaveLength(90);
   });
 
-  it('agrees cell by cell with ALLOWED_FROM (what the code declares)', () => {
+  it('agrees cell by cell with ALLOWED_FROM (what the code declares: allowed in some state of that status)', () => {
     const declared = Object.fromEntries(table.map(({ status, move }) => [`${status} ${move}`, ALLOWED_FROM[move].includes(status)]));
-    const expected = Object.fromEntries(table.map(({ status, move, allowed }) => [`${status} ${move}`, allowed]));
+    const expected = Object.fromEntries(
+      table.map(({ status, move, allowed }) => [`${status} ${move}`, allowed || expectedAllowed(move, status, 'tier1')]),
+    );
     expect(declared).toEqual(expected);
     expect(ALLOWED_FROM.SUBMIT).toEqual([]);
   });
@@ -192,6 +226,23 @@ describe('referral state machine: the transition table', () => {
       }
     });
   });
+
+  describe.each(STATUSES.flatMap((status) => MOVES.map((move) => ({ status, move, allowed: expectedAllowed(move, status, 'tier1') }))))(
+    '$move by tier-1 from $status held by its department (allowed: $allowed)',
+    ({ status, move, allowed }) => {
+      it('agrees with the table', () => {
+        const input = heldByTier1State(status);
+        const command = tier1CommandFor(move);
+        if (allowed) {
+          expect(() => assertAllowed(input, command)).not.toThrow();
+          expect(apply(input, command).handoffs.length).toBeGreaterThan(0);
+        } else {
+          expectConflict(() => assertAllowed(input, command));
+          expectConflict(() => apply(input, command));
+        }
+      });
+    },
+  );
 
   it('refuses SUBMIT on an existing referral, whatever its status', () => {
     for (const status of STATUSES) {
@@ -316,7 +367,9 @@ describe('applyReferralCommand: results of each move', () => {
     ]);
   });
 
-  it.each(Object.values(ReferralOutcome))('COMPLETE records the outcome %s on the state and the handoff', (outcome) => {
+  // TAKEN_INTO_REGIONAL_ISSUE is tier-1's alone (see 'tier-1 owns escalated needs' below).
+  const partnerOutcomes = Object.values(ReferralOutcome).filter((o) => o !== ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE);
+  it.each(partnerOutcomes)('COMPLETE records the outcome %s on the state and the handoff', (outcome) => {
     const t = apply(state(ReferralStatus.IN_PROGRESS, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] }), {
       type: 'COMPLETE',
       actor: partnerA,
@@ -532,5 +585,133 @@ describe('applyReferralCommand never changes its input', () => {
     const t = applyReferralCommand(input, commandFor('DECLINE'));
     expect(input.offeredOrganizationIds).toEqual([ORG_A]);
     expect(t.state.offeredOrganizationIds).toEqual([ORG_A, ORG_B]);
+  });
+});
+
+describe('tier-1 owns escalated needs; holders hand a referral back', () => {
+  const escalated = () => state(ReferralStatus.ESCALATED, { offeredOrganizationIds: [ORG_A] });
+  const takenByTier1 = () => heldByTier1State(ReferralStatus.IN_PROGRESS);
+  const heldByA = (status: ReferralStatus) => state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
+
+  it('TAKE: IN_PROGRESS, held by tier-1’s department, one TAKEN handoff to it', () => {
+    const t = apply(escalated(), { type: 'TAKE', actor: tier1, note: 'city hall handles it' });
+    expect(t.state).toEqual({
+      status: ReferralStatus.IN_PROGRESS,
+      currentOrganizationId: CITY,
+      offeredOrganizationIds: [ORG_A],
+      outcome: null,
+      heldByTier1: true,
+    });
+    expect(t.handoffs).toEqual([
+      { kind: HandoffKind.TAKEN, fromOrganizationId: null, toOrganizationId: CITY, actorUserId: 'user-tier1', proxy: false, reason: null, note: 'city hall handles it' },
+    ]);
+  });
+
+  it('TAKE by someone without an organisation is a CONFLICT', () => {
+    expectConflict(() => apply(escalated(), { type: 'TAKE', actor: { userId: 'x', organizationId: null, proxy: false } }));
+  });
+
+  it('COMPLETE after taking: COMPLETED by the department, TAKEN_INTO_REGIONAL_ISSUE allowed', () => {
+    const t = apply(takenByTier1(), { type: 'COMPLETE', actor: tier1, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE });
+    expect(t.state).toMatchObject({ status: ReferralStatus.COMPLETED, currentOrganizationId: CITY, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE });
+    expect(t.handoffs[0]).toMatchObject({ kind: HandoffKind.COMPLETED, fromOrganizationId: CITY, toOrganizationId: CITY, reason: 'TAKEN_INTO_REGIONAL_ISSUE' });
+  });
+
+  it('COMPLETE straight from ESCALATED: the closing department is recorded as holder', () => {
+    const t = apply(escalated(), { type: 'COMPLETE', actor: tier1, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE, note: 'issue #3' });
+    expect(t.state).toEqual({
+      status: ReferralStatus.COMPLETED,
+      currentOrganizationId: CITY,
+      offeredOrganizationIds: [ORG_A],
+      outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE,
+      heldByTier1: true,
+    });
+    expect(t.handoffs[0]).toMatchObject({ kind: HandoffKind.COMPLETED, fromOrganizationId: CITY, toOrganizationId: CITY, actorUserId: 'user-tier1' });
+  });
+
+  it('COMPLETE as TAKEN_INTO_REGIONAL_ISSUE by a partner (or its proxy) is a CONFLICT', () => {
+    for (const actor of [partnerA, proxyForA]) {
+      expectConflict(() => apply(heldByA(ReferralStatus.IN_PROGRESS), { type: 'COMPLETE', actor, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE }));
+    }
+  });
+
+  it('a partner cannot complete what tier-1 holds', () => {
+    expectConflict(() => apply(takenByTier1(), { type: 'COMPLETE', actor: partnerA, outcome: ReferralOutcome.RESOLVED }));
+  });
+
+  it.each([ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS])('RETURN by the partner from %s: [RETURNED, OFFERED next]', (status) => {
+    const t = apply(heldByA(status), { type: 'RETURN', actor: partnerA, reason: ReturnReason.NO_CAPACITY, note: 'staff ill', offerTo: ORG_B });
+    expect(kinds(t)).toEqual([HandoffKind.RETURNED, HandoffKind.OFFERED]);
+    expect(t.handoffs[0]).toEqual({
+      kind: HandoffKind.RETURNED,
+      fromOrganizationId: ORG_A,
+      toOrganizationId: null,
+      actorUserId: 'user-a',
+      proxy: false,
+      reason: 'NO_CAPACITY',
+      note: 'staff ill',
+    });
+    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_B, offeredOrganizationIds: [ORG_A, ORG_B], outcome: null });
+  });
+
+  it('RETURN by the partner with no candidate left: [RETURNED, UNMATCHED], nobody holds it', () => {
+    const t = apply(heldByA(ReferralStatus.IN_PROGRESS), { type: 'RETURN', actor: partnerA, reason: ReturnReason.OTHER, offerTo: null });
+    expect(kinds(t)).toEqual([HandoffKind.RETURNED, HandoffKind.UNMATCHED]);
+    expect(t.state).toMatchObject({ status: ReferralStatus.UNMATCHED, currentOrganizationId: null });
+  });
+
+  it('RETURN as a proxy for the holder is marked proxy', () => {
+    const t = apply(heldByA(ReferralStatus.ACCEPTED), { type: 'RETURN', actor: proxyForA, reason: ReturnReason.COULD_NOT_CONTACT, offerTo: null });
+    expect(t.handoffs[0]).toMatchObject({ kind: HandoffKind.RETURNED, proxy: true, actorUserId: 'user-tier2', fromOrganizationId: ORG_A });
+  });
+
+  it.each([partnerB, coordinator, { ...proxyForA, organizationId: ORG_B }])('RETURN by anyone but the holder is a CONFLICT (%o)', (actor) => {
+    expectConflict(() => apply(heldByA(ReferralStatus.IN_PROGRESS), { type: 'RETURN', actor, reason: ReturnReason.OTHER, offerTo: ORG_B }));
+  });
+
+  it.each([
+    ['ESCALATED', escalated],
+    ['held by its department', takenByTier1],
+  ])('RETURN by tier-1 (%s): one RETURNED handoff, UNMATCHED, nobody holds it, no routing', (_label, make) => {
+    const t = apply(make(), { type: 'RETURN', actor: tier1, reason: ReturnReason.LOCAL_RESOURCE_AVAILABLE, note: 'the salon can', offerTo: ORG_B });
+    expect(t.handoffs).toEqual([
+      {
+        kind: HandoffKind.RETURNED,
+        fromOrganizationId: CITY,
+        toOrganizationId: null,
+        actorUserId: 'user-tier1',
+        proxy: false,
+        reason: 'LOCAL_RESOURCE_AVAILABLE',
+        note: 'the salon can',
+      },
+    ]);
+    expect(t.state).toEqual({ status: ReferralStatus.UNMATCHED, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(isTier1HandBack(make())).toBe(true);
+  });
+
+  it('isTier1HandBack is false while a partner holds it', () => {
+    expect(isTier1HandBack(heldByA(ReferralStatus.IN_PROGRESS))).toBe(false);
+  });
+
+  it('REASSIGN by tier-1 from what its department holds: OFFERED to the partner, no longer held by tier-1', () => {
+    const t = apply(takenByTier1(), { type: 'REASSIGN', actor: tier1, organizationId: ORG_C, note: 'C can' });
+    expect(kinds(t)).toEqual([HandoffKind.REASSIGNED, HandoffKind.OFFERED]);
+    expect(t.handoffs[0]).toMatchObject({ fromOrganizationId: CITY, toOrganizationId: ORG_C });
+    expect(t.state).toEqual({ status: ReferralStatus.OFFERED, currentOrganizationId: ORG_C, offeredOrganizationIds: [ORG_A, ORG_C], outcome: null });
+  });
+
+  it('REASSIGN of what tier-1 holds by a tier-2 coordinator, or of a partner’s work in progress, is a CONFLICT', () => {
+    expectConflict(() => apply(takenByTier1(), { type: 'REASSIGN', actor: coordinator, organizationId: ORG_C }));
+    expectConflict(() => apply(heldByA(ReferralStatus.IN_PROGRESS), { type: 'REASSIGN', actor: tier1, organizationId: ORG_C }));
+  });
+
+  it('ESCALATE of what tier-1 holds is a CONFLICT', () => {
+    expectConflict(() => apply(takenByTier1(), { type: 'ESCALATE', actor: coordinator, note: 'again' }));
+  });
+
+  it('a state without heldByTier1 (stored before it existed) is a partner’s', () => {
+    const stored = heldByA(ReferralStatus.IN_PROGRESS);
+    expect('heldByTier1' in stored).toBe(false);
+    expect(isTier1HandBack(stored)).toBe(false);
   });
 });

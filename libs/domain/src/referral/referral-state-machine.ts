@@ -1,4 +1,4 @@
-import { Destination, HandoffKind, POLICY_HANDOFF_KINDS, ReferralStatus } from '../enums';
+import { Destination, HandoffKind, POLICY_HANDOFF_KINDS, ReferralOutcome, ReferralStatus } from '../enums';
 import { IllegalTransitionError } from '../errors';
 import {
   HandoffEvent,
@@ -19,8 +19,10 @@ export const ALLOWED_FROM: Readonly<Record<ReferralCommandType, readonly Referra
   ACCEPT: [OFFERED],
   DECLINE: [OFFERED],
   START: [ACCEPTED],
-  COMPLETE: [IN_PROGRESS],
-  REASSIGN: [OFFERED, UNMATCHED, ESCALATED],
+  // ESCALATED: tier-1 closes an escalated need without taking it first (the access policy lets only tier-1 do it).
+  COMPLETE: [IN_PROGRESS, ESCALATED],
+  // IN_PROGRESS: only while tier-1's department holds it, by tier-1 (assertAllowed).
+  REASSIGN: [OFFERED, UNMATCHED, ESCALATED, IN_PROGRESS],
   ESCALATE: [SUBMITTED, OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED],
   WITHDRAW: OPEN_STATUSES,
   NOTE: OPEN_STATUSES,
@@ -28,10 +30,24 @@ export const ALLOWED_FROM: Readonly<Record<ReferralCommandType, readonly Referra
   EXPIRE: [OFFERED],
   REMIND: [OFFERED, ACCEPTED, IN_PROGRESS],
   AUTO_ESCALATE: [UNMATCHED],
+  TAKE: [ESCALATED],
+  // ACCEPTED, IN_PROGRESS: its holder (a partner, or tier-1 while its department holds it); ESCALATED: tier-1.
+  RETURN: [ACCEPTED, IN_PROGRESS, ESCALATED],
 };
 
-/** Moves that only the organisation the referral is offered to or held by may make. */
-const PARTNER_MOVES: readonly ReferralCommandType[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE'];
+/**
+ * Moves that only the organisation the referral is offered to or held by may make. An ESCALATED referral has no
+ * holder: COMPLETE and RETURN from there are tier-1's, which the access policy decides (only tier-1 may).
+ */
+const PARTNER_MOVES: readonly ReferralCommandType[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'RETURN'];
+
+/**
+ * Whether a RETURN hands the referral back to the tier-2 coordinator (tier-1 returning an escalated need it has or
+ * holds) rather than back to routing (a partner that cannot carry on). The workflow asks routing only for the latter.
+ */
+export function isTier1HandBack(state: ReferralState): boolean {
+  return state.status === ESCALATED || state.heldByTier1 === true;
+}
 
 /** Starts a referral: the SUBMITTED handoff, then where it goes first. */
 export function submitReferral(command: Extract<ReferralCommand, { type: 'SUBMIT' }>): ReferralTransition {
@@ -85,11 +101,15 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
         state: { ...state, status: IN_PROGRESS },
         handoffs: [event(HandoffKind.STARTED, actor, { from: holder, to: holder, note: command.note })],
       };
-    case 'COMPLETE':
+    case 'COMPLETE': {
+      // Closed by tier-1 straight from ESCALATED: its department is the one that closed it, as if it had taken it.
+      const closer = state.status === ESCALATED ? command.actor.organizationId : holder;
+      const tier1 = state.status === ESCALATED ? { currentOrganizationId: closer, heldByTier1: true } : {};
       return {
-        state: { ...state, status: ReferralStatus.COMPLETED, outcome: command.outcome },
-        handoffs: [event(HandoffKind.COMPLETED, actor, { from: holder, to: holder, reason: command.outcome, note: command.note })],
+        state: { ...state, ...tier1, status: ReferralStatus.COMPLETED, outcome: command.outcome },
+        handoffs: [event(HandoffKind.COMPLETED, actor, { from: closer, to: closer, reason: command.outcome, note: command.note })],
       };
+    }
     case 'REASSIGN': {
       if (state.status === OFFERED && holder === command.organizationId) {
         throw new IllegalTransitionError('The referral is already offered to that organisation');
@@ -125,6 +145,30 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
     }
     case 'REMIND':
       return { state, handoffs: [event(HandoffKind.REMINDED, null, { from: null, to: holder, note: command.note })] };
+    case 'TAKE': {
+      // Tier-1 works on it itself: its city department holds it, in progress (the progress deadline runs).
+      const department = command.actor.organizationId;
+      return {
+        state: { ...state, status: IN_PROGRESS, currentOrganizationId: department, heldByTier1: true },
+        handoffs: [event(HandoffKind.TAKEN, actor, { from: null, to: department, note: command.note })],
+      };
+    }
+    case 'RETURN': {
+      if (isTier1HandBack(state)) {
+        // Back to the tier-2 coordinator: UNMATCHED, nobody holds it (and the workflow starts no automatic escalation).
+        const returned = event(HandoffKind.RETURNED, actor, {
+          from: holder ?? command.actor.organizationId,
+          to: null,
+          reason: command.reason,
+          note: command.note,
+        });
+        return { state: { ...notHeldByTier1(state), status: UNMATCHED, currentOrganizationId: null }, handoffs: [returned] };
+      }
+      // A partner that cannot carry on: routed as after a decline (the next candidate not yet offered, else UNMATCHED).
+      const returned = event(HandoffKind.RETURNED, actor, { from: holder, to: null, reason: command.reason, note: command.note });
+      const routed = route(state, command.offerTo);
+      return { state: routed.state, handoffs: [returned, ...routed.handoffs] };
+    }
     case 'AUTO_ESCALATE':
       return {
         state: { ...state, status: ESCALATED, currentOrganizationId: null },
@@ -139,9 +183,44 @@ export function assertAllowed(state: ReferralState, command: ReferralCommand): v
   if (!allowed.includes(state.status)) {
     throw new IllegalTransitionError(`Cannot ${command.type.toLowerCase()} a referral that is ${state.status}`);
   }
-  if (PARTNER_MOVES.includes(command.type) && 'actor' in command && command.actor.organizationId !== state.currentOrganizationId) {
+  const holderMove = PARTNER_MOVES.includes(command.type) && state.status !== ESCALATED;
+  if (holderMove && 'actor' in command && command.actor.organizationId !== state.currentOrganizationId) {
     throw new IllegalTransitionError(`Only the organisation the referral is offered to or held by can ${command.type.toLowerCase()} it`);
   }
+  assertTier1Rules(state, command);
+}
+
+/** The rules of DOMAIN.md, "Every need reaches an end: tier-1 and hand-backs", beyond the statuses. */
+function assertTier1Rules(state: ReferralState, command: ReferralCommand): void {
+  const heldByTier1 = state.heldByTier1 === true;
+  switch (command.type) {
+    case 'TAKE':
+      if (command.actor.organizationId === null) throw new IllegalTransitionError('Only a coordinator of a city department can take a referral');
+      return;
+    case 'REASSIGN':
+      // In progress is re-referable only by tier-1 while its own department holds it; a partner's work is not pulled away.
+      if (state.status === IN_PROGRESS && (!heldByTier1 || command.actor.organizationId !== state.currentOrganizationId)) {
+        throw new IllegalTransitionError('Only tier-1, while its department holds the referral, can re-refer a referral in progress');
+      }
+      return;
+    case 'ESCALATE':
+      if (heldByTier1) throw new IllegalTransitionError('Tier-1 already holds this referral');
+      return;
+    case 'COMPLETE':
+      // Answered by policy: only tier-1's to say, so only while it has the need.
+      if (command.outcome === ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE && state.status !== ESCALATED && !heldByTier1) {
+        throw new IllegalTransitionError('Only tier-1 can close a referral as taken into a regional issue');
+      }
+      return;
+    default:
+      return;
+  }
+}
+
+/** The state without tier-1's hold: the referral goes to a partner or back to the council. */
+function notHeldByTier1(state: ReferralState): ReferralState {
+  const { heldByTier1: _held, ...rest } = state;
+  return rest;
 }
 
 /**
@@ -175,7 +254,7 @@ export function recordPolicyHandoff(state: ReferralState, entry: Omit<PolicyHand
 function route(state: ReferralState, offerTo: string | null): ReferralTransition {
   if (offerTo === null) {
     return {
-      state: { ...state, status: UNMATCHED, currentOrganizationId: null },
+      state: { ...notHeldByTier1(state), status: UNMATCHED, currentOrganizationId: null },
       handoffs: [event(HandoffKind.UNMATCHED, null, { from: null, to: null })],
     };
   }
@@ -187,7 +266,7 @@ function offer(state: ReferralState, organizationId: string): ReferralTransition
     ? state.offeredOrganizationIds
     : [...state.offeredOrganizationIds, organizationId];
   return {
-    state: { ...state, status: OFFERED, currentOrganizationId: organizationId, offeredOrganizationIds: offered },
+    state: { ...notHeldByTier1(state), status: OFFERED, currentOrganizationId: organizationId, offeredOrganizationIds: offered },
     handoffs: [event(HandoffKind.OFFERED, null, { from: null, to: organizationId })],
   };
 }

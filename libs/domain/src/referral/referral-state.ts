@@ -1,4 +1,4 @@
-import { DeclineReason, Destination, HandoffKind, ReferralOutcome, ReferralStatus } from '../enums';
+import { DeclineReason, Destination, HandoffKind, ReferralOutcome, ReferralStatus, ReturnReason } from '../enums';
 
 /** The live state of one referral, as the workflow holds it. */
 export interface ReferralState {
@@ -8,6 +8,11 @@ export interface ReferralState {
   /** Every organisation this referral has been offered to, so routing never offers it twice. */
   offeredOrganizationIds: string[];
   outcome: ReferralOutcome | null;
+  /**
+   * Tier-1 took the referral (TAKE): currentOrganizationId is the tier-1 coordinator's city department, not a partner.
+   * Absent (never false) otherwise, so states stored before it existed read the same.
+   */
+  heldByTier1?: boolean;
 }
 
 /** Who makes a move. For a proxy update, organizationId is the partner the coordinator answers for. */
@@ -68,6 +73,9 @@ export type ReferralCommand =
   | { type: 'WITHDRAW'; actor: ReferralActor; reason: string }
   | { type: 'NOTE'; actor: ReferralActor; note: string }
   | { type: 'EXTEND_DEADLINE'; actor: ReferralActor; businessDays: number; reason: string; note: string }
+  // Tier-1 owns escalated needs; holders hand a referral back (DOMAIN.md, "Every need reaches an end").
+  | { type: 'TAKE'; actor: ReferralActor; note?: string | null }
+  | { type: 'RETURN'; actor: ReferralActor; reason: ReturnReason; note?: string | null; offerTo: string | null }
   // Moves the workflow makes itself when a deadline passes; no user acts.
   | { type: 'EXPIRE'; offerTo: string | null }
   | { type: 'REMIND'; note: string }
