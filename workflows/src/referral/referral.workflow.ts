@@ -22,6 +22,7 @@ import {
   extendDeadline,
   IllegalTransitionError,
   isClosed,
+  isTier1HandBack,
   nextWakeUp,
   recordPolicyHandoff,
   ReferralCommand,
@@ -116,6 +117,9 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   handleMove(referral, messages.escalateReferralUpdate, 'ESCALATE', nextCandidate);
   handleMove(referral, messages.withdrawReferralUpdate, 'WITHDRAW', nextCandidate);
   handleMove(referral, messages.addReferralNoteUpdate, 'NOTE', nextCandidate);
+  // New Updates: no stored history has them, and no existing path changes its commands, so no patch is needed.
+  handleMove(referral, messages.takeReferralUpdate, 'TAKE', nextCandidate);
+  handleMove(referral, messages.returnReferralUpdate, 'RETURN', nextCandidate);
   setHandler(
     messages.extendReferralDeadlineUpdate,
     (move) =>
@@ -196,8 +200,13 @@ function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
         if (referral.submissionFailure) throw referral.submissionFailure; // queued behind a submission that was not stored
         // Checked again here: another move may have changed the state since the validator ran.
         asFailure(() => assertAllowed(referral.state, toCommand(move)));
-        const offerTo = type === 'DECLINE' ? await nextCandidate(referral.state) : null;
-        await referral.commit(asFailure(() => applyReferralCommand(referral.state, toCommand(move, offerTo))));
+        // A partner's return routes like a decline; tier-1's hand-back does not ask routing.
+        const routes = type === 'DECLINE' || (type === 'RETURN' && !isTier1HandBack(referral.state));
+        const handBack = type === 'RETURN' && !routes;
+        const offerTo = routes ? await nextCandidate(referral.state) : null;
+        // Tier-1's hand-back starts no UNMATCHED_ESCALATION deadline: it would send the need straight back to tier-1.
+        const noDeadline = handBack ? () => null : undefined;
+        await referral.commit(asFailure(() => applyReferralCommand(referral.state, toCommand(move, offerTo))), noDeadline);
         return referral.result();
       }),
     { validator: (move) => asFailure(() => assertAllowed(referral.state, toCommand(move))) },

@@ -25,6 +25,10 @@ export const reassignReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInpu
 export const escalateReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'ESCALATE'>]>('escalateReferral');
 export const withdrawReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'WITHDRAW'>]>('withdrawReferral');
 export const addReferralNoteUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'NOTE'>]>('addReferralNote');
+/** Tier-1 takes an escalated need: its city department holds it (DOMAIN.md, "Every need reaches an end"). */
+export const takeReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'TAKE'>]>('takeReferral');
+/** The holder hands it back: a partner to routing, tier-1 to the tier-2 coordinator. */
+export const returnReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'RETURN'>]>('returnReferral');
 
 /** Moves the current deadline `businessDays` later; the workflow writes the handoff's note (the new due time). */
 export type ExtendDeadlineInput = Omit<MoveInput<'EXTEND_DEADLINE'>, 'note'>;
