@@ -7,6 +7,7 @@ import {
   OrganizationKind,
   PolicyProposalStatus,
   ReferralOutcome,
+  ReturnReason,
   ReferralStatus,
   RegionalIssueEventKind,
   RegionalIssueStatus,
@@ -25,6 +26,7 @@ registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
 registerEnumType(HandoffKind, { name: 'HandoffKind' });
 registerEnumType(DeclineReason, { name: 'DeclineReason' });
 registerEnumType(ReferralOutcome, { name: 'ReferralOutcome' });
+registerEnumType(ReturnReason, { name: 'ReturnReason', description: 'Why the holder hands a referral back (returnReferral).' });
 registerEnumType(RegionalIssueStatus, { name: 'RegionalIssueStatus' });
 registerEnumType(PolicyProposalStatus, { name: 'PolicyProposalStatus' });
 registerEnumType(SubcommitteeDecision, { name: 'SubcommitteeDecision' });

@@ -84,6 +84,25 @@ describe('handoffsSeenBy', () => {
     expect(JSON.stringify(seen)).not.toMatch(/org-q|q-user|山田/);
   });
 
+  it('gives a partner that returned the referral its own steps up to its return, and nothing of the next holder', () => {
+    seq = 0;
+    const rows = [
+      handoff(HandoffKind.SUBMITTED, COUNCIL, null),
+      handoff(HandoffKind.OFFERED, null, P),
+      handoff(HandoffKind.ACCEPTED, P, P, { actorId: 'p-user' }),
+      handoff(HandoffKind.RETURNED, P, null, { actorId: 'p-user', reason: 'CANNOT_CONTINUE' }),
+      handoff(HandoffKind.OFFERED, null, Q),
+      handoff(HandoffKind.ACCEPTED, Q, Q, { actorId: 'q-user', note: '山田花子さんに連絡済み' }),
+    ];
+    const seen = handoffsSeenBy(viewer(Role.PARTNER, P), 4, rows);
+    expect(seen.map((row) => [row.seq, row.kind])).toEqual([
+      [2, 'OFFERED'],
+      [3, 'ACCEPTED'],
+      [4, 'RETURNED'],
+    ]);
+    expect(JSON.stringify(seen)).not.toMatch(/org-q|q-user|山田/);
+  });
+
   it('leaves the organisation a reassignment took it to out of the handoff that took it away', () => {
     seq = 0;
     const rows = [

@@ -12,7 +12,7 @@ import {
 } from './referral-access.policy';
 
 const ROLES = Object.values(Role);
-const MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE'];
+const MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE', 'TAKE', 'RETURN'];
 const STATUSES = Object.values(ReferralStatus);
 
 const HOLDER = 'org-holder';
@@ -54,10 +54,12 @@ function expectGraphQLCode(fn: () => unknown, code: ErrorCode): GraphQLError {
 //     without users of its own; nobody else.
 //   coordinator moves (REASSIGN, ESCALATE, WITHDRAW): TIER1 and TIER2 only.
 //   NOTE: everyone with access.
+//   TAKE: TIER1 only. RETURN: like the partner moves (tier-1's own, on what is escalated to it or it holds: below).
 type Expected = 'OWN' | 'PROXY' | 'FORBIDDEN';
 function expected(role: Role, move: ReferralMove, hasUsers: boolean | null): Expected {
   if (move === 'NOTE') return 'OWN';
-  if (['ACCEPT', 'DECLINE', 'START', 'COMPLETE'].includes(move)) {
+  if (move === 'TAKE') return role === Role.TIER1_COORDINATOR ? 'OWN' : 'FORBIDDEN';
+  if (['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'RETURN'].includes(move)) {
     if (role === Role.PARTNER) return 'OWN';
     if (role === Role.TIER2_COORDINATOR && hasUsers === false) return 'PROXY';
     return 'FORBIDDEN';
@@ -70,8 +72,8 @@ describe('actorForMove: every role × every move', () => {
     MOVES.flatMap((move) => ([true, false, null] as const).map((hasUsers) => ({ role, move, hasUsers, outcome: expected(role, move, hasUsers) }))),
   );
 
-  it('covers 5 roles × 8 moves × 3 holder situations', () => {
-    expect(table).toHaveLength(120);
+  it('covers 5 roles × 10 moves × 3 holder situations', () => {
+    expect(table).toHaveLength(150);
   });
 
   it.each(table)('$role $move (holder has users: $hasUsers) → $outcome', ({ role, move, hasUsers, outcome }) => {
@@ -122,6 +124,41 @@ describe('actorForMove: details', () => {
         expect(actorForMove(viewer(role), facts(false), move).proxy).toBe(false);
       }
     }
+  });
+});
+
+describe('actorForMove: tier-1 owns escalated needs', () => {
+  const t1 = viewer(Role.TIER1_COORDINATOR);
+  const escalated: ReferralFacts = { status: ReferralStatus.ESCALATED, currentOrganizationId: null, currentOrganizationHasUsers: null };
+  const heldByCity: ReferralFacts = { status: ReferralStatus.IN_PROGRESS, currentOrganizationId: CITY, currentOrganizationHasUsers: true };
+  const heldByPartner: ReferralFacts = { status: ReferralStatus.IN_PROGRESS, currentOrganizationId: HOLDER, currentOrganizationHasUsers: false };
+
+  it.each(['COMPLETE', 'RETURN'] as const)('tier-1 may %s what is escalated to it or held by its department, in its own name', (move) => {
+    expect(actorForMove(t1, escalated, move)).toEqual({ userId: t1.id, organizationId: CITY, proxy: false });
+    expect(actorForMove(t1, heldByCity, move)).toEqual({ userId: t1.id, organizationId: CITY, proxy: false });
+  });
+
+  it.each(['COMPLETE', 'RETURN'] as const)('tier-1 may not %s a partner’s referral, even one without users', (move) => {
+    expect(expectGraphQLCode(() => actorForMove(t1, heldByPartner, move), ErrorCode.FORBIDDEN).message).toMatch(
+      /escalated to it or held by its department/,
+    );
+  });
+
+  it('a tier-2 coordinator may not complete or return what tier-1 has (no proxy for the city)', () => {
+    const t2 = viewer(Role.TIER2_COORDINATOR);
+    for (const move of ['COMPLETE', 'RETURN'] as const) {
+      expectGraphQLCode(() => actorForMove(t2, escalated, move), ErrorCode.FORBIDDEN);
+      expectGraphQLCode(() => actorForMove(t2, heldByCity, move), ErrorCode.FORBIDDEN);
+    }
+  });
+
+  it('a tier-2 coordinator returns as proxy for a partner without users', () => {
+    const t2 = viewer(Role.TIER2_COORDINATOR);
+    expect(actorForMove(t2, heldByPartner, 'RETURN')).toEqual({ userId: t2.id, organizationId: HOLDER, proxy: true });
+  });
+
+  it.each([Role.ADMIN, Role.TIER2_COORDINATOR, Role.PARTNER, Role.SUBCOMMITTEE])('%s may not take a referral', (role) => {
+    expectGraphQLCode(() => actorForMove(viewer(role), escalated, 'TAKE'), ErrorCode.FORBIDDEN);
   });
 });
 

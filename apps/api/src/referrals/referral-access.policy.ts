@@ -14,7 +14,9 @@ export interface ReferralFacts {
   currentOrganizationHasUsers: boolean | null;
 }
 
-const PARTNER_MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE'];
+const PARTNER_MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'RETURN'];
+/** What tier-1 does as the one an escalated need reached, or whose department holds it (DOMAIN.md, "Every need reaches an end"). */
+const TIER1_HOLDER_MOVES: readonly ReferralMove[] = ['COMPLETE', 'RETURN'];
 const COORDINATOR_MOVES: readonly ReferralMove[] = ['REASSIGN', 'ESCALATE', 'WITHDRAW'];
 
 /**
@@ -34,6 +36,20 @@ export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: Refe
     }
     if (viewer.role === Role.TIER2_COORDINATOR || viewer.role === Role.TIER1_COORDINATOR) return own;
     throw forbidden(`A ${viewer.role} cannot extend a referral's deadline`);
+  }
+  if (move === 'TAKE') {
+    if (viewer.role === Role.TIER1_COORDINATOR) return own;
+    throw forbidden(`A ${viewer.role} cannot take a referral: only tier-1 takes escalated needs`);
+  }
+  if (viewer.role === Role.TIER1_COORDINATOR && TIER1_HOLDER_MOVES.includes(move)) {
+    // A partner's answer stays the partner's: tier-1 closes or hands back only what is escalated to it or what it holds.
+    if (
+      referral.status === ReferralStatus.ESCALATED ||
+      (referral.currentOrganizationId !== null && referral.currentOrganizationId === viewer.organizationId)
+    ) {
+      return own;
+    }
+    throw forbidden(`Tier-1 can ${move.toLowerCase()} only a referral escalated to it or held by its department`);
   }
   if (PARTNER_MOVES.includes(move)) {
     if (viewer.role === Role.PARTNER) return own;

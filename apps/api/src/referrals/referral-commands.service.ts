@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
-import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
+import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, ReferralOutcome, Role, SubjectKind } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -14,8 +14,10 @@ import {
   extendReferralDeadlineUpdate,
   reassignReferralUpdate,
   referralWorkflowId,
+  returnReferralUpdate,
   startReferralUpdate,
   submitReferralUpdate,
+  takeReferralUpdate,
   TEMPORAL_CONFIG,
   TemporalConfig,
   withdrawReferralUpdate,
@@ -46,6 +48,8 @@ const UPDATES = {
   WITHDRAW: withdrawReferralUpdate,
   NOTE: addReferralNoteUpdate,
   EXTEND_DEADLINE: extendReferralDeadlineUpdate,
+  TAKE: takeReferralUpdate,
+  RETURN: returnReferralUpdate,
 } as const;
 
 /**
@@ -150,6 +154,10 @@ export class ReferralCommandsService {
         ? await this.directory.organization(referral.currentOrganizationId)
         : null;
     const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
+    if (payload.move === 'COMPLETE' && payload.outcome === ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE && viewer.role !== Role.TIER1_COORDINATOR) {
+      // Answered by policy is tier-1's to say (DOMAIN.md, "Every need reaches an end"); the workflow refuses it too.
+      throw badUserInput([{ field: 'outcome', message: 'TAKEN_INTO_REGIONAL_ISSUE is recorded by the tier-1 coordinator only' }]);
+    }
     // A partner the referral has left may add notes, nothing else; refused here, since the workflow's refusal would name
     // the referral's later status (docs/SECURITY.md, "A partner the referral has left").
     if (referral.leftAtSeq !== null && payload.move !== 'NOTE') {

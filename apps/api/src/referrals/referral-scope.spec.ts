@@ -23,7 +23,7 @@ describe('what a partner the referral has left sees, as SQL', () => {
   it('for a partner, looks for every kind of handoff that takes a referral away from its organisation, after its latest offer', () => {
     const former = formerPartnerColumns(viewer(Role.PARTNER), 'x')!;
     expect(former.params).toEqual({ viewerOrgId: 'org-p' });
-    expect(LEAVING_HANDOFF_KINDS).toEqual(['DECLINED', 'EXPIRED', 'REASSIGNED', 'ESCALATED', 'WITHDRAWN']);
+    expect(LEAVING_HANDOFF_KINDS).toEqual(['DECLINED', 'RETURNED', 'EXPIRED', 'REASSIGNED', 'ESCALATED', 'WITHDRAWN']);
     for (const kind of LEAVING_HANDOFF_KINDS) expect(former.leftAtSeq).toContain(`'${kind}'`);
     expect(former.leftAtSeq).toContain("oh.kind = 'OFFERED' AND oh.to_organization_id = :viewerOrgId");
     expect(former.leftAtSeq).toContain('x.id');

@@ -39,10 +39,12 @@ export function referralScope(viewer: Viewer, alias: string): SqlScope {
 
 /**
  * The handoffs that take a referral away from the organisation offered it or holding it (its `from_organization_id`):
- * its own decline, the expiry of its offer, a reassignment elsewhere, an escalation or a withdrawal while it had it.
+ * its own decline, the expiry of its offer, a reassignment elsewhere, an escalation or a withdrawal while it had it, or
+ * its own return (handing it back after taking it on).
  */
 export const LEAVING_HANDOFF_KINDS: readonly HandoffKind[] = [
   HandoffKind.DECLINED,
+  HandoffKind.RETURNED,
   HandoffKind.EXPIRED,
   HandoffKind.REASSIGNED,
   HandoffKind.ESCALATED,
@@ -78,7 +80,7 @@ export function formerPartnerColumns(
   return {
     leftAtSeq: `(SELECT lh.seq ${from})`,
     leftAt: `(SELECT lh.at ${from})`,
-    // Escalated or withdrawn: that status. Declined, expired, reassigned: the move offered it elsewhere (OFFERED, with
+    // Escalated or withdrawn: that status. Declined, expired, reassigned, returned: the move offered it elsewhere (OFFERED, with
     // no holder the partner may see) or found nobody (UNMATCHED).
     status: `(SELECT CASE WHEN lh.kind IN ('${HandoffKind.ESCALATED}', '${HandoffKind.WITHDRAWN}') THEN lh.kind
                           WHEN nh.kind = '${HandoffKind.UNMATCHED}' THEN 'UNMATCHED' ELSE 'OFFERED' END ${from})`,

@@ -11,6 +11,7 @@ import {
   NoteOnMoveArgs,
   ReassignReferralArgs,
   RequiredNoteArgs,
+  ReturnReferralArgs,
   WithdrawReferralArgs,
 } from './dto/move.args';
 import { ReferralIdArgs, ReferralsArgs } from './dto/referrals.args';
@@ -26,6 +27,8 @@ import { ReferralQueryService } from './referral-query.service';
 // whose behalf is decided per referral by referral-access.policy.ts.
 /** Partners answer offers; a tier-2 coordinator answers for a partner without users of its own. */
 const ANSWERING = [Role.PARTNER, Role.TIER2_COORDINATOR];
+/** Partners answer; tier-1 too, for what is escalated to it or held by its department (referral-access.policy.ts). */
+const ANSWERING_OR_TIER1 = [...ANSWERING, Role.TIER1_COORDINATOR];
 /** Coordinators steer a referral: reassign, escalate, withdraw. */
 const STEERING = [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR];
 
@@ -74,10 +77,25 @@ export class ReferralsResolver {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'START', note }), viewer);
   }
 
-  @Roles(...ANSWERING)
+  @Roles(...ANSWERING_OR_TIER1)
   @Mutation(() => ReferralModel)
   async completeReferral(@CurrentViewer() viewer: Viewer, @Args() { id, outcome, note }: CompleteReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'COMPLETE', outcome, note }), viewer);
+  }
+
+  @Roles(Role.TIER1_COORDINATOR)
+  @Mutation(() => ReferralModel, { description: 'Tier-1 takes an escalated need: its department holds it, IN_PROGRESS.' })
+  async takeReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'TAKE', note }), viewer);
+  }
+
+  @Roles(...ANSWERING_OR_TIER1)
+  @Mutation(() => ReferralModel, {
+    description:
+      'The holder hands the referral back: a partner to routing (next candidate, else UNMATCHED), tier-1 to the tier-2 coordinator (UNMATCHED).',
+  })
+  async returnReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason, note }: ReturnReferralArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'RETURN', reason, note }), viewer);
   }
 
   @Roles(...STEERING)

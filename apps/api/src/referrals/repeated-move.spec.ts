@@ -19,6 +19,14 @@ describe('isRepeatOf', () => {
     expect(isRepeatOf(handoff({ kind: 'REASSIGNED', toOrganizationId: 'org-2' }), viewer, { move: 'REASSIGN', organizationId: 'org-2' })).toBe(true);
     expect(isRepeatOf(handoff({ kind: 'WITHDRAWN', reason: '家族が対応' }), viewer, { move: 'WITHDRAW', reason: '家族が対応' })).toBe(true);
     expect(isRepeatOf(handoff({ kind: 'NOTE', note: '連絡済み' }), viewer, { move: 'NOTE', note: '連絡済み' })).toBe(true);
+    expect(isRepeatOf(handoff({ kind: 'TAKEN', note: '市で対応' }), viewer, { move: 'TAKE', note: '市で対応' })).toBe(true);
+    expect(
+      isRepeatOf(handoff({ kind: 'RETURNED', reason: 'NO_CAPACITY', note: '人手不足' }), viewer, {
+        move: 'RETURN',
+        reason: 'NO_CAPACITY',
+        note: '人手不足',
+      }),
+    ).toBe(true);
     expect(
       isRepeatOf(
         handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: 'Deadline moved by 2 business day(s) to 2026-12-10T08:15:00.000Z' }),
@@ -40,6 +48,9 @@ describe('isRepeatOf', () => {
     expect(isRepeatOf(handoff({ kind: 'COMPLETED', reason: 'RESOLVED' }), viewer, { move: 'COMPLETE', outcome: 'NOT_RESOLVED' })).toBe(false);
     expect(isRepeatOf(handoff({ kind: 'REASSIGNED', toOrganizationId: 'org-2' }), viewer, { move: 'REASSIGN', organizationId: 'org-3' })).toBe(false);
     expect(isRepeatOf(handoff({ kind: 'NOTE', note: '連絡済み' }), viewer, { move: 'NOTE', note: '本人と話した' })).toBe(false);
+    expect(isRepeatOf(handoff({ kind: 'RETURNED', reason: 'NO_CAPACITY' }), viewer, { move: 'RETURN', reason: 'OTHER' })).toBe(false);
+    expect(isRepeatOf(handoff({ kind: 'DECLINED', reason: 'NO_CAPACITY' }), viewer, { move: 'RETURN', reason: 'NO_CAPACITY' })).toBe(false);
+    expect(isRepeatOf(handoff({ kind: 'TAKEN' }), viewer, { move: 'ACCEPT' })).toBe(false);
     expect(
       isRepeatOf(
         handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: 'Deadline moved by 2 business day(s) to 2026-12-10T08:15:00.000Z' }),

@@ -12,7 +12,9 @@ export type MovePayload =
   | { move: 'REASSIGN'; organizationId: string; note?: string | null }
   | { move: 'ESCALATE' | 'NOTE'; note: string }
   | { move: 'WITHDRAW'; reason: string }
-  | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string };
+  | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string }
+  | { move: 'TAKE'; note?: string | null }
+  | { move: 'RETURN'; reason: string; note?: string | null };
 
 /** The handoff each move writes first, by the person who made it. */
 const HANDOFF_OF: Readonly<Record<ReferralMove, HandoffKind>> = {
@@ -25,6 +27,8 @@ const HANDOFF_OF: Readonly<Record<ReferralMove, HandoffKind>> = {
   WITHDRAW: HandoffKind.WITHDRAWN,
   NOTE: HandoffKind.NOTE,
   EXTEND_DEADLINE: HandoffKind.DEADLINE_EXTENDED,
+  TAKE: HandoffKind.TAKEN,
+  RETURN: HandoffKind.RETURNED,
 };
 
 /**
@@ -53,10 +57,12 @@ export function isRepeatOf(last: LastPersonHandoff | null, viewerId: string, pay
   switch (payload.move) {
     case 'ACCEPT':
     case 'START':
+    case 'TAKE':
     case 'ESCALATE':
     case 'NOTE':
       return same(last.note, note);
     case 'DECLINE':
+    case 'RETURN':
       return same(last.reason, payload.reason) && same(last.note, note);
     case 'COMPLETE':
       return same(last.reason, payload.outcome) && same(last.note, note);

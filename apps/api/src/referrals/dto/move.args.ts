@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
-import { DeclineReason, ReferralOutcome } from '@tsunagu/domain';
+import { DeclineReason, ReferralOutcome, ReturnReason } from '@tsunagu/domain';
 
 // Arguments of the referral mutations (API.md). Every one names the referral by id.
 
@@ -22,6 +22,13 @@ export class DeclineReferralArgs extends NoteOnMoveArgs {
   @Field(() => DeclineReason)
   @IsEnum(DeclineReason)
   reason: DeclineReason;
+}
+
+@ArgsType()
+export class ReturnReferralArgs extends NoteOnMoveArgs {
+  @Field(() => ReturnReason)
+  @IsEnum(ReturnReason)
+  reason: ReturnReason;
 }
 
 @ArgsType()
