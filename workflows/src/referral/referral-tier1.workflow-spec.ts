@@ -34,7 +34,10 @@ async function expectReplays(handle: ReferralHandle, name: string): Promise<void
   const history = await handle.fetchHistory();
   await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, history, name)).resolves.toBeUndefined();
   if (process.env.TSUNAGU_RECORD_HISTORY === name) {
-    writeFileSync(join(__dirname, '..', '..', 'histories', `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(history as never)), null, 2)}\n`);
+    writeFileSync(
+      join(__dirname, '..', '..', 'histories', `${name}.json`),
+      `${JSON.stringify(JSON.parse(historyToJSON(history as never)), null, 2)}\n`,
+    );
   }
 }
 
@@ -66,7 +69,11 @@ describe('referralWorkflow: tier-1 owns escalated needs', () => {
     expect(done.status).toBe(ReferralStatus.COMPLETED);
     expect(row(s.referralId)).toMatchObject({ outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE, responseDueAt: null });
     expect(kinds(s.referralId)).toEqual([SUBMITTED, ESCALATED, TAKEN, NOTE, COMPLETED]);
-    expect(await handle.result()).toEqual({ referralId: s.referralId, status: ReferralStatus.COMPLETED, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE });
+    expect(await handle.result()).toEqual({
+      referralId: s.referralId,
+      status: ReferralStatus.COMPLETED,
+      outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE,
+    });
     await expectReplays(handle, 'referral-tier1-taken');
   });
 
@@ -75,7 +82,11 @@ describe('referralWorkflow: tier-1 owns escalated needs', () => {
     const { handle } = await submit(s);
     await move(handle, completeReferralUpdate, { actor: tier1, outcome: ReferralOutcome.NO_LONGER_NEEDED });
     expect(kinds(s.referralId)).toEqual([SUBMITTED, ESCALATED, COMPLETED]);
-    expect(row(s.referralId)).toMatchObject({ status: ReferralStatus.COMPLETED, currentOrganizationId: CITY, outcome: ReferralOutcome.NO_LONGER_NEEDED });
+    expect(row(s.referralId)).toMatchObject({
+      status: ReferralStatus.COMPLETED,
+      currentOrganizationId: CITY,
+      outcome: ReferralOutcome.NO_LONGER_NEEDED,
+    });
     await handle.result();
   });
 
@@ -146,7 +157,14 @@ describe('referralWorkflow: a partner hands a referral back', () => {
     expect(findCalls.at(-1)?.excludeOrganizationIds).toEqual([ORG_A]);
     expect(row(s.referralId).currentOrganizationId).toBe(ORG_B);
     expect(history(s.referralId).slice(-2)).toEqual([
-      expect.objectContaining({ kind: RETURNED, fromOrganizationId: ORG_A, toOrganizationId: null, reason: 'NO_CAPACITY', note: 'driver left', proxy: false }),
+      expect.objectContaining({
+        kind: RETURNED,
+        fromOrganizationId: ORG_A,
+        toOrganizationId: null,
+        reason: 'NO_CAPACITY',
+        note: 'driver left',
+        proxy: false,
+      }),
       expect.objectContaining({ kind: OFFERED, toOrganizationId: ORG_B, actorUserId: null }),
     ]);
     expect((await deadlineOf(handle))?.kind).toBe('OFFER_RESPONSE');

@@ -206,7 +206,10 @@ function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
         const offerTo = routes ? await nextCandidate(referral.state) : null;
         // Tier-1's hand-back starts no UNMATCHED_ESCALATION deadline: it would send the need straight back to tier-1.
         const noDeadline = handBack ? () => null : undefined;
-        await referral.commit(asFailure(() => applyReferralCommand(referral.state, toCommand(move, offerTo))), noDeadline);
+        await referral.commit(
+          asFailure(() => applyReferralCommand(referral.state, toCommand(move, offerTo))),
+          noDeadline,
+        );
         return referral.result();
       }),
     { validator: (move) => asFailure(() => assertAllowed(referral.state, toCommand(move))) },

@@ -603,7 +603,15 @@ describe('tier-1 owns escalated needs; holders hand a referral back', () => {
       heldByTier1: true,
     });
     expect(t.handoffs).toEqual([
-      { kind: HandoffKind.TAKEN, fromOrganizationId: null, toOrganizationId: CITY, actorUserId: 'user-tier1', proxy: false, reason: null, note: 'city hall handles it' },
+      {
+        kind: HandoffKind.TAKEN,
+        fromOrganizationId: null,
+        toOrganizationId: CITY,
+        actorUserId: 'user-tier1',
+        proxy: false,
+        reason: null,
+        note: 'city hall handles it',
+      },
     ]);
   });
 
@@ -613,8 +621,17 @@ describe('tier-1 owns escalated needs; holders hand a referral back', () => {
 
   it('COMPLETE after taking: COMPLETED by the department, TAKEN_INTO_REGIONAL_ISSUE allowed', () => {
     const t = apply(takenByTier1(), { type: 'COMPLETE', actor: tier1, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE });
-    expect(t.state).toMatchObject({ status: ReferralStatus.COMPLETED, currentOrganizationId: CITY, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE });
-    expect(t.handoffs[0]).toMatchObject({ kind: HandoffKind.COMPLETED, fromOrganizationId: CITY, toOrganizationId: CITY, reason: 'TAKEN_INTO_REGIONAL_ISSUE' });
+    expect(t.state).toMatchObject({
+      status: ReferralStatus.COMPLETED,
+      currentOrganizationId: CITY,
+      outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE,
+    });
+    expect(t.handoffs[0]).toMatchObject({
+      kind: HandoffKind.COMPLETED,
+      fromOrganizationId: CITY,
+      toOrganizationId: CITY,
+      reason: 'TAKEN_INTO_REGIONAL_ISSUE',
+    });
   });
 
   it('COMPLETE straight from ESCALATED: the closing department is recorded as holder', () => {
@@ -631,7 +648,9 @@ describe('tier-1 owns escalated needs; holders hand a referral back', () => {
 
   it('COMPLETE as TAKEN_INTO_REGIONAL_ISSUE by a partner (or its proxy) is a CONFLICT', () => {
     for (const actor of [partnerA, proxyForA]) {
-      expectConflict(() => apply(heldByA(ReferralStatus.IN_PROGRESS), { type: 'COMPLETE', actor, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE }));
+      expectConflict(() =>
+        apply(heldByA(ReferralStatus.IN_PROGRESS), { type: 'COMPLETE', actor, outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE }),
+      );
     }
   });
 
