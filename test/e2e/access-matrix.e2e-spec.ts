@@ -126,8 +126,12 @@ const COMPLETE = `mutation C($id: ID!) { completeReferral(id: $id, outcome: RESO
 const REASSIGN = `mutation R($id: ID!, $organizationId: ID!) { reassignReferral(id: $id, organizationId: $organizationId) { ${SHOW} } }`;
 const ESCALATE = `mutation E($id: ID!) { escalateReferral(id: $id, note: "市へ") { ${SHOW} } }`;
 const WITHDRAW = `mutation W($id: ID!) { withdrawReferral(id: $id, reason: "取り下げ") { ${SHOW} } }`;
+const TAKE = `mutation T($id: ID!) { takeReferral(id: $id) { ${SHOW} } }`;
+const RETURN = `mutation Rt($id: ID!) { returnReferral(id: $id, reason: OTHER) { ${SHOW} } }`;
 
 const offeredToP = () => submitted();
+/** T: sent by the tier-2 coordinator of A straight to tier-1 (ESCALATED, nobody holds it). */
+const escalatedT = () => submitted({ destination: 'TIER1' });
 async function acceptedByP(): Promise<Target> {
   const t = await offeredToP();
   await move(callers['PARTNER own'], ACCEPT, { id: t.id });
@@ -609,6 +613,11 @@ const CASES: Record<string, Case> = {
   'startReferral (proxy)': referralMove(START, acceptedForS),
   completeReferral: referralMove(COMPLETE, inProgressAtP),
   'completeReferral (proxy)': referralMove(COMPLETE, inProgressAtS),
+  'completeReferral (tier-1)': referralMove(COMPLETE, escalatedT),
+  takeReferral: referralMove(TAKE, escalatedT),
+  returnReferral: referralMove(RETURN, acceptedByP),
+  'returnReferral (proxy)': referralMove(RETURN, acceptedForS),
+  'returnReferral (tier-1)': referralMove(RETURN, escalatedT),
   reassignReferral: referralMove(REASSIGN, offeredToP, () => ({ organizationId: city.second.id })),
   escalateReferral: referralMove(ESCALATE, offeredToP),
   withdrawReferral: referralMove(WITHDRAW, offeredToP),

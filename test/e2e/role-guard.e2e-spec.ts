@@ -97,6 +97,8 @@ const INVALID: Record<string, InvalidCall> = {
     document: `mutation ($id: ID!, $to: ID!) { reassignReferral(id: $id, organizationId: $to) { id } }`,
     variables: () => ({ id: BAD_ID, to: BAD_ID }),
   },
+  takeReferral: { document: `mutation ($id: ID!) { takeReferral(id: $id) { id } }`, variables: () => ({ id: BAD_ID }) },
+  returnReferral: { document: `mutation ($id: ID!) { returnReferral(id: $id, reason: OTHER) { id } }`, variables: () => ({ id: BAD_ID }) },
   escalateReferral: { document: `mutation ($id: ID!) { escalateReferral(id: $id, note: "") { id } }`, variables: () => ({ id: BAD_ID }) },
   withdrawReferral: { document: `mutation ($id: ID!) { withdrawReferral(id: $id, reason: "") { id } }`, variables: () => ({ id: BAD_ID }) },
   addReferralNote: { document: `mutation ($id: ID!) { addReferralNote(id: $id, note: "") { id } }`, variables: () => ({ id: BAD_ID }) },
