@@ -179,7 +179,7 @@ describe('meetings decide when they meet', () => {
     // Not on the agenda any more: taking it off again is CONFLICT.
     expect(codes(await subcommittee.send(REMOVE, { meetingId: first.id, proposalId }))).toEqual(['CONFLICT']);
     const onSecond = (await subcommittee.data(ADD_TO_AGENDA, { meetingId: second.id, proposalId })).addProposalToAgenda;
-    expect(onSecond.agenda).toEqual([{ proposal: { id: proposalId, status: 'ON_AGENDA' }, decision: null }]);
+    expect(onSecond.agenda).toEqual([{ proposal: { id: proposalId, status: 'ON_AGENDA' }, decision: null, minutes: null }]);
   });
 
   it('cancels a meeting not yet held: its proposals go back, and it takes nothing more', async () => {

@@ -71,8 +71,7 @@ export class SubcommitteeMeetingsService {
   /** Moves a meeting that has not been held (and is not cancelled) to another time. */
   async reschedule(viewer: Viewer, meetingId: string, heldAt: Date): Promise<MeetingRow> {
     requireNotHeld(await this.queries.findMeeting(viewer, meetingId));
-    const [row] = await namedQuery<MeetingRow>(
-      this.db,
+    const row = await this.updateMeeting(
       `UPDATE subcommittee_meeting AS m SET held_at = :heldAt WHERE m.id = :id AND m.cancelled_at IS NULL AND m.held_at > now()
        RETURNING ${MEETING_COLUMNS}`,
       { id: meetingId, heldAt },
@@ -96,8 +95,7 @@ export class SubcommitteeMeetingsService {
       for (const { proposalId } of items) {
         await this.takeOff(viewer, meetingId, proposalId, `部会の中止: ${text}`);
       }
-      const [row] = await namedQuery<MeetingRow>(
-        this.db,
+      const row = await this.updateMeeting(
         `UPDATE subcommittee_meeting AS m SET cancelled_at = now(), cancelled_by_id = :userId, cancel_reason = :reason
           WHERE m.id = :id AND m.cancelled_at IS NULL AND m.held_at > now()
             AND NOT EXISTS (SELECT 1 FROM agenda_item ai WHERE ai.meeting_id = m.id)
@@ -119,6 +117,12 @@ export class SubcommitteeMeetingsService {
     requireNotHeld(await this.queries.findMeeting(viewer, meetingId));
     await this.takeOff(viewer, meetingId, proposalId, reason?.trim() || '議題から外しました');
     return this.queries.findMeeting(viewer, meetingId);
+  }
+
+  /** The meeting an UPDATE … RETURNING changed, or undefined (TypeORM answers an UPDATE with [rows, rowCount]). */
+  private async updateMeeting(sql: string, params: Record<string, unknown>): Promise<MeetingRow | undefined> {
+    const [rows] = await namedQuery<MeetingRow[]>(this.db, sql, params);
+    return rows[0];
   }
 
   private async takeOff(viewer: Viewer, meetingId: string, proposalId: string, reason: string): Promise<void> {
