@@ -257,9 +257,11 @@ async function issueWithSubmitted(): Promise<Target> {
   const t = await submittedOfI();
   return { ...t, id: t.issueId as string };
 }
-async function meetingM(): Promise<Target> {
+/** M: a meeting already held (a decision is recorded once the meeting has met), or with `ahead` one still to come. */
+async function meetingM(ahead = false): Promise<Target> {
   const title = `matrix 部会 ${randomUUID()}`;
-  const heldAt = new Date(Date.UTC(2027, 0, 1) + Math.floor(Math.random() * 300 * 86_400) * 1000).toISOString();
+  const start = ahead ? Date.now() + 30 * 86_400_000 : Date.UTC(2025, 0, 1);
+  const heldAt = new Date(start + Math.floor(Math.random() * 300 * 86_400) * 1000).toISOString();
   const meeting = (await data(callers.SUBCOMMITTEE, CREATE_MEETING, { input: { title, heldAt, location: '市役所 4階' } })).createSubcommitteeMeeting;
   return { id: meeting.id, meetingId: meeting.id, heldAt, secrets: [title] };
 }
@@ -267,6 +269,14 @@ async function submittedAndMeeting(): Promise<Target> {
   const [proposal, meeting] = [await submittedOfI(), await meetingM()];
   return { ...proposal, meetingId: meeting.id, heldAt: meeting.heldAt, secrets: [...proposal.secrets, ...meeting.secrets] };
 }
+/** A proposal of I on the agenda of a meeting still to come. */
+async function onAgendaOfComingM(): Promise<Target> {
+  const [proposal, meeting] = [await submittedOfI(), await meetingM(true)];
+  await data(callers.SUBCOMMITTEE, ADD_TO_AGENDA, { meetingId: meeting.id, proposalId: proposal.proposalId });
+  return { ...proposal, meetingId: meeting.id, heldAt: meeting.heldAt, secrets: [...proposal.secrets, ...meeting.secrets] };
+}
+const meetingFingerprint = async (t: Target) =>
+  queryRows(state.databaseUrl, 'SELECT held_at, cancelled_at, cancel_reason FROM subcommittee_meeting WHERE id = $1', [t.id]);
 async function onAgendaOfM(): Promise<Target> {
   const t = await submittedAndMeeting();
   await data(callers.SUBCOMMITTEE, ADD_TO_AGENDA, { meetingId: t.meetingId, proposalId: t.proposalId });
@@ -426,6 +436,36 @@ const POLICY_CASES = (): Record<string, Case> => {
       variables: (t) => ({ meetingId: t.meetingId, proposalId: t.proposalId, decision: 'CONTINUED', minutes: '次回に継続審議' }),
       fingerprint: issueFingerprint,
       ok: (result, t) => expect(result).toEqual({ id: t.proposalId, status: 'CONTINUED' }),
+    },
+    removeProposalFromAgenda: {
+      document: `mutation X($meetingId: ID!, $proposalId: ID!) { removeProposalFromAgenda(meetingId: $meetingId, proposalId: $proposalId) { id agenda { proposal { id } } } }`,
+      target: onAgendaOfComingM,
+      variables: (t) => ({ meetingId: t.meetingId, proposalId: t.proposalId }),
+      fingerprint: issueFingerprint,
+      ok: (result, t) => expect(result).toEqual({ id: t.meetingId, agenda: [] }),
+    },
+    rescheduleSubcommitteeMeeting: {
+      document: `mutation M($id: ID!, $heldAt: DateTime!) { rescheduleSubcommitteeMeeting(id: $id, heldAt: $heldAt) { id heldAt } }`,
+      target: () => meetingM(true),
+      variables: (t) => ({ id: t.id, heldAt: new Date(new Date(t.heldAt as string).getTime() + 7 * 86_400_000).toISOString() }),
+      fingerprint: meetingFingerprint,
+      ok: (result, t) =>
+        expect(result).toEqual({ id: t.id, heldAt: new Date(new Date(t.heldAt as string).getTime() + 7 * 86_400_000).toISOString() }),
+    },
+    cancelSubcommitteeMeeting: {
+      document: `mutation C($id: ID!) { cancelSubcommitteeMeeting(id: $id, reason: "会場の都合") { id cancelReason } }`,
+      target: () => meetingM(true),
+      variables: (t) => ({ id: t.id }),
+      fingerprint: meetingFingerprint,
+      ok: (result, t) => expect(result).toEqual({ id: t.id, cancelReason: '会場の都合' }),
+    },
+    dismissRegionalIssueSuggestion: {
+      document: `mutation D($ids: [ID!]!) { dismissRegionalIssueSuggestion(category: TRANSPORT, referralIds: $ids, reason: "個別対応で足りる") { referralIds } }`,
+      target: escalatedR,
+      variables: (t) => ({ ids: [t.id] }),
+      fingerprint: async (t) =>
+        queryRows(state.databaseUrl, 'SELECT id FROM regional_issue_suggestion_dismissal WHERE $1 = ANY (referral_ids)', [t.id]),
+      ok: (result, t) => expect(result).toEqual({ referralIds: [t.id] }),
     },
     addFollowUpAction: tier1Move(
       ADD_ACTION,

@@ -1,5 +1,5 @@
 // The suggestion rule of suggestedRegionalIssues, against the real stack: escalated or unmatched referrals of one
-// category from at least two areas within the window, not on an open issue. The category OTHER is this file's own:
+// category from at least two areas within the window, linked to no issue, unless tier-1 dismissed them all. The category OTHER is this file's own:
 // whatever earlier files left of it is first put on an issue, so only the referrals made here are candidates.
 import { randomUUID } from 'node:crypto';
 import { createTestCity, GraphQLResponse, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
@@ -28,8 +28,7 @@ beforeAll(async () => {
     state.databaseUrl,
     `SELECT r.id FROM referral r
       WHERE r.category = 'OTHER' AND r.status IN ('ESCALATED', 'UNMATCHED')
-        AND NOT EXISTS (SELECT 1 FROM regional_issue_referral l JOIN regional_issue i ON i.id = l.issue_id
-                         WHERE l.referral_id = r.id AND i.status NOT IN ('IMPLEMENTED', 'CLOSED'))`,
+        AND NOT EXISTS (SELECT 1 FROM regional_issue_referral l WHERE l.referral_id = r.id)`,
   );
   for (let i = 0; i < leftovers.length; i += 200) {
     const referralIds = leftovers.slice(i, i + 200).map((row) => row.id);
@@ -42,6 +41,29 @@ beforeAll(async () => {
 /** A need of category OTHER sent to tier-1 (ESCALATED at once) in the coordinator's area. */
 async function escalated(session: GraphQLSession, areaCode: string): Promise<string> {
   return (await session.data(SUBMIT, { input: areaNeed(areaCode, { category: 'OTHER', destination: 'TIER1' }) })).submitReferral.id;
+}
+
+const DISMISS = `mutation D($category: NeedCategory!, $referralIds: [ID!]!, $reason: String!) {
+  dismissRegionalIssueSuggestion(category: $category, referralIds: $referralIds, reason: $reason) { id category referralIds reason dismissedAt }
+}`;
+
+async function dismissalsOf(referralId: string): Promise<unknown[]> {
+  return queryRows(state.databaseUrl, 'SELECT id, dismissed_by_id, reason FROM regional_issue_suggestion_dismissal WHERE $1 = ANY (referral_ids)', [
+    referralId,
+  ]);
+}
+
+/** Waits until the referrals' workflows have written `status` (a closed issue's entries arrive just after it answers). */
+async function waitForStatus(ids: string[], status: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const rows = await queryRows<{ status: string }>(state.databaseUrl, 'SELECT status FROM referral WHERE id = ANY ($1)', [ids]);
+    if (rows.every((row) => row.status === status) || Date.now() > deadline) {
+      expect(rows.map((row) => row.status)).toEqual(ids.map(() => status));
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
 }
 
 async function otherSuggestion(windowDays?: number): Promise<any> {
@@ -106,10 +128,46 @@ describe('suggestedRegionalIssues', () => {
     expect(wider).toMatchObject({ windowDays: 120 });
     expect(wider.referrals.map((r: any) => r.id)).toEqual([old, a3]);
 
-    // The issue closed (final): its referrals are candidates again.
+    // The issue closed (final): its needs end with it (TAKEN_INTO_REGIONAL_ISSUE) and, linked, are never suggested again.
     expect((await tier1.data(CLOSE_ISSUE, { id: issue.id, reason: '既存事業で対応できた' })).closeRegionalIssue.status).toBe('CLOSED');
-    const again = await otherSuggestion();
-    expect(again.referrals.map((r: any) => r.id)).toEqual([a1, a2, b1, a3]);
+    await waitForStatus([a1, a2, b1], 'COMPLETED');
+    expect(await otherSuggestion()).toBeNull();
+    expect((await otherSuggestion(120)).referrals.map((r: any) => r.id)).toEqual([old, a3]);
+  });
+
+  it('leaves out a dismissed suggestion until a new need joins it, and records the dismissal', async () => {
+    const b2 = await escalated(otherTier2, city.otherAreaCode);
+    const suggestion = await otherSuggestion();
+    const ids = suggestion.referrals.map((r: any) => r.id);
+    expect(ids).toContain(b2);
+
+    // Refused: a referral of another category, or none at all; nothing is stored.
+    const transport = (await tier2.data(SUBMIT, { input: areaNeed(city.areaCode, { category: 'SHOPPING', destination: 'TIER1' }) })).submitReferral
+      .id;
+    const wrong = await tier1.send(DISMISS, { category: 'OTHER', referralIds: [...ids, transport], reason: '個別対応で足りる' });
+    expect(codes(wrong)).toEqual(['BAD_USER_INPUT']);
+    expect(wrong.errors![0].extensions!.fields).toEqual(['referralIds']);
+    expect(codes(await tier1.send(DISMISS, { category: 'OTHER', referralIds: [], reason: '個別対応で足りる' }))).toEqual(['BAD_USER_INPUT']);
+    expect(codes(await tier2.send(DISMISS, { category: 'OTHER', referralIds: ids, reason: '個別対応で足りる' }))).toEqual(['FORBIDDEN']);
+    expect(await dismissalsOf(b2)).toEqual([]);
+
+    const dismissed = (await tier1.data(DISMISS, { category: 'OTHER', referralIds: ids, reason: '個別対応で足りる' })).dismissRegionalIssueSuggestion;
+    expect(dismissed).toMatchObject({ id: expect.any(String), category: 'OTHER', reason: '個別対応で足りる', dismissedAt: expect.any(String) });
+    expect([...dismissed.referralIds].sort()).toEqual([...ids].sort());
+    expect(await otherSuggestion()).toBeNull();
+    expect(await dismissalsOf(b2)).toEqual([{ id: dismissed.id, dismissed_by_id: tier1.userId, reason: '個別対応で足りる' }]);
+    // Audited like every mutation: who, what, the dismissal's id.
+    const audit = await queryRows(
+      state.databaseUrl,
+      `SELECT actor_user_id, result, object_type FROM audit_event WHERE operation = 'dismissRegionalIssueSuggestion' AND object_id = $1`,
+      [dismissed.id],
+    );
+    expect(audit).toEqual([{ actor_user_id: tier1.userId, result: 'OK', object_type: 'RegionalIssueSuggestionDismissal' }]);
+
+    // A new need joins the group: the whole group is suggested again.
+    const a4 = await escalated(tier2, city.areaCode);
+    const back = await otherSuggestion();
+    expect(back.referrals.map((r: any) => r.id)).toEqual([...ids, a4]);
   });
 
   it('takes windowDays from 1 to 730 only', async () => {
@@ -124,6 +182,6 @@ describe('suggestedRegionalIssues', () => {
       for (const s of response.data!.suggestedRegionalIssues) expect(s.windowDays).toBe(windowDays);
     }
     // A window of one day still holds what was escalated just now.
-    expect((await otherSuggestion(1))?.referrals.length).toBeGreaterThanOrEqual(4);
+    expect((await otherSuggestion(1))?.referrals.length).toBeGreaterThanOrEqual(3);
   });
 });

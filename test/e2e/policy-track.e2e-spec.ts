@@ -164,18 +164,19 @@ describe('from three escalated referrals in two areas to an implemented proposal
     expect(forSubcommittee).toMatchObject({ referralCount: 3, referrals: [] });
     expect(forSubcommittee.events.every((e: any) => e.referralId === null)).toBe(true);
 
-    // Two meetings; the first continues it, the second adopts it.
+    // Two meetings, held already (a decision is recorded once the meeting has met); the first continues it, the second
+    // adopts it.
     const heldAt = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '.000Z');
     const m1 = (
       await subcommittee.data(CREATE_MEETING, {
-        input: { title: `第1回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(30), location: '市役所 4階' },
+        input: { title: `第1回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(-60), location: '市役所 4階' },
       })
     ).createSubcommitteeMeeting;
-    const m2 = (await subcommittee.data(CREATE_MEETING, { input: { title: `第2回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(60) } }))
+    const m2 = (await subcommittee.data(CREATE_MEETING, { input: { title: `第2回部会 ${randomUUID().slice(0, 6)}`, heldAt: heldAt(-30) } }))
       .createSubcommitteeMeeting;
     expect(m1).toMatchObject({ location: '市役所 4階', agenda: [] });
     expect(m2.location).toBeNull();
-    const listed = (await subcommittee.data(MEETINGS, { from: heldAt(29), to: heldAt(61) })).subcommitteeMeetings.map((m: any) => m.id);
+    const listed = (await subcommittee.data(MEETINGS, { from: heldAt(-61), to: heldAt(-29) })).subcommitteeMeetings.map((m: any) => m.id);
     expect(listed.indexOf(m1.id)).toBeGreaterThanOrEqual(0);
     expect(listed.indexOf(m2.id)).toBeGreaterThan(listed.indexOf(m1.id));
 
@@ -288,8 +289,16 @@ describe('from three escalated referrals in two areas to an implemented proposal
         expect(referral.status).toBe('WITHDRAWN');
       }
     }
-    // A policy entry never restarts a referral: r1 and r3 are still ESCALATED.
-    for (const id of [r1.id, r3.id]) expect((await tier1.data(REFERRAL_WITH_POLICY, { id })).referral.status).toBe('ESCALATED');
+    // The need was answered by policy: r1 and r3, still with tier-1, end right after the POLICY_IMPLEMENTED entry
+    // (DOMAIN.md, "The policy track", step 6); the withdrawn r2 stays as it was.
+    for (const id of [r1.id, r3.id]) {
+      const ended = (await tier1.data(REFERRAL_WITH_POLICY, { id })).referral;
+      expect(ended.status).toBe('COMPLETED');
+      expect(ended.handoffs.slice(-2).map((h: any) => [h.kind, h.reason, h.note])).toEqual([
+        ['POLICY_IMPLEMENTED', null, expect.any(String)],
+        ['COMPLETED', 'TAKEN_INTO_REGIONAL_ISSUE', '地域課題が実施済みとなったため完了しました'],
+      ]);
+    }
 
     // The tier-2 coordinators see the issue's status on their referrals, and the issue with their own referrals only.
     for (const [session, own, others] of [
@@ -315,6 +324,7 @@ describe('from three escalated referrals in two areas to an implemented proposal
 
     // The partner the referral was once offered to sees none of it.
     const forPartner = (await partner.data(REFERRAL_WITH_POLICY, { id: r1.id })).referral;
+    // It shows the referral as it was when it left (ESCALATED), not its end.
     expect(forPartner.status).toBe('ESCALATED');
     expect(policyKinds(forPartner)).toEqual([]);
     expect(forPartner.regionalIssues).toEqual([]);

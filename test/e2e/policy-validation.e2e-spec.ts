@@ -116,7 +116,7 @@ describe('invalid changes leave the issue as it was', () => {
   beforeAll(async () => {
     issueId = await newIssue();
     proposalId = (await tier1.data(DRAFT, { issueId, input: { title: '提言', body: '本文' } })).draftPolicyProposal.id;
-    meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-01-20T05:00:00.000Z' } })).createSubcommitteeMeeting
+    meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2026-01-20T05:00:00.000Z' } })).createSubcommitteeMeeting
       .id;
   });
 
@@ -192,9 +192,9 @@ describe('illegal moves are CONFLICT, unknown objects NOT_FOUND', () => {
       expect(await issueFacts(issueId)).toEqual(before);
     };
     const draft = (await tier1.data(DRAFT, { issueId, input: { title: '提言', body: '本文' } })).draftPolicyProposal.id;
-    const meeting = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-02-20T05:00:00.000Z' } }))
+    const meeting = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2026-02-20T05:00:00.000Z' } }))
       .createSubcommitteeMeeting.id;
-    const later = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会2', heldAt: '2027-03-20T05:00:00.000Z' } }))
+    const later = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会2', heldAt: '2026-03-20T05:00:00.000Z' } }))
       .createSubcommitteeMeeting.id;
 
     // A draft: no actions yet, nothing to decide; the subcommittee does not even see it.
@@ -236,7 +236,7 @@ describe('illegal moves are CONFLICT, unknown objects NOT_FOUND', () => {
     const issueId = await newIssue();
     const proposalId = (await tier1.data(DRAFT, { issueId, input: { title: '提言', body: '本文' } })).draftPolicyProposal.id;
     await tier1.data(SUBMIT_PROPOSAL, { id: proposalId });
-    const meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2027-04-20T05:00:00.000Z' } }))
+    const meetingId = (await subcommittee.data(CREATE_MEETING, { input: { title: '部会', heldAt: '2026-04-20T05:00:00.000Z' } }))
       .createSubcommitteeMeeting.id;
     await subcommittee.data(ADD_TO_AGENDA, { meetingId, proposalId });
     await subcommittee.data(DECIDE, { meetingId, proposalId, decision: 'ADOPTED', minutes: '採択' });

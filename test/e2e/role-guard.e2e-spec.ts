@@ -166,6 +166,22 @@ const INVALID: Record<string, InvalidCall> = {
     document: `mutation ($m: ID!, $p: ID!) { recordSubcommitteeDecision(meetingId: $m, proposalId: $p, decision: ADOPTED, minutes: "") { id } }`,
     variables: () => ({ m: BAD_ID, p: BAD_ID }),
   },
+  removeProposalFromAgenda: {
+    document: `mutation ($m: ID!, $p: ID!) { removeProposalFromAgenda(meetingId: $m, proposalId: $p, reason: "") { id } }`,
+    variables: () => ({ m: BAD_ID, p: BAD_ID }),
+  },
+  rescheduleSubcommitteeMeeting: {
+    document: `mutation ($id: ID!) { rescheduleSubcommitteeMeeting(id: $id, heldAt: "2027-05-20T05:00:00.000Z") { id } }`,
+    variables: () => ({ id: BAD_ID }),
+  },
+  cancelSubcommitteeMeeting: {
+    document: `mutation ($id: ID!) { cancelSubcommitteeMeeting(id: $id, reason: "") { id } }`,
+    variables: () => ({ id: BAD_ID }),
+  },
+  dismissRegionalIssueSuggestion: {
+    document: `mutation ($ids: [ID!]!) { dismissRegionalIssueSuggestion(category: OTHER, referralIds: $ids, reason: "") { id } }`,
+    variables: () => ({ ids: [BAD_ID] }),
+  },
   addFollowUpAction: {
     document: `mutation ($id: ID!, $input: FollowUpActionInput!) { addFollowUpAction(proposalId: $id, input: $input) { id } }`,
     variables: () => ({ id: BAD_ID, input: { description: '', owner: '', dueOn: 'someday' } }),

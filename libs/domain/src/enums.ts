@@ -191,4 +191,6 @@ export enum RegionalIssueEventKind {
   ACTION_DONE = 'ACTION_DONE',
   IMPLEMENTED = 'IMPLEMENTED',
   CLOSED = 'CLOSED',
+  /** Taken off a meeting's agenda before the meeting (or the meeting was cancelled); the note says why. */
+  REMOVED_FROM_AGENDA = 'REMOVED_FROM_AGENDA',
 }

@@ -9,5 +9,6 @@ export * from './referral/referral-deadlines';
 export * from './privacy/personal-data';
 export * from './policy/regional-issue-state';
 export * from './policy/regional-issue-state-machine';
+export * from './policy/needs-closed-by-policy';
 export * from './write-failures';
 export * from './text/jst-text';

@@ -14,6 +14,8 @@ import type { UpdateDefinition } from '@temporalio/common';
 import {
   applyReferralCommand,
   assertAllowed,
+  closesWithRegionalIssue,
+  closeWithRegionalIssue,
   Deadline,
   deadlineFor,
   Destination,
@@ -23,6 +25,7 @@ import {
   IllegalTransitionError,
   isClosed,
   isTier1HandBack,
+  isFinalIssueEntry,
   nextWakeUp,
   recordPolicyHandoff,
   ReferralCommand,
@@ -76,6 +79,12 @@ export const DEADLINES_PATCH = 'business-day-deadlines';
 
 /** Marks the version that runs findNextCandidate as a local activity. */
 export const CANDIDATE_LOOKUP_PATCH = 'local-candidate-lookup';
+
+/**
+ * Marks the version in which a linked issue becoming IMPLEMENTED or CLOSED completes a referral still with tier-1 or
+ * the council (TAKEN_INTO_REGIONAL_ISSUE); before it such a referral got only the entry.
+ */
+export const POLICY_CLOSES_NEEDS_PATCH = 'policy-closes-needs';
 
 /** One referral from submission to its outcome. Moves arrive as Updates; each returns once the read model holds it. */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowResult> {
@@ -254,8 +263,12 @@ async function writePolicyEntry(referral: ReferralWorkflowState, handoff: Policy
           if (error instanceof IllegalTransitionError) return true; // not a policy kind: nothing to write
           throw error;
         }
+        // The issue is final and the need still waits with tier-1 or the council: it ends here (DOMAIN.md, step 6).
+        // patched() only on this path, so histories without such an entry keep no marker.
+        const closing = isFinalIssueEntry(handoff.kind) && closesWithRegionalIssue(referral.state) && patched(POLICY_CLOSES_NEEDS_PATCH);
+        if (closing) transition = closeWithRegionalIssue(referral.state, handoff);
         try {
-          await referral.commit(transition, () => referral.deadline, 'POLICY');
+          await referral.commit(transition, closing ? () => null : () => referral.deadline, 'POLICY');
         } catch (error) {
           if (!isMoveNotRecorded(error)) throw error;
           return false;

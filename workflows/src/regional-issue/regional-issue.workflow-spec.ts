@@ -6,9 +6,12 @@
 // Dates: the test server's clock starts at the wall clock and only moves forward, so the due days lie in 2037; the
 // first test skips to 2037-06-01 before it starts anything (the test server lets a workflow run ten years at most).
 import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { Client, WithStartWorkflowOperation, WorkflowHandle, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure, UpdateDefinition } from '@temporalio/common';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import {
@@ -16,6 +19,7 @@ import {
   HandoffKind,
   NeedCategory,
   PolicyProposalStatus,
+  ReferralOutcome,
   RegionalIssueEventKind,
   RegionalIssueStatus,
   ReferralStatus,
@@ -313,6 +317,21 @@ async function resultOf(handle: { workflowId: string }): Promise<unknown> {
   return plain.workflow.getHandle(handle.workflowId).result();
 }
 
+/**
+ * The new paths replay deterministically: the history just made replays on the current code. With
+ * TSUNAGU_RECORD_HISTORY=<file name> set, it is also written to workflows/histories/ (test data only; README there).
+ */
+async function expectReplays(handle: { fetchHistory(): Promise<Parameters<typeof Worker.runReplayHistory>[1]> }, name: string): Promise<void> {
+  const history = await handle.fetchHistory();
+  await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, history, name)).resolves.toBeUndefined();
+  if (process.env.TSUNAGU_RECORD_HISTORY?.split(',').includes(name)) {
+    writeFileSync(
+      join(__dirname, '..', '..', 'histories', `${name}.json`),
+      `${JSON.stringify(JSON.parse(historyToJSON(history as never)), null, 2)}\n`,
+    );
+  }
+}
+
 async function skipTo(instant: string): Promise<void> {
   const now = await env.currentTimeMs();
   const target = Date.parse(instant);
@@ -431,8 +450,105 @@ describe('regionalIssueWorkflow', () => {
       const seqs = referralHistory(r.referralId).map((h) => h.seq);
       expect(seqs).toEqual(seqs.map((_, i) => i + 1));
     }
-    // The running referral is unchanged by its policy entries.
-    expect(await open.handle.query(referralStateQuery)).toMatchObject({ status: ReferralStatus.ESCALATED });
+    // The need still with tier-1 was answered by policy: COMPLETED right after the POLICY_IMPLEMENTED entry, and its
+    // workflow ends (DOMAIN.md, "The policy track", step 6).
+    expect(await resultOf(open.handle)).toEqual({
+      referralId: open.referralId,
+      status: ReferralStatus.COMPLETED,
+      outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE,
+    });
+    expect(
+      referralHistory(open.referralId)
+        .slice(-2)
+        .map((h) => [h.kind, h.actorUserId, h.reason, h.note]),
+    ).toEqual([
+      [HandoffKind.POLICY_IMPLEMENTED, TIER1.userId, null, 'コミュニティバス (案2)'],
+      [HandoffKind.COMPLETED, null, ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE, '地域課題が実施済みとなったため完了しました'],
+    ]);
+  });
+
+  it('takes a proposal off an agenda: back to SUBMITTED (or CONTINUED), an issue event, no referral entry; then onto another agenda', async () => {
+    const linked = await submitReferral(Destination.TIER1);
+    const { issueId, handle } = await createIssue([linked]);
+    const proposalId = (await move(handle, m.draftPolicyProposalUpdate, { actor: TIER1, title: '移動販売の誘致', body: '' })).createdId!;
+    await move(handle, m.submitPolicyProposalUpdate, { actor: TIER1, proposalId });
+    await move(handle, m.addProposalToAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'meeting-a' });
+    await expectRefused(
+      handle.executeUpdate(m.removeProposalFromAgendaUpdate, { args: [{ actor: SECRETARY, proposalId, meetingId: 'meeting-a', reason: ' ' }] }),
+      'BAD_USER_INPUT',
+    );
+    await expectRefused(
+      handle.executeUpdate(m.removeProposalFromAgendaUpdate, { args: [{ actor: SECRETARY, proposalId, meetingId: 'meeting-b', reason: '延期' }] }),
+      'CONFLICT',
+    );
+    const removed = await move(handle, m.removeProposalFromAgendaUpdate, {
+      actor: SECRETARY,
+      proposalId,
+      meetingId: 'meeting-a',
+      reason: '部会の中止: 台風',
+    });
+    expect(removed.status).toBe(RegionalIssueStatus.IN_DELIBERATION);
+    const state = await handle.query(m.regionalIssueStateQuery);
+    expect(state.proposals[0]).toMatchObject({ status: PolicyProposalStatus.SUBMITTED, agenda: [] });
+    expect(issueEvents(issueId).at(-1)).toMatchObject({
+      kind: RegionalIssueEventKind.REMOVED_FROM_AGENDA,
+      actorUserId: SECRETARY.userId,
+      proposalId,
+      meetingId: 'meeting-a',
+      note: '部会の中止: 台風',
+    });
+    // Continued at one meeting, put on the next, taken off it: CONTINUED again.
+    await move(handle, m.addProposalToAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'meeting-b' });
+    await move(handle, m.recordSubcommitteeDecisionUpdate, {
+      actor: SECRETARY,
+      proposalId,
+      meetingId: 'meeting-b',
+      decision: SubcommitteeDecision.CONTINUED,
+      minutes: '継続審議',
+      meeting: { title: '第4回 部会', heldAt: new Date(await env.currentTimeMs()).toISOString() },
+    });
+    await move(handle, m.addProposalToAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'meeting-c' });
+    await move(handle, m.removeProposalFromAgendaUpdate, { actor: SECRETARY, proposalId, meetingId: 'meeting-c', reason: '日程変更' });
+    const continued = (await handle.query(m.regionalIssueStateQuery)).proposals[0];
+    expect(continued.status).toBe(PolicyProposalStatus.CONTINUED);
+    expect(continued.agenda.map((e) => [e.meetingId, e.decision])).toEqual([['meeting-b', SubcommitteeDecision.CONTINUED]]);
+    // The referral's history got the decision only: taking off an agenda is not the resident's news.
+    await eventually(() =>
+      expect(policyEntries(linked.referralId).map((e) => e.kind)).toEqual([
+        HandoffKind.LINKED_TO_ISSUE,
+        HandoffKind.PROPOSAL_SUBMITTED,
+        HandoffKind.SUBCOMMITTEE_DECISION,
+      ]),
+    );
+    await expectReplays(handle, 'regional-issue-agenda-removed');
+  });
+
+  it('closing the issue completes its ESCALATED referral; an OFFERED one gets only the entry', async () => {
+    const escalated = await submitReferral(Destination.TIER1);
+    const offered = await submitReferral(Destination.PARTNER);
+    const { handle } = await createIssue([escalated, offered]);
+    await move(handle, m.closeRegionalIssueUpdate, { actor: TIER1, reason: '民間の移動販売が始まった' });
+    expect(await resultOf(escalated.handle)).toEqual({
+      referralId: escalated.referralId,
+      status: ReferralStatus.COMPLETED,
+      outcome: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE,
+    });
+    expect(referralHistory(escalated.referralId).map((h) => h.kind)).toEqual([
+      HandoffKind.SUBMITTED,
+      HandoffKind.ESCALATED,
+      HandoffKind.LINKED_TO_ISSUE,
+      HandoffKind.ISSUE_CLOSED,
+      HandoffKind.COMPLETED,
+    ]);
+    expect(referralHistory(escalated.referralId).at(-1)).toMatchObject({
+      actorUserId: null,
+      reason: ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE,
+      note: '地域課題が終了となったため完了しました',
+    });
+    expect(referrals.get(escalated.referralId)!.status).toBe(ReferralStatus.COMPLETED);
+    await eventually(() => expect(policyEntries(offered.referralId).map((e) => e.kind)).toContain(HandoffKind.ISSUE_CLOSED));
+    expect(await offered.handle.query(referralStateQuery)).toMatchObject({ status: ReferralStatus.OFFERED, outcome: null });
+    await expectReplays(escalated.handle, 'referral-closed-with-issue');
   });
 
   it('refuses illegal moves with CONFLICT, unknown ids with NOT_FOUND, bad values with BAD_USER_INPUT, and changes nothing', async () => {

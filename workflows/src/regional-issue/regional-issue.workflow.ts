@@ -124,6 +124,13 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
     proposalId: m.proposalId,
     meetingId: m.meetingId,
   }));
+  handleMove(issue, messages.removeProposalFromAgendaUpdate, (m) => ({
+    type: 'REMOVE_FROM_AGENDA',
+    actorUserId: m.actor.userId,
+    proposalId: m.proposalId,
+    meetingId: m.meetingId,
+    reason: m.reason,
+  }));
   handleMove(issue, messages.recordSubcommitteeDecisionUpdate, (m) => ({
     type: 'DECIDE',
     actorUserId: m.actor.userId,

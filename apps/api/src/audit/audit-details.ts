@@ -127,6 +127,7 @@ const OBJECT_RULES: Record<string, ObjectRule> = {
   // The policy track: a decision and a place on an agenda change the proposal (named even when refused).
   addProposalToAgenda: (args) => ({ objectType: 'PolicyProposal', objectId: uuidOrNull(args.proposalId) }),
   recordSubcommitteeDecision: (args) => ({ objectType: 'PolicyProposal', objectId: uuidOrNull(args.proposalId) }),
+  removeProposalFromAgenda: (args) => ({ objectType: 'PolicyProposal', objectId: uuidOrNull(args.proposalId) }),
   // New objects named by their parent when refused: the issue a proposal is drafted on, the proposal an action is for.
   draftPolicyProposal: (args, result) =>
     result?.id ? { objectType: 'PolicyProposal', objectId: String(result.id) } : { objectType: 'RegionalIssue', objectId: uuidOrNull(args.issueId) },

@@ -32,11 +32,12 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 const PS = PolicyProposalStatus;
 const IS = RegionalIssueStatus;
-type ProposalMove = 'REVISE' | 'SUBMIT' | 'ADD_TO_AGENDA' | 'DECIDE' | 'ADD_ACTION';
+type ProposalMove = 'REVISE' | 'SUBMIT' | 'ADD_TO_AGENDA' | 'REMOVE_FROM_AGENDA' | 'DECIDE' | 'ADD_ACTION';
 const PROPOSAL_TABLE: Record<ProposalMove, PolicyProposalStatus[]> = {
   REVISE: [PS.DRAFT, PS.CONTINUED],
   SUBMIT: [PS.DRAFT],
   ADD_TO_AGENDA: [PS.SUBMITTED, PS.CONTINUED],
+  REMOVE_FROM_AGENDA: [PS.ON_AGENDA],
   DECIDE: [PS.ON_AGENDA],
   ADD_ACTION: [PS.ADOPTED],
 };
@@ -118,6 +119,13 @@ const agenda = (meetingId: string, proposalId = P1): RegionalIssueCommand => ({
   proposalId,
   meetingId,
 });
+const offAgenda = (meetingId: string, proposalId = P1, reason = '部会の日程変更'): RegionalIssueCommand => ({
+  type: 'REMOVE_FROM_AGENDA',
+  actorUserId: SECRETARY,
+  proposalId,
+  meetingId,
+  reason,
+});
 const decide = (meetingId: string, decision: SubcommitteeDecision, proposalId = P1): RegionalIssueCommand => ({
   type: 'DECIDE',
   actorUserId: SECRETARY,
@@ -188,6 +196,8 @@ function proposalMove(move: ProposalMove): RegionalIssueCommand {
       return submit();
     case 'ADD_TO_AGENDA':
       return agenda(M2);
+    case 'REMOVE_FROM_AGENDA':
+      return offAgenda(M1);
     case 'DECIDE':
       return decide(M1, SubcommitteeDecision.ADOPTED);
     case 'ADD_ACTION':
@@ -500,6 +510,46 @@ describe('proposals, the subcommittee and follow-up actions', () => {
   it('isCalendarDate accepts real days only', () => {
     expect(['2036-02-29', '2037-12-31', '2038-01-01'].every(isCalendarDate)).toBe(true);
     expect(['2037-02-29', '2037-04-31', '2037-00-10', 12].some(isCalendarDate)).toBe(false);
+  });
+});
+
+describe('taking a proposal off an agenda before the meeting', () => {
+  it('puts a proposal on its first agenda back to SUBMITTED, with an event and no referral entry', () => {
+    const t = apply(withProposalIn(PS.ON_AGENDA), offAgenda(M1));
+    expect(t.state.proposals[0]).toMatchObject({ status: PS.SUBMITTED, agenda: [] });
+    expect(t.state.status).toBe(IS.IN_DELIBERATION);
+    expect(t.events).toEqual([
+      expect.objectContaining({ kind: RegionalIssueEventKind.REMOVED_FROM_AGENDA, proposalId: P1, meetingId: M1, note: '部会の日程変更' }),
+    ]);
+    expect(t.handoffs).toEqual([]);
+  });
+
+  it('puts a continued proposal back to CONTINUED, keeping the earlier meeting and its decision', () => {
+    const onSecond = run(withProposalIn(PS.CONTINUED), agenda(M2));
+    const t = apply(onSecond, offAgenda(M2));
+    expect(t.state.proposals[0].status).toBe(PS.CONTINUED);
+    expect(t.state.proposals[0].agenda).toEqual([expect.objectContaining({ meetingId: M1, decision: SubcommitteeDecision.CONTINUED })]);
+  });
+
+  it('lets the proposal go on another meeting’s agenda, and on the same one again', () => {
+    const off = run(withProposalIn(PS.ON_AGENDA), offAgenda(M1));
+    expect(apply(off, agenda(M2)).state.proposals[0]).toMatchObject({ status: PS.ON_AGENDA, agenda: [expect.objectContaining({ meetingId: M2 })] });
+    expect(apply(off, agenda(M1)).state.proposals[0].status).toBe(PS.ON_AGENDA);
+  });
+
+  it('refuses another meeting than the current one (CONFLICT), an empty reason (BAD_USER_INPUT) and an unknown proposal (NOT_FOUND)', () => {
+    const s = withProposalIn(PS.ON_AGENDA);
+    expect(errorOf(() => apply(s, offAgenda(M2)))).toBeInstanceOf(IllegalTransitionError);
+    const blank = errorOf(() => apply(s, offAgenda(M1, P1, ' ')));
+    expect(blank).toBeInstanceOf(InvalidInputError);
+    expect((blank as InvalidInputError).field).toBe('reason');
+    expect(errorOf(() => apply(s, offAgenda(M1, 'proposal-x')))).toBeInstanceOf(NotFoundError);
+  });
+
+  it('refuses a decided item: after the decision the proposal is no longer ON_AGENDA', () => {
+    for (const status of [PS.CONTINUED, PS.REJECTED, PS.ADOPTED]) {
+      expect(errorOf(() => apply(withProposalIn(status), offAgenda(M1)))).toBeInstanceOf(IllegalTransitionError);
+    }
   });
 });
 

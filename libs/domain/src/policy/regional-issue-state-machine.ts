@@ -164,6 +164,7 @@ const MOVES: { readonly [T in MoveType]: MoveRule<T> } = {
     },
     apply: recordDecision,
   },
+  REMOVE_FROM_AGENDA: { checkValues: (command) => requireText(command.reason, 'reason'), apply: removeFromAgenda },
   ADD_ACTION: {
     checkValues: (command) => {
       requireText(command.description, 'description');
@@ -308,6 +309,32 @@ function addToAgenda(state: RegionalIssueState, command: Move<'ADD_TO_AGENDA'>, 
   return {
     state: replaceProposal(state, { ...proposal, status: P.ON_AGENDA, agenda: [...proposal.agenda, entry], updatedAt: at }, at),
     events: [event(RegionalIssueEventKind.PUT_ON_AGENDA, command.actorUserId, { proposalId: proposal.proposalId, meetingId: command.meetingId })],
+    handoffs: [],
+  };
+}
+
+/**
+ * Takes a proposal off the agenda of a meeting that has not decided on it: it goes back to the status it had before,
+ * CONTINUED when an earlier meeting continued it, else SUBMITTED. The api checks that the meeting has not been held;
+ * no entry for the linked referrals (being put on an agenda makes none either).
+ */
+function removeFromAgenda(state: RegionalIssueState, command: Move<'REMOVE_FROM_AGENDA'>, at: string): RegionalIssueTransition {
+  const proposal = findProposal(state, command.proposalId);
+  const current = proposal.agenda.at(-1);
+  if (proposal.status !== P.ON_AGENDA || !current || current.meetingId !== command.meetingId) {
+    throw new IllegalTransitionError(`The proposal is not on this meeting's agenda awaiting a decision (it is ${proposal.status})`);
+  }
+  const agenda = proposal.agenda.slice(0, -1);
+  const status = agenda.length > 0 ? P.CONTINUED : P.SUBMITTED;
+  return {
+    state: replaceProposal(state, { ...proposal, status, agenda, updatedAt: at }, at),
+    events: [
+      event(RegionalIssueEventKind.REMOVED_FROM_AGENDA, command.actorUserId, {
+        proposalId: proposal.proposalId,
+        meetingId: command.meetingId,
+        note: command.reason,
+      }),
+    ],
     handoffs: [],
   };
 }

@@ -126,6 +126,8 @@ export type RegionalIssueCommand =
       minutes: string;
       meeting?: MeetingRef | null;
     }
+  // Before the meeting: the proposal goes back to SUBMITTED (or CONTINUED); `reason` is the issue event's note.
+  | { type: 'REMOVE_FROM_AGENDA'; actorUserId: string; proposalId: string; meetingId: string; reason: string }
   | { type: 'ADD_ACTION'; actorUserId: string; proposalId: string; actionId: string; description: string; owner: string; dueOn: string }
   | { type: 'COMPLETE_ACTION'; actorUserId: string; proposalId: string; actionId: string; note?: string | null }
   // The workflow's own move when an action's due day has come (09:00 JST); no person acts.

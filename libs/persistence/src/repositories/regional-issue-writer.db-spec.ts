@@ -236,6 +236,35 @@ describe('RegionalIssueWriter.recordTransition', () => {
     expect(decided.events.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
+  it('deletes the agenda entry a proposal was taken off (REMOVED_FROM_AGENDA), and only that one', async () => {
+    const [a, b] = [await referral(), await referral()];
+    const first = created(randomUUID(), a);
+    const second = moved(first, a, b);
+    await write(first);
+    await write(second);
+    // Another issue's entry on the same meeting stays.
+    const otherFirst = created(randomUUID(), a);
+    const other = moved(otherFirst, a, b);
+    await write(otherFirst);
+    await write(other);
+    const [proposal] = second.state.proposals;
+    await write({
+      ...second,
+      lastSeq: 6,
+      state: {
+        ...second.state,
+        updatedAt: '2026-12-05T01:00:00.000Z',
+        proposals: [{ ...proposal, status: PolicyProposalStatus.SUBMITTED, agenda: [] }],
+      },
+      events: [event(6, RegionalIssueEventKind.REMOVED_FROM_AGENDA, { proposalId: proposal.proposalId, meetingId, note: '部会の中止: 台風' })],
+    });
+    const model = await readModel(first.state.issueId);
+    expect(model.proposals).toMatchObject([{ status: 'SUBMITTED' }]);
+    expect(model.agenda).toEqual([]);
+    expect(model.events.at(-1)).toMatchObject({ seq: 6, kind: 'REMOVED_FROM_AGENDA' });
+    expect((await readModel(other.state.issueId)).agenda).toEqual([{ meeting_id: meetingId, decision: null, minutes: null }]);
+  });
+
   it('changes nothing when a write is retried, or a stale one arrives after a newer one', async () => {
     const [a, b] = [await referral(), await referral()];
     const first = created(randomUUID(), a);

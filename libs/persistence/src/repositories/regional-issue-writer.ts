@@ -89,6 +89,14 @@ export class RegionalIssueWriter {
         decided_by_id: e.decidedByUserId,
       })),
     );
+    // An entry taken off an agenda before the meeting (REMOVE_FROM_AGENDA) is gone from the state: so from the table.
+    await this.tx.query(
+      `DELETE FROM agenda_item a USING policy_proposal p
+        WHERE p.id = a.proposal_id AND p.issue_id = $1
+          AND NOT EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS x(meeting_id uuid, proposal_id uuid)
+                           WHERE x.meeting_id = a.meeting_id AND x.proposal_id = a.proposal_id)`,
+      [s.issueId, JSON.stringify(agenda)],
+    );
     await this.tx.query(
       `INSERT INTO agenda_item (meeting_id, proposal_id, added_at, decision, minutes, decided_at, decided_by_id)
        SELECT x.meeting_id, x.proposal_id, x.added_at, x.decision, x.minutes, x.decided_at, x.decided_by_id

@@ -80,6 +80,12 @@ export interface AgendaInput {
 }
 export const addProposalToAgendaUpdate = defineUpdate<RegionalIssueMoveResult, [AgendaInput]>('addProposalToAgenda');
 
+/** Off the agenda before the meeting (or because it was cancelled); `reason` goes into the issue's history. */
+export interface RemoveFromAgendaInput extends AgendaInput {
+  reason: string;
+}
+export const removeProposalFromAgendaUpdate = defineUpdate<RegionalIssueMoveResult, [RemoveFromAgendaInput]>('removeProposalFromAgenda');
+
 export interface DecisionInput {
   actor: PolicyActor;
   proposalId: string;

@@ -37,6 +37,9 @@ export interface MeetingRow {
   location: string | null;
   createdById: string;
   createdAt: Date;
+  /** Set when the subcommittee cancelled it before it was held. */
+  cancelledAt: Date | null;
+  cancelReason: string | null;
 }
 
 export interface AgendaRow {
@@ -84,7 +87,8 @@ export const ISSUE_COLUMNS = `i.id, i.workflow_id AS "workflowId", i.title, i.de
 export const PROPOSAL_COLUMNS = `p.id, p.issue_id AS "issueId", p.title, p.body, p.status, p.revision, p.created_by_id AS "createdById",
   p.submitted_at AS "submittedAt", p.created_at AS "createdAt", p.updated_at AS "updatedAt"`;
 
-export const MEETING_COLUMNS = `m.id, m.title, m.held_at AS "heldAt", m.location, m.created_by_id AS "createdById", m.created_at AS "createdAt"`;
+export const MEETING_COLUMNS = `m.id, m.title, m.held_at AS "heldAt", m.location, m.created_by_id AS "createdById", m.created_at AS "createdAt",
+  m.cancelled_at AS "cancelledAt", m.cancel_reason AS "cancelReason"`;
 
 export const AGENDA_COLUMNS = `ai.meeting_id AS "meetingId", ai.proposal_id AS "proposalId", ai.added_at AS "addedAt", ai.decision, ai.minutes,
   ai.decided_at AS "decidedAt", ai.decided_by_id AS "decidedById"`;

@@ -11,6 +11,7 @@ import { PolicyQueryService } from '../shared/policy-query.service';
 import {
   CloseRegionalIssueArgs,
   CreateRegionalIssueInput,
+  DismissRegionalIssueSuggestionArgs,
   LinkReferralsArgs,
   RegionalIssueIdArgs,
   RegionalIssuesArgs,
@@ -18,7 +19,12 @@ import {
   UnlinkReferralArgs,
   UpdateRegionalIssueInput,
 } from './dto/regional-issue.input';
-import { RegionalIssueConnectionModel, RegionalIssueModel, RegionalIssueSuggestionModel } from './models/regional-issue.model';
+import {
+  RegionalIssueConnectionModel,
+  RegionalIssueModel,
+  RegionalIssueSuggestionDismissalModel,
+  RegionalIssueSuggestionModel,
+} from './models/regional-issue.model';
 import { RegionalIssueCommandsService } from './regional-issue-commands.service';
 import { RegionalIssueSuggestionsService } from './regional-issue-suggestions.service';
 
@@ -48,7 +54,8 @@ export class RegionalIssuesResolver {
 
   @Roles(Role.ADMIN, Role.TIER1_COORDINATOR)
   @Query(() => [RegionalIssueSuggestionModel], {
-    description: 'Escalated or unmatched referrals of one category from at least two areas within the window, not on an open issue.',
+    description:
+      'Escalated or unmatched referrals of one category from at least two areas within the window, linked to no issue, unless all were dismissed.',
   })
   async suggestedRegionalIssues(
     @CurrentViewer() viewer: Viewer,
@@ -63,6 +70,17 @@ export class RegionalIssuesResolver {
       firstAt: s.firstAt,
       lastAt: s.lastAt,
     }));
+  }
+
+  @Roles(Role.TIER1_COORDINATOR)
+  @Mutation(() => RegionalIssueSuggestionDismissalModel, {
+    description: 'Sets a suggestion aside: its group is not suggested again until a referral not named here joins it.',
+  })
+  async dismissRegionalIssueSuggestion(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { category, referralIds, reason }: DismissRegionalIssueSuggestionArgs,
+  ): Promise<RegionalIssueSuggestionDismissalModel> {
+    return this.suggestionsService.dismiss(viewer, category, referralIds, reason);
   }
 
   @Roles(Role.TIER1_COORDINATOR)

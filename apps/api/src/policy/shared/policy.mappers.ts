@@ -36,7 +36,15 @@ export function toPolicyProposalModel(row: ProposalRow): PolicyProposalModel {
 }
 
 export function toSubcommitteeMeetingModel(row: MeetingRow): SubcommitteeMeetingModel {
-  return { id: row.id, title: row.title, heldAt: row.heldAt, location: row.location, createdById: row.createdById };
+  return {
+    id: row.id,
+    title: row.title,
+    heldAt: row.heldAt,
+    location: row.location,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
+    createdById: row.createdById,
+  };
 }
 
 export function toAgendaItemModel(row: AgendaRow): AgendaItemModel {

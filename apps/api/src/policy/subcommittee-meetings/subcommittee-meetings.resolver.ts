@@ -12,8 +12,11 @@ import { PolicyQueryService } from '../shared/policy-query.service';
 import { PolicyVisibilityService } from '../shared/policy-visibility.service';
 import {
   AgendaArgs,
+  CancelSubcommitteeMeetingArgs,
   CreateSubcommitteeMeetingInput,
   RecordSubcommitteeDecisionArgs,
+  RemoveProposalFromAgendaArgs,
+  RescheduleSubcommitteeMeetingArgs,
   SubcommitteeMeetingIdArgs,
   SubcommitteeMeetingsArgs,
 } from './dto/subcommittee-meeting.input';
@@ -56,7 +59,40 @@ export class SubcommitteeMeetingsResolver {
   }
 
   @Roles(Role.SUBCOMMITTEE)
-  @Mutation(() => PolicyProposalModel, { description: 'What the subcommittee decided on a proposal on this meeting’s agenda, with the minutes.' })
+  @Mutation(() => SubcommitteeMeetingModel, {
+    description: 'Takes a proposal off the agenda of a meeting not yet held: it goes back to SUBMITTED (or CONTINUED) and may go on another agenda.',
+  })
+  async removeProposalFromAgenda(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { meetingId, proposalId, reason }: RemoveProposalFromAgendaArgs,
+  ): Promise<SubcommitteeMeetingModel> {
+    return toSubcommitteeMeetingModel(await this.meetings.removeFromAgenda(viewer, meetingId, proposalId, reason));
+  }
+
+  @Roles(Role.SUBCOMMITTEE)
+  @Mutation(() => SubcommitteeMeetingModel, { description: 'Moves a meeting that has not been held (and is not cancelled) to another time.' })
+  async rescheduleSubcommitteeMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { id, heldAt }: RescheduleSubcommitteeMeetingArgs,
+  ): Promise<SubcommitteeMeetingModel> {
+    return toSubcommitteeMeetingModel(await this.meetings.reschedule(viewer, id, heldAt));
+  }
+
+  @Roles(Role.SUBCOMMITTEE)
+  @Mutation(() => SubcommitteeMeetingModel, {
+    description: 'Cancels a meeting that has not been held: its undecided proposals go back to SUBMITTED (or CONTINUED).',
+  })
+  async cancelSubcommitteeMeeting(
+    @CurrentViewer() viewer: Viewer,
+    @Args() { id, reason }: CancelSubcommitteeMeetingArgs,
+  ): Promise<SubcommitteeMeetingModel> {
+    return toSubcommitteeMeetingModel(await this.meetings.cancel(viewer, id, reason));
+  }
+
+  @Roles(Role.SUBCOMMITTEE)
+  @Mutation(() => PolicyProposalModel, {
+    description: 'What the subcommittee decided on a proposal on this meeting’s agenda, with the minutes; only once the meeting has been held.',
+  })
   async recordSubcommitteeDecision(
     @CurrentViewer() viewer: Viewer,
     @Args() { meetingId, proposalId, decision, minutes }: RecordSubcommitteeDecisionArgs,

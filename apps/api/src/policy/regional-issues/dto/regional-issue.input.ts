@@ -164,3 +164,21 @@ export class SuggestedRegionalIssuesArgs {
   @Max(730)
   windowDays?: number | null;
 }
+
+@ArgsType()
+export class DismissRegionalIssueSuggestionArgs {
+  @Field(() => NeedCategory)
+  @IsEnum(NeedCategory)
+  category: NeedCategory;
+
+  @Field(() => [ID], { description: 'The suggestion’s referrals (RegionalIssueSuggestion.referrals): 1 to 200.' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_REFERRALS_PER_CALL)
+  @IsUUID(undefined, { each: true })
+  referralIds: string[];
+
+  @Field({ description: 'Why it is set aside: 1 to 2000 characters.' })
+  @RequiredText(REASON_MAX, 'reason')
+  reason: string;
+}

@@ -115,7 +115,8 @@ export class RegionalIssueConnectionModel {
 }
 
 @ObjectType('RegionalIssueSuggestion', {
-  description: 'Escalated or unmatched referrals of one category from at least two areas within the window, not yet on an open issue.',
+  description:
+    'Escalated or unmatched referrals of one category from at least two areas within the window, linked to no issue; not all of them dismissed.',
 })
 export class RegionalIssueSuggestionModel {
   @Field(() => NeedCategory)
@@ -137,4 +138,24 @@ export class RegionalIssueSuggestionModel {
   lastAt: Date;
 
   areaIds: string[];
+}
+
+@ObjectType('RegionalIssueSuggestionDismissal', {
+  description: 'Tier-1 set a suggestion aside: its group is not suggested again until a referral not named here joins it.',
+})
+export class RegionalIssueSuggestionDismissalModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => NeedCategory)
+  category: NeedCategory;
+
+  @Field(() => [ID], { description: 'The referrals the suggestion grouped when it was dismissed.' })
+  referralIds: string[];
+
+  @Field()
+  reason: string;
+
+  @Field()
+  dismissedAt: Date;
 }

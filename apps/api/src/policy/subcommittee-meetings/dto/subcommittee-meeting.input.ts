@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDate, IsEnum, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { SubcommitteeDecision } from '@tsunagu/domain';
 import { BUSINESS_WINDOW, InstantWithin } from '../../../common/input-sanitation/instant-window';
-import { RequiredText, TEXT_MAX, TITLE_MAX } from '../../shared/policy-fields';
+import { REASON_MAX, RequiredText, TEXT_MAX, TITLE_MAX } from '../../shared/policy-fields';
 
 @InputType('CreateSubcommitteeMeetingInput')
 export class CreateSubcommitteeMeetingInput {
@@ -68,4 +68,29 @@ export class RecordSubcommitteeDecisionArgs extends AgendaArgs {
   @Field({ description: 'The minutes on this item: 1 to 10000 characters.' })
   @RequiredText(TEXT_MAX, 'minutes')
   minutes: string;
+}
+
+@ArgsType()
+export class RescheduleSubcommitteeMeetingArgs extends SubcommitteeMeetingIdArgs {
+  @Field({ description: 'The new time of the meeting.' })
+  @Type(() => Date)
+  @IsDate()
+  @InstantWithin(BUSINESS_WINDOW)
+  heldAt: Date;
+}
+
+@ArgsType()
+export class CancelSubcommitteeMeetingArgs extends SubcommitteeMeetingIdArgs {
+  @Field({ description: 'Why it is cancelled: 1 to 2000 characters.' })
+  @RequiredText(REASON_MAX, 'reason')
+  reason: string;
+}
+
+@ArgsType()
+export class RemoveProposalFromAgendaArgs extends AgendaArgs {
+  @Field(() => String, { nullable: true, description: 'Why (up to 10000 characters); recorded in the issue’s history.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(TEXT_MAX)
+  reason?: string | null;
 }

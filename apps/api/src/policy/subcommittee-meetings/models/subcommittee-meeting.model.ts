@@ -16,6 +16,12 @@ export class SubcommitteeMeetingModel {
   @Field(() => String, { nullable: true })
   location: string | null;
 
+  @Field(() => Date, { nullable: true, description: 'When the subcommittee cancelled it (before it was held); null while it stands.' })
+  cancelledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled.' })
+  cancelReason: string | null;
+
   @Field(() => [AgendaItemModel], { description: 'The proposals put to it (those the caller may see), in the order they were added.' })
   agenda?: AgendaItemModel[];
 
