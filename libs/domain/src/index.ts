@@ -11,3 +11,4 @@ export * from './policy/regional-issue-state';
 export * from './policy/regional-issue-state-machine';
 export * from './write-failures';
 export * from './text/jst-text';
+export * from './referral/referral-hold';

@@ -8,6 +8,16 @@ export interface ReferralState {
   /** Every organisation this referral has been offered to, so routing never offers it twice. */
   offeredOrganizationIds: string[];
   outcome: ReferralOutcome | null;
+  /** While ON_HOLD (DOMAIN.md, "On hold"): where it returns on resume, the resume date, who put it on hold. */
+  hold?: ReferralHold | null;
+}
+
+export interface ReferralHold {
+  /** The status before the hold, which resumeReferral returns to. */
+  returnTo: ReferralStatus;
+  /** The JST calendar date (YYYY-MM-DD) the coordinator means to resume on. */
+  resumeOn: string;
+  heldByUserId: string;
 }
 
 /** Who makes a move. For a proxy update, organizationId is the partner the coordinator answers for. */
@@ -68,6 +78,8 @@ export type ReferralCommand =
   | { type: 'WITHDRAW'; actor: ReferralActor; reason: string }
   | { type: 'NOTE'; actor: ReferralActor; note: string }
   | { type: 'EXTEND_DEADLINE'; actor: ReferralActor; businessDays: number; reason: string; note: string }
+  | { type: 'HOLD'; actor: ReferralActor; resumeOn: string; reason: string }
+  | { type: 'RESUME'; actor: ReferralActor; note?: string | null }
   // Moves the workflow makes itself when a deadline passes; no user acts.
   | { type: 'EXPIRE'; offerTo: string | null }
   | { type: 'REMIND'; note: string }
@@ -90,6 +102,7 @@ export const OPEN_STATUSES: readonly ReferralStatus[] = [
   ReferralStatus.IN_PROGRESS,
   ReferralStatus.UNMATCHED,
   ReferralStatus.ESCALATED,
+  ReferralStatus.ON_HOLD,
 ];
 
 export const CLOSED_STATUSES: readonly ReferralStatus[] = [ReferralStatus.COMPLETED, ReferralStatus.WITHDRAWN];

@@ -25,6 +25,9 @@ export const reassignReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInpu
 export const escalateReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'ESCALATE'>]>('escalateReferral');
 export const withdrawReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'WITHDRAW'>]>('withdrawReferral');
 export const addReferralNoteUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'NOTE'>]>('addReferralNote');
+/** Puts the referral ON_HOLD until resumeOn (a JST date, YYYY-MM-DD); the workflow writes the handoff's note. */
+export const holdReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'HOLD'>]>('holdReferral');
+export const resumeReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'RESUME'>]>('resumeReferral');
 
 /** Moves the current deadline `businessDays` later; the workflow writes the handoff's note (the new due time). */
 export type ExtendDeadlineInput = Omit<MoveInput<'EXTEND_DEADLINE'>, 'note'>;
