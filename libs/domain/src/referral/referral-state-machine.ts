@@ -110,7 +110,7 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
       };
     case 'WITHDRAW':
       return {
-        state: { ...state, status: ReferralStatus.WITHDRAWN, currentOrganizationId: null, hold: null },
+        state: { ...withoutHold(state), status: ReferralStatus.WITHDRAWN, currentOrganizationId: null },
         handoffs: [event(HandoffKind.WITHDRAWN, actor, { from: holder, to: null, reason: command.reason })],
       };
     case 'NOTE':
@@ -144,7 +144,7 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
     case 'RESUME': {
       if (!state.hold) throw new IllegalTransitionError('This referral has no status to return to');
       return {
-        state: { ...state, status: state.hold.returnTo, hold: null },
+        state: { ...withoutHold(state), status: state.hold.returnTo },
         handoffs: [event(HandoffKind.RESUMED, actor, { from: holder, to: holder, note: command.note })],
       };
     }
@@ -193,6 +193,12 @@ export function recordPolicyHandoff(state: ReferralState, entry: Omit<PolicyHand
       },
     ],
   };
+}
+
+/** The state without its hold (ReferralState.hold is absent while not ON_HOLD). */
+function withoutHold(state: ReferralState): ReferralState {
+  const { hold: _hold, ...rest } = state;
+  return rest;
 }
 
 function route(state: ReferralState, offerTo: string | null): ReferralTransition {
