@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
-import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, Role, SubjectKind } from '@tsunagu/domain';
+import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, resumeOnProblem, Role, SubjectKind } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -12,8 +12,10 @@ import {
   declineReferralUpdate,
   escalateReferralUpdate,
   extendReferralDeadlineUpdate,
+  holdReferralUpdate,
   reassignReferralUpdate,
   referralWorkflowId,
+  resumeReferralUpdate,
   startReferralUpdate,
   submitReferralUpdate,
   TEMPORAL_CONFIG,
@@ -46,6 +48,8 @@ const UPDATES = {
   WITHDRAW: withdrawReferralUpdate,
   NOTE: addReferralNoteUpdate,
   EXTEND_DEADLINE: extendReferralDeadlineUpdate,
+  HOLD: holdReferralUpdate,
+  RESUME: resumeReferralUpdate,
 } as const;
 
 /**
@@ -127,6 +131,11 @@ export class ReferralCommandsService {
   }
 
   async move(viewer: Viewer, id: string, payload: MovePayload): Promise<ReferralEntity> {
+    if (payload.move === 'HOLD') {
+      // Japan's calendar: from tomorrow (JST) to 365 days ahead (DOMAIN.md, "On hold"); the workflow checks it again.
+      const problem = resumeOnProblem(payload.resumeOn, new Date());
+      if (problem) throw badUserInput([{ field: 'resumeOn', message: problem }]);
+    }
     const referral = await this.referrals.findVisible(viewer, id);
     try {
       return await this.send(viewer, referral, payload);

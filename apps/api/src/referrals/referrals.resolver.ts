@@ -8,6 +8,7 @@ import {
   CompleteReferralArgs,
   DeclineReferralArgs,
   ExtendReferralDeadlineArgs,
+  HoldReferralArgs,
   NoteOnMoveArgs,
   ReassignReferralArgs,
   RequiredNoteArgs,
@@ -26,7 +27,7 @@ import { ReferralQueryService } from './referral-query.service';
 // whose behalf is decided per referral by referral-access.policy.ts.
 /** Partners answer offers; a tier-2 coordinator answers for a partner without users of its own. */
 const ANSWERING = [Role.PARTNER, Role.TIER2_COORDINATOR];
-/** Coordinators steer a referral: reassign, escalate, withdraw. */
+/** Coordinators steer a referral: reassign, escalate, withdraw, hold and resume. */
 const STEERING = [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR];
 
 /** Referral queries and mutations (API.md). Thin: scoping lives in the query service, moves in the commands service. */
@@ -96,6 +97,20 @@ export class ReferralsResolver {
   @Mutation(() => ReferralModel)
   async withdrawReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason }: WithdrawReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'WITHDRAW', reason }), viewer);
+  }
+
+  @Roles(...STEERING)
+  @Mutation(() => ReferralModel, {
+    description: 'Puts the referral ON_HOLD until resumeOn: its deadlines pause; only resume, notes and withdrawal are allowed meanwhile.',
+  })
+  async holdReferral(@CurrentViewer() viewer: Viewer, @Args() { id, resumeOn, reason }: HoldReferralArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'HOLD', resumeOn, reason }), viewer);
+  }
+
+  @Roles(...STEERING)
+  @Mutation(() => ReferralModel, { description: 'Returns an ON_HOLD referral to the status it came from, with its deadline started afresh.' })
+  async resumeReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'RESUME', note }), viewer);
   }
 
   @Roles(Role.ADMIN, Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR, Role.PARTNER)

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HandoffKind, isDeadlineExtensionNote } from '@tsunagu/domain';
+import { HandoffKind, holdNote, isDeadlineExtensionNote } from '@tsunagu/domain';
 import type { ReferralMove } from './referral-access.policy';
 
 // Repeating an answer is safe (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats"). Pure: unit-tested.
@@ -12,7 +12,9 @@ export type MovePayload =
   | { move: 'REASSIGN'; organizationId: string; note?: string | null }
   | { move: 'ESCALATE' | 'NOTE'; note: string }
   | { move: 'WITHDRAW'; reason: string }
-  | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string };
+  | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string }
+  | { move: 'HOLD'; resumeOn: string; reason: string }
+  | { move: 'RESUME'; note?: string | null };
 
 /** The handoff each move writes first, by the person who made it. */
 const HANDOFF_OF: Readonly<Record<ReferralMove, HandoffKind>> = {
@@ -25,13 +27,15 @@ const HANDOFF_OF: Readonly<Record<ReferralMove, HandoffKind>> = {
   WITHDRAW: HandoffKind.WITHDRAWN,
   NOTE: HandoffKind.NOTE,
   EXTEND_DEADLINE: HandoffKind.DEADLINE_EXTENDED,
+  HOLD: HandoffKind.PUT_ON_HOLD,
+  RESUME: HandoffKind.RESUMED,
 };
 
 /**
- * Moves that a repeat would not refuse (a second note, a second extension): checked before they are sent. The others
- * are refused as CONFLICT when repeated, and checked only then.
+ * Moves that a repeat would not refuse (a second note, a second extension, a hold again while on hold): checked before
+ * they are sent. The others are refused as CONFLICT when repeated, and checked only then.
  */
-export const ADDITIVE_MOVES: readonly ReferralMove[] = ['NOTE', 'EXTEND_DEADLINE'];
+export const ADDITIVE_MOVES: readonly ReferralMove[] = ['NOTE', 'EXTEND_DEADLINE', 'HOLD'];
 
 /** The referral's latest handoff made by a person (not routing, timers or the policy track). */
 export interface LastPersonHandoff {
@@ -55,7 +59,11 @@ export function isRepeatOf(last: LastPersonHandoff | null, viewerId: string, pay
     case 'START':
     case 'ESCALATE':
     case 'NOTE':
+    case 'RESUME':
       return same(last.note, note);
+    case 'HOLD':
+      // The workflow writes the resume date into the handoff's note (holdNote).
+      return same(last.reason, payload.reason) && same(last.note, holdNote(payload.resumeOn));
     case 'DECLINE':
       return same(last.reason, payload.reason) && same(last.note, note);
     case 'COMPLETE':
