@@ -127,8 +127,8 @@ describe('holdReferral and resumeReferral', () => {
     expect(submitted.status).toBe('ESCALATED');
     const held = (await tier1.data(HOLD, { id: submitted.id, resumeOn: jstDay(30), reason: '庁内で調整中' })).holdReferral;
     expect(held).toMatchObject({ status: 'ON_HOLD', resumesToStatus: 'ESCALATED', responseDueAt: null });
-    const withdrawn = (await tier1.data(WITHDRAW, { id: submitted.id, reason: '転居' })).withdrawReferral;
-    expect(withdrawn).toMatchObject({ status: 'WITHDRAWN', resumeOn: null, resumesToStatus: null });
+    await tier1.data(WITHDRAW, { id: submitted.id, reason: '転居' });
+    expect((await tier1.data(READ, { id: submitted.id })).referral).toMatchObject({ status: 'WITHDRAWN', resumeOn: null, resumesToStatus: null });
   });
 });
 
