@@ -438,7 +438,7 @@ describe('referralWorkflow deadlines', () => {
       expect(row(s.referralId)).toMatchObject({ status: ReferralStatus.UNMATCHED, responseDueAt: utc('2037-11-25T17:15:00+09:00') });
     });
 
-    it('refuses to extend an ESCALATED referral (its deadline is tier-1\'s own) with CONFLICT, writing nothing', async () => {
+    it("refuses to extend an ESCALATED referral (its deadline is tier-1's own) with CONFLICT, writing nothing", async () => {
       const s = scenario([ORG_A], { destination: Destination.TIER1 });
       const { handle, result } = await submit(s);
       expect(result.status).toBe(ReferralStatus.ESCALATED);

@@ -85,7 +85,10 @@ async function expectReplays(handle: ReferralHandle, name: string): Promise<void
   const events = await handle.fetchHistory();
   await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, events, name)).resolves.toBeUndefined();
   if (process.env.TSUNAGU_RECORD_HISTORY === name) {
-    writeFileSync(join(__dirname, '..', '..', 'histories', `${name}.json`), `${JSON.stringify(JSON.parse(historyToJSON(events as never)), null, 2)}\n`);
+    writeFileSync(
+      join(__dirname, '..', '..', 'histories', `${name}.json`),
+      `${JSON.stringify(JSON.parse(historyToJSON(events as never)), null, 2)}\n`,
+    );
   }
 }
 
@@ -219,7 +222,11 @@ describe('referralWorkflow: the escalated need’s deadline and holds', () => {
     const resumed = await move(handle, resumeReferralUpdate, { actor: coordinator, note: '退院されました' });
     expect(resumed.status).toBe(ReferralStatus.ACCEPTED);
     expect(handoffsOf(s.referralId, RESUMED)[0]).toMatchObject({ actorUserId: coordinator.userId, note: '退院されました', toOrganizationId: ORG_A });
-    expect(row(s.referralId)).toMatchObject({ status: ReferralStatus.ACCEPTED, currentOrganizationId: ORG_A, responseDueAt: utc('2037-07-24T17:15:00+09:00') });
+    expect(row(s.referralId)).toMatchObject({
+      status: ReferralStatus.ACCEPTED,
+      currentOrganizationId: ORG_A,
+      responseDueAt: utc('2037-07-24T17:15:00+09:00'),
+    });
     expect(lastCall(s.referralId).hold).toBeNull();
     expect((await handle.query(referralStateQuery)).hold).toBeUndefined();
     expect(await handle.query(referralStateQuery)).toMatchObject({ deadline: { kind: 'PROGRESS', dueAt: utc('2037-07-24T17:15:00+09:00') } });

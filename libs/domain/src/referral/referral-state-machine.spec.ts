@@ -100,7 +100,10 @@ function realisticState(status: ReferralStatus): ReferralState {
     case ReferralStatus.WITHDRAWN:
       return state(status, { offeredOrganizationIds: [ORG_A] });
     case ReferralStatus.ON_HOLD:
-      return state(status, { offeredOrganizationIds: [ORG_A], hold: { returnTo: ReferralStatus.UNMATCHED, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' } });
+      return state(status, {
+        offeredOrganizationIds: [ORG_A],
+        hold: { returnTo: ReferralStatus.UNMATCHED, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' },
+      });
   }
 }
 
@@ -550,21 +553,28 @@ describe('applyReferralCommand never changes its input', () => {
 describe('applyReferralCommand: holding and resuming (DOMAIN.md, "On hold")', () => {
   const hold: ReferralCommand = { type: 'HOLD', actor: coordinator, resumeOn: '2027-01-15', reason: '本人が入院中' };
 
-  it.each([ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS])('HOLD from %s: ON_HOLD, the partner still holds it, the status to return to kept', (status) => {
-    const t = apply(heldByAState(status), hold);
-    expect(t.state).toMatchObject({ status: ReferralStatus.ON_HOLD, currentOrganizationId: ORG_A, hold: { returnTo: status, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' } });
-    expect(t.handoffs).toEqual([
-      {
-        kind: HandoffKind.PUT_ON_HOLD,
-        fromOrganizationId: ORG_A,
-        toOrganizationId: ORG_A,
-        actorUserId: 'user-tier2',
-        proxy: false,
-        reason: '本人が入院中',
-        note: '2027年1月15日(金)まで保留にしました（期限は再開まで止まります）',
-      },
-    ]);
-  });
+  it.each([ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS])(
+    'HOLD from %s: ON_HOLD, the partner still holds it, the status to return to kept',
+    (status) => {
+      const t = apply(heldByAState(status), hold);
+      expect(t.state).toMatchObject({
+        status: ReferralStatus.ON_HOLD,
+        currentOrganizationId: ORG_A,
+        hold: { returnTo: status, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' },
+      });
+      expect(t.handoffs).toEqual([
+        {
+          kind: HandoffKind.PUT_ON_HOLD,
+          fromOrganizationId: ORG_A,
+          toOrganizationId: ORG_A,
+          actorUserId: 'user-tier2',
+          proxy: false,
+          reason: '本人が入院中',
+          note: '2027年1月15日(金)まで保留にしました（期限は再開まで止まります）',
+        },
+      ]);
+    },
+  );
 
   it('HOLD again while on hold moves the date and keeps the status to return to', () => {
     const t = apply(heldByAState(ReferralStatus.ON_HOLD), { ...hold, resumeOn: '2027-02-01' } as ReferralCommand);
