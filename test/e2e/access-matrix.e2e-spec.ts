@@ -128,6 +128,10 @@ const ESCALATE = `mutation E($id: ID!) { escalateReferral(id: $id, note: "市へ
 const WITHDRAW = `mutation W($id: ID!) { withdrawReferral(id: $id, reason: "取り下げ") { ${SHOW} } }`;
 const TAKE = `mutation T($id: ID!) { takeReferral(id: $id) { ${SHOW} } }`;
 const RETURN = `mutation Rt($id: ID!) { returnReferral(id: $id, reason: OTHER) { ${SHOW} } }`;
+const HOLD = `mutation H($id: ID!, $resumeOn: String!) { holdReferral(id: $id, resumeOn: $resumeOn, reason: "入院中") { ${SHOW} } }`;
+const RESUME = `mutation Re($id: ID!) { resumeReferral(id: $id) { ${SHOW} } }`;
+/** A resume date 30 days ahead, as a JST calendar date. */
+const resumeOn = () => new Date(Date.now() + 9 * 3_600_000 + 30 * 86_400_000).toISOString().slice(0, 10);
 
 const offeredToP = () => submitted();
 /** T: sent by the tier-2 coordinator of A straight to tier-1 (ESCALATED, nobody holds it). */
@@ -135,6 +139,11 @@ const escalatedT = () => submitted({ destination: 'TIER1' });
 async function acceptedByP(): Promise<Target> {
   const t = await offeredToP();
   await move(callers['PARTNER own'], ACCEPT, { id: t.id });
+  return t;
+}
+async function onHoldAtP(): Promise<Target> {
+  const t = await acceptedByP();
+  await move(callers['TIER2 own'], HOLD, { id: t.id, resumeOn: resumeOn() });
   return t;
 }
 async function inProgressAtP(): Promise<Target> {
@@ -666,6 +675,8 @@ const CASES: Record<string, Case> = {
     `mutation X($id: ID!) { extendReferralDeadline(id: $id, businessDays: 1, reason: "手配中") { ${SHOW} } }`,
     offeredToP,
   ),
+  holdReferral: referralMove(HOLD, acceptedByP, () => ({ resumeOn: resumeOn() })),
+  resumeReferral: referralMove(RESUME, onHoldAtP),
   provisionRecords: {
     document: `query P($from: DateTime!, $to: DateTime!) { provisionRecords(from: $from, to: $to) { totalCount } }`,
     variables: () => period(),

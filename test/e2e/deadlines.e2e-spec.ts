@@ -65,7 +65,7 @@ describe('deadlines', () => {
     expect((await tier2.data(REFERRAL, { id: submitted.id })).referral.handoffs).toHaveLength(byCoordinator.handoffs.length);
   });
 
-  it('starts a progress deadline on acceptance, and has none once escalated', async () => {
+  it('starts a progress deadline on acceptance, and tier-1’s once escalated', async () => {
     const submitted = await submit();
     // Routing prefers the least-loaded partner, so ask whoever was offered it.
     const holder = submitted.currentOrganization.id === city.first.id ? first : second;
@@ -73,8 +73,10 @@ describe('deadlines', () => {
     expect(isClosingTime(accepted.responseDueAt)).toBe(true);
     expect(new Date(accepted.responseDueAt).getTime()).toBeGreaterThan(new Date(submitted.responseDueAt).getTime());
 
+    const before = Date.now();
     const escalated = (await tier2.data(ESCALATE, { id: submitted.id, note: '地域に担い手がいない' })).escalateReferral;
-    expect(escalated.responseDueAt).toBeNull();
+    // The escalated need waits for tier-1: 5 business days by default (DOMAIN.md, "Deadlines and escalation").
+    expect(escalated.responseDueAt).toBe(addBusinessDays(new Date(before), 5).toISOString());
     const refused = await tier2.send(EXTEND_DEADLINE, { id: submitted.id, businessDays: 1, reason: 'x' });
     expect(refused.errors?.[0].extensions?.code).toBe('CONFLICT');
   });

@@ -106,6 +106,11 @@ const INVALID: Record<string, InvalidCall> = {
     document: `mutation ($id: ID!) { extendReferralDeadline(id: $id, businessDays: 0, reason: "") { id } }`,
     variables: () => ({ id: BAD_ID }),
   },
+  holdReferral: {
+    document: `mutation ($id: ID!) { holdReferral(id: $id, resumeOn: "x", reason: "") { id } }`,
+    variables: () => ({ id: BAD_ID }),
+  },
+  resumeReferral: { document: `mutation ($id: ID!) { resumeReferral(id: $id, note: "") { id } }`, variables: () => ({ id: BAD_ID }) },
   provisionRecords: {
     document: `query ($from: DateTime!, $to: DateTime!) { provisionRecords(from: $from, to: $to, first: 0) { totalCount } }`,
     variables: () => period,

@@ -12,3 +12,4 @@ export * from './policy/regional-issue-state-machine';
 export * from './policy/needs-closed-by-policy';
 export * from './write-failures';
 export * from './text/jst-text';
+export * from './referral/referral-hold';

@@ -206,7 +206,7 @@ describe('referralWorkflow deadlines', () => {
   });
 
   describe('unmatched escalation', () => {
-    it('escalates a referral UNMATCHED for 5 business days to tier-1 by itself, and then runs no timer', async () => {
+    it('escalates a referral UNMATCHED for 5 business days to tier-1 by itself, where the tier-1 deadline starts', async () => {
       // Submitted Mon 2037-06-15 10:00 with no candidate: UNMATCHED at once. 5 business days after Mon 15: Tue 16 (1),
       // Wed 17 (2), Thu 18 (3), Fri 19 (4), Mon 22 (5) -> due Mon 22 17:15.
       await skipTo('2037-06-15T10:00:00+09:00');
@@ -229,17 +229,17 @@ describe('referralWorkflow deadlines', () => {
         note: expect.stringMatching(/UNMATCHED for 5 business days/),
       });
       expectAt(escalated.at, '2037-06-22T17:15:00+09:00');
-      expect(row(s.referralId)).toMatchObject({ status: ReferralStatus.ESCALATED, currentOrganizationId: null, responseDueAt: null });
-      expect(lastCall(s.referralId).responseDueAt).toBeNull();
-      expect(await handle.query(referralStateQuery)).toMatchObject({ status: ReferralStatus.ESCALATED, deadline: null });
 
-      // ESCALATED has no deadline: no timer waits, and three weeks later (past every default deadline) nothing more
-      // happened. The workflow stays open for tier-1.
-      expect(await pendingTimers(handle)).toEqual([]);
-      const writes = callsFor(s.referralId).length;
-      await skipTo('2037-07-10T12:00:00+09:00');
-      expect(callsFor(s.referralId)).toHaveLength(writes);
-      expect(kinds(s.referralId)).toEqual([SUBMITTED, UNMATCHED, ESCALATED]);
+      // ESCALATED waits for tier-1 (DOMAIN.md, "Deadlines and escalation"): 5 business days after Mon 22: Tue 23 (1) ..
+      // Mon 29 (5) -> due Mon 29 17:15, reminder halfway (referral-escalated-deadline.workflow-spec.ts has its timers).
+      const deadline = await deadlineOf(handle);
+      expect(deadline).toMatchObject({ kind: 'TIER1_RESPONSE', dueAt: utc('2037-06-29T17:15:00+09:00') });
+      expect(row(s.referralId)).toMatchObject({
+        status: ReferralStatus.ESCALATED,
+        currentOrganizationId: null,
+        responseDueAt: utc('2037-06-29T17:15:00+09:00'),
+      });
+      expect(await pendingTimers(handle)).toHaveLength(1);
       expect((await handle.describe()).status.name).toBe('RUNNING');
     });
   });
@@ -438,13 +438,11 @@ describe('referralWorkflow deadlines', () => {
       expect(row(s.referralId)).toMatchObject({ status: ReferralStatus.UNMATCHED, responseDueAt: utc('2037-11-25T17:15:00+09:00') });
     });
 
-    it('refuses to extend when no deadline runs (ESCALATED) with CONFLICT, writing nothing', async () => {
+    it("refuses to extend an ESCALATED referral (its deadline is tier-1's own) with CONFLICT, writing nothing", async () => {
       const s = scenario([ORG_A], { destination: Destination.TIER1 });
       const { handle, result } = await submit(s);
       expect(result.status).toBe(ReferralStatus.ESCALATED);
-      expect(await deadlineOf(handle)).toBeNull();
-      expect(row(s.referralId).responseDueAt).toBeNull();
-      expect(await pendingTimers(handle)).toEqual([]);
+      expect(await deadlineOf(handle)).toMatchObject({ kind: 'TIER1_RESPONSE' });
 
       const failure = await expectConflict(
         handle.executeUpdate(extendReferralDeadlineUpdate, { args: [{ actor: coordinator, businessDays: 2, reason: 'more time' }] }),
@@ -546,7 +544,8 @@ describe('referralWorkflow deadlines', () => {
 
   describe('per-category rules', () => {
     it('the deadlineRule of the workflow input replaces the defaults (offer 1, progress 2, unmatched 1 business day)', async () => {
-      const rule: DeadlineRule = { offerResponseDays: 1, progressReminderDays: 2, unmatchedEscalationDays: 1 };
+      // Stored before tier1ResponseDays existed (the workflow completes it with the default).
+      const rule = { offerResponseDays: 1, progressReminderDays: 2, unmatchedEscalationDays: 1 } as DeadlineRule;
       // P: offered to A Mon 2038-05-24 10:00 -> due 1 business day later, Tue 25 17:15. Business time 14 h + 17 h 15 =
       // 31 h 15; half = 15 h 37 min 30 s -> Tue 25 01:37:30, before opening -> reminder Tue 25 09:00.
       await skipTo('2038-05-24T10:00:00+09:00');
@@ -601,7 +600,7 @@ describe('referralWorkflow deadlines', () => {
       // 14 h + 24 h + 17 h 15 = 55 h 15; half = 27 h 37 min 30 s -> Tue Jun 1 13:37:30, in office hours: the reminder
       // goes out then (plus half of however late after 10:00:00 the submission ran).
       await skipTo('2038-05-31T10:00:00+09:00');
-      const s = scenario([ORG_A], {}, { offerResponseDays: 2, progressReminderDays: 10, unmatchedEscalationDays: 5 });
+      const s = scenario([ORG_A], {}, { offerResponseDays: 2, progressReminderDays: 10, unmatchedEscalationDays: 5, tier1ResponseDays: 5 });
       const { handle } = await submit(s);
       const deadline = await deadlineOf(handle);
       expect(deadline).toMatchObject({ kind: 'OFFER_RESPONSE', dueAt: utc('2038-06-02T17:15:00+09:00') });

@@ -4,13 +4,14 @@
 import type { ApplicationFailure } from '@temporalio/workflow';
 import { workflowInfo } from '@temporalio/workflow';
 import {
+  completeDeadlineRule,
   Deadline,
-  DEFAULT_DEADLINE_RULE,
   DeadlineRule,
   deadlineFor,
   ReferralState,
   ReferralStatus,
   ReferralTransition,
+  resumeDateDeadline,
 } from '../../../libs/domain/src';
 import type { ReferralActivities, ReferralMoveResult, ReferralStateView, ReferralWorkflowInput } from '../../../libs/workflow-contracts/src';
 import { SerialLock } from './serial-lock';
@@ -43,8 +44,20 @@ export class ReferralWorkflowState {
     /** Business-day deadlines run (DEADLINES_PATCH); referrals started before them have none. */
     private readonly deadlinesOn: boolean,
     private readonly activities: Pick<ReferralActivities, 'recordReferralTransition'>,
+    /** An ESCALATED referral waits for tier-1 against a deadline (ESCALATION_DEADLINE_PATCH); older referrals have none. */
+    private readonly escalationDeadlineOn = false,
   ) {
-    this.rule = input.deadlineRule ?? DEFAULT_DEADLINE_RULE;
+    this.rule = completeDeadlineRule(input.deadlineRule);
+  }
+
+  /**
+   * The deadline a referral in `state` gets from `at`: deadlineFor its status, none for ESCALATED in referrals started
+   * before the tier-1 deadline, and the resume date's timer while ON_HOLD (every deadline of the referral paused).
+   */
+  deadlineAfter(state: ReferralState, at: Date): Deadline | null {
+    if (state.status === ReferralStatus.ON_HOLD) return state.hold ? resumeDateDeadline(state.hold.resumeOn) : null;
+    if (state.status === ReferralStatus.ESCALATED && !this.escalationDeadlineOn) return null;
+    return deadlineFor(state.status, at, this.rule);
   }
 
   get referralId(): string {
@@ -90,16 +103,20 @@ export class ReferralWorkflowState {
     const at = now.toISOString();
     const handoffs = transition.handoffs.map((handoff, index) => ({ ...handoff, seq: lastSeq + index + 1, at }));
     const seq = lastSeq + handoffs.length;
-    const moved = transition.state.status !== state.status || transition.state.currentOrganizationId !== state.currentOrganizationId;
+    const moved =
+      transition.state.status !== state.status ||
+      transition.state.currentOrganizationId !== state.currentOrganizationId ||
+      transition.state.hold?.resumeOn !== state.hold?.resumeOn; // held again with another date
     const progressed = deadline?.kind === 'PROGRESS' && handoffs.some((handoff) => handoff.actorUserId !== null);
     const newDeadline = !this.deadlinesOn
       ? null
       : nextDeadline
         ? nextDeadline(now)
         : moved || progressed
-          ? deadlineFor(transition.state.status, now, this.rule)
+          ? this.deadlineAfter(transition.state, now)
           : deadline;
     const what = lastSeq === 0 ? 'SUBMIT' : kind;
+    const { hold } = transition.state;
     await this.writes.run(seq, what, () =>
       this.activities.recordReferralTransition({
         referralId: this.referralId,
@@ -107,7 +124,9 @@ export class ReferralWorkflowState {
         status: transition.state.status,
         currentOrganizationId: transition.state.currentOrganizationId,
         outcome: transition.state.outcome,
-        responseDueAt: newDeadline?.dueAt ?? null,
+        // The resume date's timer is no deadline of the referral: Referral.resumeOn shows the date.
+        responseDueAt: newDeadline && newDeadline.kind !== 'RESUME_DATE' ? newDeadline.dueAt : null,
+        hold: hold && transition.state.status === ReferralStatus.ON_HOLD ? { resumeOn: hold.resumeOn, returnTo: hold.returnTo } : null,
         lastSeq: seq,
         at,
         submission: lastSeq === 0 ? { ...this.input.submission, createdAt: at } : undefined,

@@ -31,7 +31,11 @@ import {
   ReferralCommand,
   ReferralState,
   ReferralTransition,
+  resumeDateNote,
+  resumeOnProblem,
   submitReferral,
+  tier1OverdueNote,
+  tier1ReminderNote,
   UserCommandType,
 } from '../../../libs/domain/src';
 import * as messages from '../../../libs/workflow-contracts/src/referral/messages';
@@ -86,13 +90,21 @@ export const CANDIDATE_LOOKUP_PATCH = 'local-candidate-lookup';
  */
 export const POLICY_CLOSES_NEEDS_PATCH = 'policy-closes-needs';
 
+/**
+ * Marks the version where an ESCALATED referral waits for tier-1 against a deadline (a new timer); referrals started
+ * before it keep none while escalated, so their histories replay. Holds (ON_HOLD) need no marker: they come only with
+ * the new holdReferral Update, which no stored history holds.
+ */
+export const ESCALATION_DEADLINE_PATCH = 'escalation-deadline';
+
 /** One referral from submission to its outcome. Moves arrive as Updates; each returns once the read model holds it. */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowResult> {
   const { submission } = input;
   const deadlinesOn = patched(DEADLINES_PATCH);
   // Checked once, at start: a referral keeps the kind of activity it started with, so its history replays.
   const lookup = patched(CANDIDATE_LOOKUP_PATCH) ? localLookup : activities;
-  const referral = new ReferralWorkflowState(input, deadlinesOn, activities);
+  const escalationDeadlineOn = patched(ESCALATION_DEADLINE_PATCH);
+  const referral = new ReferralWorkflowState(input, deadlinesOn, activities, escalationDeadlineOn);
 
   /** The next partner to offer the need to after the current one, or null when none is left. */
   const nextCandidate: NextCandidate = (current) =>
@@ -129,6 +141,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   // New Updates: no stored history has them, and no existing path changes its commands, so no patch is needed.
   handleMove(referral, messages.takeReferralUpdate, 'TAKE', nextCandidate);
   handleMove(referral, messages.returnReferralUpdate, 'RETURN', nextCandidate);
+  handleMove(referral, messages.holdReferralUpdate, 'HOLD', nextCandidate);
+  handleMove(referral, messages.resumeReferralUpdate, 'RESUME', nextCandidate);
   setHandler(
     messages.extendReferralDeadlineUpdate,
     (move) =>
@@ -202,13 +216,18 @@ function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
   nextCandidate: NextCandidate,
 ): void {
   const toCommand = (move: MoveInput<T>, offerTo: string | null = null) => ({ ...move, type, offerTo }) as unknown as ReferralCommand;
+  const check = (move: MoveInput<T>) => {
+    asFailure(() => assertAllowed(referral.state, toCommand(move)));
+    // Checked here too: a bad date would make the hold's note throw inside the handler and stall the workflow task.
+    if (type === 'HOLD') assertResumeOn(move as unknown as MoveInput<'HOLD'>);
+  };
   setHandler(
     update,
     (move) =>
       referral.lock.run(async () => {
         if (referral.submissionFailure) throw referral.submissionFailure; // queued behind a submission that was not stored
         // Checked again here: another move may have changed the state since the validator ran.
-        asFailure(() => assertAllowed(referral.state, toCommand(move)));
+        check(move);
         // A partner's return routes like a decline; tier-1's hand-back does not ask routing.
         const routes = type === 'DECLINE' || (type === 'RETURN' && !isTier1HandBack(referral.state));
         const handBack = type === 'RETURN' && !routes;
@@ -221,8 +240,20 @@ function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
         );
         return referral.result();
       }),
-    { validator: (move) => asFailure(() => assertAllowed(referral.state, toCommand(move))) },
+    { validator: check },
   );
+}
+
+function assertResumeOn(move: MoveInput<'HOLD'>): void {
+  const problem = typeof move.resumeOn === 'string' ? resumeOnProblem(move.resumeOn, new Date()) : 'must be a date in the form YYYY-MM-DD';
+  if (problem) {
+    throw ApplicationFailure.create({
+      type: ErrorCode.BAD_USER_INPUT,
+      message: `resumeOn ${problem}`,
+      nonRetryable: true,
+      details: [{ field: 'resumeOn' }],
+    });
+  }
 }
 
 function extensionCommand(move: messages.ExtendDeadlineInput, note = ''): ReferralCommand {
@@ -290,7 +321,7 @@ async function writePolicyEntry(referral: ReferralWorkflowState, handoff: Policy
 async function onDeadline(referral: ReferralWorkflowState, current: Deadline, reminder: boolean, nextCandidate: NextCandidate): Promise<void> {
   const { rule } = referral;
   if (reminder) {
-    const note = `Reminder: please answer by ${current.dueAt}`;
+    const note = current.kind === 'TIER1_RESPONSE' ? tier1ReminderNote(current.dueAt) : `Reminder: please answer by ${current.dueAt}`;
     await referral.commit(applyReferralCommand(referral.state, { type: 'REMIND', note }), () => ({ ...current, reminderAt: null }), 'DEADLINE');
     return;
   }
@@ -312,6 +343,21 @@ async function onDeadline(referral: ReferralWorkflowState, current: Deadline, re
     case 'UNMATCHED_ESCALATION': {
       const note = `UNMATCHED for ${rule.unmatchedEscalationDays} business days: escalated to tier-1`;
       await referral.commit(applyReferralCommand(referral.state, { type: 'AUTO_ESCALATE', note }), undefined, 'DEADLINE');
+      return;
+    }
+    case 'TIER1_RESPONSE': {
+      // Still waiting for tier-1: remind again and start the next period (new Date() is the commit's time: the workflow
+      // clock stands still within a task).
+      const next = referral.deadlineAfter(referral.state, new Date());
+      const note = tier1OverdueNote(rule.tier1ResponseDays, next?.dueAt ?? current.dueAt);
+      await referral.commit(applyReferralCommand(referral.state, { type: 'REMIND', note }), () => next, 'DEADLINE');
+      return;
+    }
+    case 'RESUME_DATE': {
+      // Once: the coordinator decides to resume or hold again; the referral never resumes by itself.
+      // Only ON_HOLD runs this timer (deadlineAfter), so the hold is there.
+      const note = resumeDateNote(referral.state.hold!.resumeOn);
+      await referral.commit(applyReferralCommand(referral.state, { type: 'REMIND', note }), () => null, 'DEADLINE');
       return;
     }
   }

@@ -32,6 +32,8 @@ export class DeadlineRulesService {
         offerResponseDays: input.offerResponseDays,
         progressReminderDays: input.progressReminderDays,
         unmatchedEscalationDays: input.unmatchedEscalationDays,
+        // Left out: the column keeps its value (its default on a new row).
+        ...(input.tier1ResponseDays != null ? { tier1ResponseDays: input.tier1ResponseDays } : {}),
       },
       ['category'],
     );
@@ -46,6 +48,7 @@ function toModel(category: NeedCategory, row?: DeadlineRuleEntity): DeadlineRule
     offerResponseDays: rule.offerResponseDays,
     progressReminderDays: rule.progressReminderDays,
     unmatchedEscalationDays: rule.unmatchedEscalationDays,
+    tier1ResponseDays: rule.tier1ResponseDays,
     customized: row !== undefined,
   };
 }

@@ -28,6 +28,8 @@ export function seenAsLeft(row: ReferralEntity, left: LeftState | undefined): Se
     currentOrganizationId: null,
     responseDueAt: null,
     outcome: null,
+    resumeOn: null,
+    resumesToStatus: null,
     updatedAt: left.leftAt,
     leftAtSeq: left.leftAtSeq,
   });

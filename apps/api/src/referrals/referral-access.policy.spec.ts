@@ -12,7 +12,20 @@ import {
 } from './referral-access.policy';
 
 const ROLES = Object.values(Role);
-const MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE', 'TAKE', 'RETURN'];
+const MOVES: readonly ReferralMove[] = [
+  'ACCEPT',
+  'DECLINE',
+  'START',
+  'COMPLETE',
+  'REASSIGN',
+  'ESCALATE',
+  'WITHDRAW',
+  'NOTE',
+  'TAKE',
+  'RETURN',
+  'HOLD',
+  'RESUME',
+];
 const STATUSES = Object.values(ReferralStatus);
 
 const HOLDER = 'org-holder';
@@ -52,7 +65,7 @@ function expectGraphQLCode(fn: () => unknown, code: ErrorCode): GraphQLError {
 // Written out from docs/API.md "Referrals" and DOMAIN.md "Who works here":
 //   partner moves (ACCEPT, DECLINE, START, COMPLETE): PARTNER for its own organisation; TIER2 as proxy for a partner
 //     without users of its own; nobody else.
-//   coordinator moves (REASSIGN, ESCALATE, WITHDRAW): TIER1 and TIER2 only.
+//   coordinator moves (REASSIGN, ESCALATE, WITHDRAW, HOLD, RESUME): TIER1 and TIER2 only.
 //   NOTE: everyone with access.
 //   TAKE: TIER1 only. RETURN: like the partner moves (tier-1's own, on what is escalated to it or it holds: below).
 type Expected = 'OWN' | 'PROXY' | 'FORBIDDEN';
@@ -72,8 +85,8 @@ describe('actorForMove: every role × every move', () => {
     MOVES.flatMap((move) => ([true, false, null] as const).map((hasUsers) => ({ role, move, hasUsers, outcome: expected(role, move, hasUsers) }))),
   );
 
-  it('covers 5 roles × 10 moves × 3 holder situations', () => {
-    expect(table).toHaveLength(150);
+  it('covers 5 roles × 12 moves × 3 holder situations', () => {
+    expect(table).toHaveLength(180);
   });
 
   it.each(table)('$role $move (holder has users: $hasUsers) → $outcome', ({ role, move, hasUsers, outcome }) => {
@@ -279,5 +292,28 @@ describe('assertMaySubmit', () => {
   it.each([Role.PARTNER, Role.ADMIN, Role.SUBCOMMITTEE])('a %s may not submit, not even on the role-only check', (role) => {
     expectGraphQLCode(() => assertMaySubmit(viewer(role), null), ErrorCode.FORBIDDEN);
     expectGraphQLCode(() => assertMaySubmit(viewer(role, { areaId: AREA }), AREA), ErrorCode.FORBIDDEN);
+  });
+});
+
+describe('visibleSubjectItems while ON_HOLD (docs/SECURITY.md, "Personal data")', () => {
+  const onHold = (resumesToStatus: ReferralStatus | null, currentOrganizationId: string | null = HOLDER) => ({
+    status: ReferralStatus.ON_HOLD,
+    currentOrganizationId,
+    consentObtained: true,
+    resumesToStatus,
+  });
+
+  it.each([ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS])('the holding partner keeps all of it when the hold came from %s', (from) => {
+    expect(maySeeSubject(viewer(Role.PARTNER), onHold(from))).toBe(true);
+  });
+
+  it('another partner sees nothing; without a status to return to nothing either', () => {
+    expect(visibleSubjectItems(viewer(Role.PARTNER, { organizationId: OTHER }), onHold(ReferralStatus.ACCEPTED))).toEqual([]);
+    expect(visibleSubjectItems(viewer(Role.PARTNER), onHold(null))).toEqual([]);
+    expect(visibleSubjectItems(viewer(Role.PARTNER), onHold(ReferralStatus.UNMATCHED, null))).toEqual([]);
+  });
+
+  it('without consent the holder sees nothing', () => {
+    expect(visibleSubjectItems(viewer(Role.PARTNER), { ...onHold(ReferralStatus.ACCEPTED), consentObtained: false })).toEqual([]);
   });
 });

@@ -17,7 +17,7 @@ export interface ReferralFacts {
 const PARTNER_MOVES: readonly ReferralMove[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'RETURN'];
 /** What tier-1 does as the one an escalated need reached, or whose department holds it (DOMAIN.md, "Every need reaches an end"). */
 const TIER1_HOLDER_MOVES: readonly ReferralMove[] = ['COMPLETE', 'RETURN'];
-const COORDINATOR_MOVES: readonly ReferralMove[] = ['REASSIGN', 'ESCALATE', 'WITHDRAW'];
+const COORDINATOR_MOVES: readonly ReferralMove[] = ['REASSIGN', 'ESCALATE', 'WITHDRAW', 'HOLD', 'RESUME'];
 
 /**
  * The actor a move is recorded under, or FORBIDDEN. A partner answers for its own organisation; a tier-2 coordinator
@@ -69,7 +69,11 @@ export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: Refe
 }
 
 /** What maySeeSubject and maySeeAgeBand need to know about a referral. */
-export type SubjectFacts = Pick<ReferralFacts, 'status' | 'currentOrganizationId'> & { consentObtained: boolean | null };
+export type SubjectFacts = Pick<ReferralFacts, 'status' | 'currentOrganizationId'> & {
+  consentObtained: boolean | null;
+  /** While ON_HOLD: the status it returns to, whose sight the holding partner keeps (absent: none). */
+  resumesToStatus?: ReferralStatus | null;
+};
 
 /**
  * Which items of the subject's personal data the viewer may see (docs/SECURITY.md, "Personal data"). Coordinators see
@@ -85,6 +89,8 @@ export function visibleSubjectItems(viewer: Viewer, referral: SubjectFacts): rea
     case Role.PARTNER:
       if (referral.consentObtained !== true || viewer.organizationId === null) return [];
       if (referral.currentOrganizationId !== viewer.organizationId) return [];
+      // On hold, the holder keeps what it saw before the hold (docs/SECURITY.md, "Personal data").
+      if (referral.status === ReferralStatus.ON_HOLD) return referral.resumesToStatus ? PARTNER_SIGHT[referral.resumesToStatus] : [];
       return PARTNER_SIGHT[referral.status];
     default:
       return [];

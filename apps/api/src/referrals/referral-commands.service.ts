@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
-import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, ReferralOutcome, Role, SubjectKind } from '@tsunagu/domain';
+import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, ReferralOutcome, resumeOnProblem, Role, SubjectKind } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -12,9 +12,11 @@ import {
   declineReferralUpdate,
   escalateReferralUpdate,
   extendReferralDeadlineUpdate,
+  holdReferralUpdate,
   reassignReferralUpdate,
   referralWorkflowId,
   returnReferralUpdate,
+  resumeReferralUpdate,
   startReferralUpdate,
   submitReferralUpdate,
   takeReferralUpdate,
@@ -50,6 +52,8 @@ const UPDATES = {
   EXTEND_DEADLINE: extendReferralDeadlineUpdate,
   TAKE: takeReferralUpdate,
   RETURN: returnReferralUpdate,
+  HOLD: holdReferralUpdate,
+  RESUME: resumeReferralUpdate,
 } as const;
 
 /**
@@ -131,6 +135,11 @@ export class ReferralCommandsService {
   }
 
   async move(viewer: Viewer, id: string, payload: MovePayload): Promise<ReferralEntity> {
+    if (payload.move === 'HOLD') {
+      // Japan's calendar: from tomorrow (JST) to 365 days ahead (DOMAIN.md, "On hold"); the workflow checks it again.
+      const problem = resumeOnProblem(payload.resumeOn, new Date());
+      if (problem) throw badUserInput([{ field: 'resumeOn', message: problem }]);
+    }
     const referral = await this.referrals.findVisible(viewer, id);
     try {
       return await this.send(viewer, referral, payload);

@@ -19,6 +19,8 @@ export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: View
     subjectAgeBand: maySeeAgeBand(viewer, row) ? row.subjectAgeBand : null,
     destination: row.destination,
     responseDueAt: row.responseDueAt,
+    resumeOn: row.resumeOn ?? null,
+    resumesToStatus: row.resumesToStatus ?? null,
     outcome: row.outcome,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,

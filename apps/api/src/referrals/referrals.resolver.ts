@@ -8,6 +8,7 @@ import {
   CompleteReferralArgs,
   DeclineReferralArgs,
   ExtendReferralDeadlineArgs,
+  HoldReferralArgs,
   NoteOnMoveArgs,
   ReassignReferralArgs,
   RequiredNoteArgs,
@@ -29,7 +30,7 @@ import { ReferralQueryService } from './referral-query.service';
 const ANSWERING = [Role.PARTNER, Role.TIER2_COORDINATOR];
 /** Partners answer; tier-1 too, for what is escalated to it or held by its department (referral-access.policy.ts). */
 const ANSWERING_OR_TIER1 = [...ANSWERING, Role.TIER1_COORDINATOR];
-/** Coordinators steer a referral: reassign, escalate, withdraw. */
+/** Coordinators steer a referral: reassign, escalate, withdraw, hold and resume. */
 const STEERING = [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR];
 
 /** Referral queries and mutations (API.md). Thin: scoping lives in the query service, moves in the commands service. */
@@ -114,6 +115,20 @@ export class ReferralsResolver {
   @Mutation(() => ReferralModel)
   async withdrawReferral(@CurrentViewer() viewer: Viewer, @Args() { id, reason }: WithdrawReferralArgs): Promise<ReferralModel> {
     return toReferralModel(await this.commands.move(viewer, id, { move: 'WITHDRAW', reason }), viewer);
+  }
+
+  @Roles(...STEERING)
+  @Mutation(() => ReferralModel, {
+    description: 'Puts the referral ON_HOLD until resumeOn: its deadlines pause; only resume, notes and withdrawal are allowed meanwhile.',
+  })
+  async holdReferral(@CurrentViewer() viewer: Viewer, @Args() { id, resumeOn, reason }: HoldReferralArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'HOLD', resumeOn, reason }), viewer);
+  }
+
+  @Roles(...STEERING)
+  @Mutation(() => ReferralModel, { description: 'Returns an ON_HOLD referral to the status it came from, with its deadline started afresh.' })
+  async resumeReferral(@CurrentViewer() viewer: Viewer, @Args() { id, note }: NoteOnMoveArgs): Promise<ReferralModel> {
+    return toReferralModel(await this.commands.move(viewer, id, { move: 'RESUME', note }), viewer);
   }
 
   @Roles(Role.ADMIN, Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR, Role.PARTNER)

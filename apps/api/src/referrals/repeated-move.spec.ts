@@ -1,3 +1,4 @@
+import { holdNote } from '@tsunagu/domain';
 import { isRepeatOf, LastPersonHandoff, moveUpdateId } from './repeated-move';
 
 const viewer = 'user-1';
@@ -78,5 +79,21 @@ describe('moveUpdateId', () => {
     expect(moveUpdateId(viewer, { ...referral, lastSeq: 3 }, { move: 'ACCEPT', note: 'a' })).not.toBe(id);
     expect(moveUpdateId(viewer, referral, { move: 'START', note: 'a' })).not.toBe(id);
     expect(moveUpdateId(viewer, referral, { move: 'ACCEPT', note: 'b' })).not.toBe(id);
+  });
+});
+
+describe('isRepeatOf: holds and resumes', () => {
+  const held = handoff({ kind: 'PUT_ON_HOLD', reason: '入院中', note: holdNote('2027-01-15') });
+
+  it('a hold with the same date and reason by the same user is a repeat; another date or reason is a new hold', () => {
+    expect(isRepeatOf(held, viewer, { move: 'HOLD', resumeOn: '2027-01-15', reason: '入院中' })).toBe(true);
+    expect(isRepeatOf(held, viewer, { move: 'HOLD', resumeOn: '2027-01-16', reason: '入院中' })).toBe(false);
+    expect(isRepeatOf(held, viewer, { move: 'HOLD', resumeOn: '2027-01-15', reason: '家族が検討中' })).toBe(false);
+    expect(isRepeatOf(held, 'user-2', { move: 'HOLD', resumeOn: '2027-01-15', reason: '入院中' })).toBe(false);
+  });
+
+  it('a resume with the same note is a repeat', () => {
+    expect(isRepeatOf(handoff({ kind: 'RESUMED', note: '退院' }), viewer, { move: 'RESUME', note: '退院' })).toBe(true);
+    expect(isRepeatOf(handoff({ kind: 'RESUMED', note: '退院' }), viewer, { move: 'RESUME', note: null })).toBe(false);
   });
 });

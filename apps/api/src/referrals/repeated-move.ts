@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { HandoffKind, isDeadlineExtensionNote } from '@tsunagu/domain';
+import { HandoffKind, holdNote, isDeadlineExtensionNote } from '@tsunagu/domain';
 import type { ReferralMove } from './referral-access.policy';
 
 // Repeating an answer is safe (docs/ARCHITECTURE.md, "Bounded Temporal calls and safe repeats"). Pure: unit-tested.
@@ -14,7 +14,9 @@ export type MovePayload =
   | { move: 'WITHDRAW'; reason: string }
   | { move: 'EXTEND_DEADLINE'; businessDays: number; reason: string }
   | { move: 'TAKE'; note?: string | null }
-  | { move: 'RETURN'; reason: string; note?: string | null };
+  | { move: 'RETURN'; reason: string; note?: string | null }
+  | { move: 'HOLD'; resumeOn: string; reason: string }
+  | { move: 'RESUME'; note?: string | null };
 
 /** The handoff each move writes first, by the person who made it. */
 const HANDOFF_OF: Readonly<Record<ReferralMove, HandoffKind>> = {
@@ -29,13 +31,15 @@ const HANDOFF_OF: Readonly<Record<ReferralMove, HandoffKind>> = {
   EXTEND_DEADLINE: HandoffKind.DEADLINE_EXTENDED,
   TAKE: HandoffKind.TAKEN,
   RETURN: HandoffKind.RETURNED,
+  HOLD: HandoffKind.PUT_ON_HOLD,
+  RESUME: HandoffKind.RESUMED,
 };
 
 /**
- * Moves that a repeat would not refuse (a second note, a second extension): checked before they are sent. The others
- * are refused as CONFLICT when repeated, and checked only then.
+ * Moves that a repeat would not refuse (a second note, a second extension, a hold again while on hold): checked before
+ * they are sent. The others are refused as CONFLICT when repeated, and checked only then.
  */
-export const ADDITIVE_MOVES: readonly ReferralMove[] = ['NOTE', 'EXTEND_DEADLINE'];
+export const ADDITIVE_MOVES: readonly ReferralMove[] = ['NOTE', 'EXTEND_DEADLINE', 'HOLD'];
 
 /** The referral's latest handoff made by a person (not routing, timers or the policy track). */
 export interface LastPersonHandoff {
@@ -60,7 +64,11 @@ export function isRepeatOf(last: LastPersonHandoff | null, viewerId: string, pay
     case 'TAKE':
     case 'ESCALATE':
     case 'NOTE':
+    case 'RESUME':
       return same(last.note, note);
+    case 'HOLD':
+      // The workflow writes the resume date into the handoff's note (holdNote).
+      return same(last.reason, payload.reason) && same(last.note, holdNote(payload.resumeOn));
     case 'DECLINE':
     case 'RETURN':
       return same(last.reason, payload.reason) && same(last.note, note);

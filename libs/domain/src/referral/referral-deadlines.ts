@@ -1,5 +1,6 @@
 import { addBusinessDays, isBusinessDay, JST_OFFSET_MS, nextBusinessDay, reminderTime } from '../calendar';
 import { NeedCategory, ReferralStatus } from '../enums';
+import { formatJstDateTime } from '../text/jst-text';
 
 // The deadlines of DOMAIN.md, "Deadlines and escalation", in business days of the city hall. Pure: the workflow calls
 // it with its own clock, so timers are deterministic.
@@ -11,17 +12,32 @@ export interface DeadlineRule {
   progressReminderDays: number;
   /** An UNMATCHED referral escalates to tier-1 after this long. */
   unmatchedEscalationDays: number;
+  /** An ESCALATED referral waits this long for tier-1 (reminder halfway), then reminds again every period. */
+  tier1ResponseDays: number;
 }
 
 export const DEFAULT_DEADLINE_RULE: Readonly<DeadlineRule> = Object.freeze({
   offerResponseDays: 3,
   progressReminderDays: 10,
   unmatchedEscalationDays: 5,
+  tier1ResponseDays: 5,
 });
+
+/**
+ * The rule a workflow runs on: its input's, completed by the defaults for fields added since it was stored (a workflow
+ * started before tier1ResponseDays existed has none in its input).
+ */
+export function completeDeadlineRule(rule: Partial<DeadlineRule> | undefined): DeadlineRule {
+  return { ...DEFAULT_DEADLINE_RULE, ...rule };
+}
 
 export type DeadlineRules = Partial<Record<NeedCategory, DeadlineRule>>;
 
-export type DeadlineKind = 'OFFER_RESPONSE' | 'PROGRESS' | 'UNMATCHED_ESCALATION';
+/**
+ * TIER1_RESPONSE: an escalated need waiting for tier-1. RESUME_DATE: not a deadline of the referral but the day a
+ * referral ON_HOLD was to resume (referral-hold.ts): the workflow's timer reminds the coordinator then, once.
+ */
+export type DeadlineKind = 'OFFER_RESPONSE' | 'PROGRESS' | 'UNMATCHED_ESCALATION' | 'TIER1_RESPONSE' | 'RESUME_DATE';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -46,9 +62,23 @@ export function deadlineFor(status: ReferralStatus, since: Date, rule: DeadlineR
       return { kind: 'PROGRESS', dueAt: addBusinessDays(since, rule.progressReminderDays).toISOString(), reminderAt: null };
     case ReferralStatus.UNMATCHED:
       return { kind: 'UNMATCHED_ESCALATION', dueAt: addBusinessDays(since, rule.unmatchedEscalationDays).toISOString(), reminderAt: null };
+    case ReferralStatus.ESCALATED: {
+      const due = addBusinessDays(since, rule.tier1ResponseDays);
+      return { kind: 'TIER1_RESPONSE', dueAt: due.toISOString(), reminderAt: officeHoursReminder(since, due)?.toISOString() ?? null };
+    }
     default:
       return null;
   }
+}
+
+/** The REMINDED note halfway to a tier-1 deadline (people read it: Japanese, JST). */
+export function tier1ReminderNote(dueAt: string): string {
+  return `第1層SCへの引継ぎへの対応をお願いします（期限 ${formatJstDateTime(dueAt)}）`;
+}
+
+/** The REMINDED note when a tier-1 deadline passed; the next period runs to `nextDueAt`. */
+export function tier1OverdueNote(businessDays: number, nextDueAt: string): string {
+  return `第1層SCへの引継ぎから${businessDays}営業日、対応がありません。対応をお願いします（次の期限 ${formatJstDateTime(nextDueAt)}）`;
 }
 
 /** The deadline moved `businessDays` later, keeping a reminder that has not gone out yet. */

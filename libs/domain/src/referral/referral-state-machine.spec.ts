@@ -20,9 +20,24 @@ import { ALLOWED_FROM, applyReferralCommand, assertAllowed, isTier1HandBack, sub
 // "Open" = not finished: COMPLETED and WITHDRAWN are the only end states of the diagram.
 // Escalating an ESCALATED referral is not a transition (it is already there), so ESCALATED is not a source of ESCALATE.
 // NOTE is not drawn: it changes nothing and "everyone with access may add notes" (API.md), so any open state.
+// ON_HOLD (DOMAIN.md, "On hold"): HOLD from ACCEPTED, IN_PROGRESS, UNMATCHED, ESCALATED (never OFFERED), and again
+// from ON_HOLD (a new resume date); RESUME only from ON_HOLD; while on hold only RESUME, NOTE and WITHDRAW.
 // ---------------------------------------------------------------------------------------------------------------
-type Move = 'ACCEPT' | 'DECLINE' | 'START' | 'COMPLETE' | 'REASSIGN' | 'ESCALATE' | 'WITHDRAW' | 'NOTE' | 'TAKE' | 'RETURN';
-const MOVES: readonly Move[] = ['ACCEPT', 'DECLINE', 'START', 'COMPLETE', 'REASSIGN', 'ESCALATE', 'WITHDRAW', 'NOTE', 'TAKE', 'RETURN'];
+type Move = 'ACCEPT' | 'DECLINE' | 'START' | 'COMPLETE' | 'REASSIGN' | 'ESCALATE' | 'WITHDRAW' | 'NOTE' | 'TAKE' | 'RETURN' | 'HOLD' | 'RESUME';
+const MOVES: readonly Move[] = [
+  'ACCEPT',
+  'DECLINE',
+  'START',
+  'COMPLETE',
+  'REASSIGN',
+  'ESCALATE',
+  'WITHDRAW',
+  'NOTE',
+  'TAKE',
+  'RETURN',
+  'HOLD',
+  'RESUME',
+];
 const STATUSES: readonly ReferralStatus[] = Object.values(ReferralStatus);
 
 const DIAGRAM: Record<Move, ReferralStatus[]> = {
@@ -39,6 +54,7 @@ const DIAGRAM: Record<Move, ReferralStatus[]> = {
     ReferralStatus.IN_PROGRESS,
     ReferralStatus.UNMATCHED,
     ReferralStatus.ESCALATED,
+    ReferralStatus.ON_HOLD,
   ],
   NOTE: [
     ReferralStatus.SUBMITTED,
@@ -47,9 +63,12 @@ const DIAGRAM: Record<Move, ReferralStatus[]> = {
     ReferralStatus.IN_PROGRESS,
     ReferralStatus.UNMATCHED,
     ReferralStatus.ESCALATED,
+    ReferralStatus.ON_HOLD,
   ],
   TAKE: [ReferralStatus.ESCALATED],
   RETURN: [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.ESCALATED],
+  HOLD: [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.UNMATCHED, ReferralStatus.ESCALATED, ReferralStatus.ON_HOLD],
+  RESUME: [ReferralStatus.ON_HOLD],
 };
 
 // Moves the code allows beyond the drawn arrows, each with the reason it is taken as intended. Anything else that the
@@ -110,19 +129,26 @@ function realisticState(status: ReferralStatus): ReferralState {
     case ReferralStatus.UNMATCHED:
     case ReferralStatus.ESCALATED:
     case ReferralStatus.WITHDRAWN:
-    case ReferralStatus.ON_HOLD:
       return state(status, { offeredOrganizationIds: [ORG_A] });
+    case ReferralStatus.ON_HOLD:
+      return state(status, {
+        offeredOrganizationIds: [ORG_A],
+        hold: { returnTo: ReferralStatus.UNMATCHED, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' },
+      });
   }
 }
 
 /** Org A holds the referral in every status, so a partner move by org A can only fail on the status. */
 function heldByAState(status: ReferralStatus): ReferralState {
-  return state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A] });
+  const hold = status === ReferralStatus.ON_HOLD ? { returnTo: ReferralStatus.ACCEPTED, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' } : null;
+  return state(status, { currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], hold });
 }
 
 /** Tier-1's department holds the referral in every status (it took it), so tier-1's moves can only fail on the status. */
 function heldByTier1State(status: ReferralStatus): ReferralState {
-  return state(status, { currentOrganizationId: CITY, offeredOrganizationIds: [ORG_A], heldByTier1: true });
+  const held = state(status, { currentOrganizationId: CITY, offeredOrganizationIds: [ORG_A], heldByTier1: true });
+  if (status !== ReferralStatus.ON_HOLD) return held;
+  return { ...held, hold: { returnTo: ReferralStatus.IN_PROGRESS, resumeOn: '2027-01-15', heldByUserId: 'user-tier1' } };
 }
 
 /** A well-formed command of each type, made by tier-1 (what its department holds, tier-1 answers and steers). */
@@ -153,6 +179,10 @@ function commandFor(move: Move): ReferralCommand {
       return { type: 'TAKE', actor: tier1, note: 'city hall takes it' };
     case 'RETURN':
       return { type: 'RETURN', actor: partnerA, reason: ReturnReason.CANNOT_CONTINUE, note: 'no driver', offerTo: ORG_B };
+    case 'HOLD':
+      return { type: 'HOLD', actor: coordinator, resumeOn: '2027-01-15', reason: '本人が入院中' };
+    case 'RESUME':
+      return { type: 'RESUME', actor: coordinator, note: '退院されました' };
   }
 }
 
@@ -195,9 +225,9 @@ function expectConflict(fn: () => unknown): IllegalTransitionError {
 describe('referral state machine: the transition table', () => {
   const table = STATUSES.flatMap((status) => MOVES.map((move) => ({ status, move, allowed: expectedAllowed(move, status) })));
 
-  it('covers every status × every move (9 × 10)', () => {
+  it('covers every status × every move (9 × 12)', () => {
     expect(STATUSES).toHaveLength(9);
-    expect(table).toHaveLength(90);
+    expect(table).toHaveLength(108);
   });
 
   it('agrees cell by cell with ALLOWED_FROM (what the code declares: allowed in some state of that status)', () => {
@@ -732,5 +762,63 @@ describe('tier-1 owns escalated needs; holders hand a referral back', () => {
     const stored = heldByA(ReferralStatus.IN_PROGRESS);
     expect('heldByTier1' in stored).toBe(false);
     expect(isTier1HandBack(stored)).toBe(false);
+  });
+});
+
+describe('applyReferralCommand: holding and resuming (DOMAIN.md, "On hold")', () => {
+  const hold: ReferralCommand = { type: 'HOLD', actor: coordinator, resumeOn: '2027-01-15', reason: '本人が入院中' };
+
+  it.each([ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS])(
+    'HOLD from %s: ON_HOLD, the partner still holds it, the status to return to kept',
+    (status) => {
+      const t = apply(heldByAState(status), hold);
+      expect(t.state).toMatchObject({
+        status: ReferralStatus.ON_HOLD,
+        currentOrganizationId: ORG_A,
+        hold: { returnTo: status, resumeOn: '2027-01-15', heldByUserId: 'user-tier2' },
+      });
+      expect(t.handoffs).toEqual([
+        {
+          kind: HandoffKind.PUT_ON_HOLD,
+          fromOrganizationId: ORG_A,
+          toOrganizationId: ORG_A,
+          actorUserId: 'user-tier2',
+          proxy: false,
+          reason: '本人が入院中',
+          note: '2027年1月15日(金)まで保留にしました（期限は再開まで止まります）',
+        },
+      ]);
+    },
+  );
+
+  it('HOLD again while on hold moves the date and keeps the status to return to', () => {
+    const t = apply(heldByAState(ReferralStatus.ON_HOLD), { ...hold, resumeOn: '2027-02-01' } as ReferralCommand);
+    expect(t.state.hold).toEqual({ returnTo: ReferralStatus.ACCEPTED, resumeOn: '2027-02-01', heldByUserId: 'user-tier2' });
+  });
+
+  it('HOLD from OFFERED is a CONFLICT: the offer waits for the partner', () => {
+    expect(expectConflict(() => apply(heldByAState(ReferralStatus.OFFERED), hold)).message).toMatch(/OFFERED/);
+  });
+
+  it('RESUME returns to the status it came from, same holder, hold cleared, one RESUMED handoff', () => {
+    const t = apply(heldByAState(ReferralStatus.ON_HOLD), { type: 'RESUME', actor: coordinator, note: '退院' });
+    expect(t.state).toEqual({ status: ReferralStatus.ACCEPTED, currentOrganizationId: ORG_A, offeredOrganizationIds: [ORG_A], outcome: null });
+    expect(kinds(t)).toEqual([HandoffKind.RESUMED]);
+    expect(t.handoffs[0]).toMatchObject({ fromOrganizationId: ORG_A, toOrganizationId: ORG_A, actorUserId: 'user-tier2', note: '退院' });
+  });
+
+  it('RESUME without a remembered status is a CONFLICT', () => {
+    expectConflict(() => apply(state(ReferralStatus.ON_HOLD), { type: 'RESUME', actor: coordinator }));
+  });
+
+  it('WITHDRAW while on hold clears the hold', () => {
+    const t = apply(heldByAState(ReferralStatus.ON_HOLD), { type: 'WITHDRAW', actor: coordinator, reason: '転居' });
+    expect(t.state).toEqual({ status: ReferralStatus.WITHDRAWN, currentOrganizationId: null, offeredOrganizationIds: [ORG_A], outcome: null });
+  });
+
+  it('REMIND while on hold is addressed to the coordinator (no organisation), while ESCALATED to tier-1 (none either)', () => {
+    expect(apply(heldByAState(ReferralStatus.ON_HOLD), { type: 'REMIND', note: 'x' }).handoffs[0].toOrganizationId).toBeNull();
+    expect(apply(realisticState(ReferralStatus.ESCALATED), { type: 'REMIND', note: 'x' }).handoffs[0].toOrganizationId).toBeNull();
+    expectConflict(() => apply(realisticState(ReferralStatus.UNMATCHED), { type: 'REMIND', note: 'x' }));
   });
 });

@@ -10,8 +10,9 @@ import {
   ReferralState,
   ReferralTransition,
 } from './referral-state';
+import { HOLDABLE_STATUSES, holdNote } from './referral-hold';
 
-const { SUBMITTED, OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED, ESCALATED } = ReferralStatus;
+const { SUBMITTED, OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED, ESCALATED, ON_HOLD } = ReferralStatus;
 
 /** The statuses each move may start from (DOMAIN.md, "Referral lifecycle"). SUBMIT starts a referral, so it has none. */
 export const ALLOWED_FROM: Readonly<Record<ReferralCommandType, readonly ReferralStatus[]>> = {
@@ -28,11 +29,15 @@ export const ALLOWED_FROM: Readonly<Record<ReferralCommandType, readonly Referra
   NOTE: OPEN_STATUSES,
   EXTEND_DEADLINE: [OFFERED, ACCEPTED, IN_PROGRESS, UNMATCHED],
   EXPIRE: [OFFERED],
-  REMIND: [OFFERED, ACCEPTED, IN_PROGRESS],
+  // ESCALATED: the tier-1 deadline; ON_HOLD: the resume date (DOMAIN.md, "On hold").
+  REMIND: [OFFERED, ACCEPTED, IN_PROGRESS, ESCALATED, ON_HOLD],
   AUTO_ESCALATE: [UNMATCHED],
   TAKE: [ESCALATED],
   // ACCEPTED, IN_PROGRESS: its holder (a partner, or tier-1 while its department holds it); ESCALATED: tier-1.
   RETURN: [ACCEPTED, IN_PROGRESS, ESCALATED],
+  // Holding again while on hold moves the resume date.
+  HOLD: [...HOLDABLE_STATUSES, ON_HOLD],
+  RESUME: [ON_HOLD],
 };
 
 /**
@@ -125,7 +130,7 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
       };
     case 'WITHDRAW':
       return {
-        state: { ...state, status: ReferralStatus.WITHDRAWN, currentOrganizationId: null },
+        state: { ...withoutHold(state), status: ReferralStatus.WITHDRAWN, currentOrganizationId: null },
         handoffs: [event(HandoffKind.WITHDRAWN, actor, { from: holder, to: null, reason: command.reason })],
       };
     case 'NOTE':
@@ -143,8 +148,11 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
       const routed = route(state, command.offerTo);
       return { state: routed.state, handoffs: [expired, ...routed.handoffs] };
     }
-    case 'REMIND':
-      return { state, handoffs: [event(HandoffKind.REMINDED, null, { from: null, to: holder, note: command.note })] };
+    case 'REMIND': {
+      // On hold, the resume date reminds the coordinator, not the holder.
+      const to = state.status === ON_HOLD ? null : holder;
+      return { state, handoffs: [event(HandoffKind.REMINDED, null, { from: null, to, note: command.note })] };
+    }
     case 'TAKE': {
       // Tier-1 works on it itself: its city department holds it, in progress (the progress deadline runs).
       const department = command.actor.organizationId;
@@ -168,6 +176,21 @@ export function applyReferralCommand(state: ReferralState, command: ReferralComm
       const returned = event(HandoffKind.RETURNED, actor, { from: holder, to: null, reason: command.reason, note: command.note });
       const routed = route(state, command.offerTo);
       return { state: routed.state, handoffs: [returned, ...routed.handoffs] };
+    }
+    case 'HOLD': {
+      const returnTo = state.status === ON_HOLD && state.hold ? state.hold.returnTo : state.status;
+      const hold = { returnTo, resumeOn: command.resumeOn, heldByUserId: command.actor.userId };
+      return {
+        state: { ...state, status: ON_HOLD, hold },
+        handoffs: [event(HandoffKind.PUT_ON_HOLD, actor, { from: holder, to: holder, reason: command.reason, note: holdNote(command.resumeOn) })],
+      };
+    }
+    case 'RESUME': {
+      if (!state.hold) throw new IllegalTransitionError('This referral has no status to return to');
+      return {
+        state: { ...withoutHold(state), status: state.hold.returnTo },
+        handoffs: [event(HandoffKind.RESUMED, actor, { from: holder, to: holder, note: command.note })],
+      };
     }
     case 'AUTO_ESCALATE':
       return {
@@ -249,6 +272,12 @@ export function recordPolicyHandoff(state: ReferralState, entry: Omit<PolicyHand
       },
     ],
   };
+}
+
+/** The state without its hold (ReferralState.hold is absent while not ON_HOLD). */
+function withoutHold(state: ReferralState): ReferralState {
+  const { hold: _hold, ...rest } = state;
+  return rest;
 }
 
 function route(state: ReferralState, offerTo: string | null): ReferralTransition {

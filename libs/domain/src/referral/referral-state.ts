@@ -13,6 +13,16 @@ export interface ReferralState {
    * Absent (never false) otherwise, so states stored before it existed read the same.
    */
   heldByTier1?: boolean;
+  /** While ON_HOLD (DOMAIN.md, "On hold"): where it returns on resume, the resume date, who put it on hold. */
+  hold?: ReferralHold | null;
+}
+
+export interface ReferralHold {
+  /** The status before the hold, which resumeReferral returns to. */
+  returnTo: ReferralStatus;
+  /** The JST calendar date (YYYY-MM-DD) the coordinator means to resume on. */
+  resumeOn: string;
+  heldByUserId: string;
 }
 
 /** Who makes a move. For a proxy update, organizationId is the partner the coordinator answers for. */
@@ -76,6 +86,8 @@ export type ReferralCommand =
   // Tier-1 owns escalated needs; holders hand a referral back (DOMAIN.md, "Every need reaches an end").
   | { type: 'TAKE'; actor: ReferralActor; note?: string | null }
   | { type: 'RETURN'; actor: ReferralActor; reason: ReturnReason; note?: string | null; offerTo: string | null }
+  | { type: 'HOLD'; actor: ReferralActor; resumeOn: string; reason: string }
+  | { type: 'RESUME'; actor: ReferralActor; note?: string | null }
   // Moves the workflow makes itself when a deadline passes; no user acts.
   | { type: 'EXPIRE'; offerTo: string | null }
   | { type: 'REMIND'; note: string }
@@ -98,6 +110,7 @@ export const OPEN_STATUSES: readonly ReferralStatus[] = [
   ReferralStatus.IN_PROGRESS,
   ReferralStatus.UNMATCHED,
   ReferralStatus.ESCALATED,
+  ReferralStatus.ON_HOLD,
 ];
 
 export const CLOSED_STATUSES: readonly ReferralStatus[] = [ReferralStatus.COMPLETED, ReferralStatus.WITHDRAWN];

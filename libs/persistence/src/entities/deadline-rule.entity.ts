@@ -16,6 +16,9 @@ export class DeadlineRuleEntity {
   @Column({ name: 'unmatched_escalation_days', type: 'integer' })
   unmatchedEscalationDays: number;
 
+  @Column({ name: 'tier1_response_days', type: 'integer' })
+  tier1ResponseDays: number;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

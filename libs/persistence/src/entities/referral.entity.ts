@@ -69,6 +69,14 @@ export class ReferralEntity {
   @Column({ type: 'text', nullable: true })
   outcome: ReferralOutcome | null;
 
+  /** While ON_HOLD: the JST date (YYYY-MM-DD) the coordinator means to resume on; null otherwise. */
+  @Column({ name: 'resume_on', type: 'date', nullable: true })
+  resumeOn: string | null;
+
+  /** While ON_HOLD: the status resumeReferral returns to; null otherwise. */
+  @Column({ name: 'resumes_to_status', type: 'text', nullable: true })
+  resumesToStatus: ReferralStatus | null;
+
   /** Sequence number of the newest handoff applied: makes a retried write a no-op. */
   @Column({ name: 'last_seq', type: 'integer' })
   lastSeq: number;

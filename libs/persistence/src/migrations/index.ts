@@ -9,6 +9,7 @@ import { PolicyTrack1765065600000 } from './1765065600000-policy-track';
 import { TemporaryPasswords1765152000000 } from './1765152000000-temporary-passwords';
 import { AuditRequestId1765238400000 } from './1765238400000-audit-request-id';
 import { ClosingTheLoops1765324800000 } from './1765324800000-closing-the-loops';
+import { DeadlinesAndHolds1765411200000 } from './1765411200000-deadlines-and-holds';
 import { PolicyLoop1765497600000 } from './1765497600000-policy-loop';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   TemporaryPasswords1765152000000,
   AuditRequestId1765238400000,
   ClosingTheLoops1765324800000,
+  DeadlinesAndHolds1765411200000,
   PolicyLoop1765497600000,
 ];

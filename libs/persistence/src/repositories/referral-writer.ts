@@ -31,6 +31,8 @@ export interface ReferralTransitionWrite {
   currentOrganizationId: string | null;
   outcome: ReferralOutcome | null;
   responseDueAt?: string | null;
+  /** While ON_HOLD: the resume date and the status to return to (referral.resume_on, resumes_to_status). */
+  hold?: { resumeOn: string; returnTo: ReferralStatus } | null;
   lastSeq: number;
   at: string;
   /** Present on the first write only: creates the row. */
@@ -98,9 +100,19 @@ export class ReferralWriter {
     // TypeORM answers an UPDATE on PostgreSQL with [rows, rowCount].
     const [updatedRows]: [unknown[], number] = await this.tx.query(
       `UPDATE referral SET status = $2, current_organization_id = $3, outcome = $4, last_seq = $5, updated_at = $6,
-              response_due_at = $7
+              response_due_at = $7, resume_on = $8, resumes_to_status = $9
         WHERE id = $1 AND last_seq < $5 RETURNING id`,
-      [input.referralId, input.status, input.currentOrganizationId, input.outcome, input.lastSeq, input.at, input.responseDueAt ?? null],
+      [
+        input.referralId,
+        input.status,
+        input.currentOrganizationId,
+        input.outcome,
+        input.lastSeq,
+        input.at,
+        input.responseDueAt ?? null,
+        input.hold?.resumeOn ?? null,
+        input.hold?.returnTo ?? null,
+      ],
     );
     if (updatedRows.length === 0) {
       const [existing] = await this.tx.query(`SELECT last_seq FROM referral WHERE id = $1`, [input.referralId]);

@@ -29,6 +29,9 @@ export const addReferralNoteUpdate = defineUpdate<ReferralMoveResult, [MoveInput
 export const takeReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'TAKE'>]>('takeReferral');
 /** The holder hands it back: a partner to routing, tier-1 to the tier-2 coordinator. */
 export const returnReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'RETURN'>]>('returnReferral');
+/** Puts the referral ON_HOLD until resumeOn (a JST date, YYYY-MM-DD); the workflow writes the handoff's note. */
+export const holdReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'HOLD'>]>('holdReferral');
+export const resumeReferralUpdate = defineUpdate<ReferralMoveResult, [MoveInput<'RESUME'>]>('resumeReferral');
 
 /** Moves the current deadline `businessDays` later; the workflow writes the handoff's note (the new due time). */
 export type ExtendDeadlineInput = Omit<MoveInput<'EXTEND_DEADLINE'>, 'note'>;

@@ -34,7 +34,10 @@ export interface ReferralSubmission {
 export interface ReferralWorkflowInput {
   referralId: string;
   submission: ReferralSubmission;
-  /** The category's deadline rule when submitted; referrals started before deadlines existed have none. */
+  /**
+   * The category's deadline rule when submitted; referrals started before deadlines existed have none, and those
+   * started before tier1ResponseDays lack that field (the workflow uses the default: completeDeadlineRule).
+   */
   deadlineRule?: DeadlineRule;
 }
 
@@ -60,8 +63,10 @@ export interface RecordTransitionInput {
   status: ReferralStatus;
   currentOrganizationId: string | null;
   outcome: ReferralOutcome | null;
-  /** The current deadline (Referral.responseDueAt); null when none runs. */
+  /** The current deadline (Referral.responseDueAt); null when none runs (and while ON_HOLD). */
   responseDueAt: string | null;
+  /** While ON_HOLD: the resume date and the status to return to; null otherwise. Absent from workflows before holds. */
+  hold?: { resumeOn: string; returnTo: ReferralStatus } | null;
   lastSeq: number;
   at: string;
   /** Present on the first write only: the submitted need, which creates the row. */

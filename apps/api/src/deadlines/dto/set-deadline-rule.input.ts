@@ -1,5 +1,5 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsEnum, IsInt, Max, Min } from 'class-validator';
+import { IsEnum, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { NeedCategory } from '@tsunagu/domain';
 
 @InputType('DeadlineRuleInput')
@@ -25,4 +25,11 @@ export class SetDeadlineRuleInput {
   @Min(1)
   @Max(120)
   unmatchedEscalationDays: number;
+
+  @Field(() => Int, { nullable: true, description: 'Left out: kept as it is (the default, 5, for a category never set).' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  tier1ResponseDays?: number | null;
 }

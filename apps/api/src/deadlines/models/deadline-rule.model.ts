@@ -15,6 +15,11 @@ export class DeadlineRuleModel {
   @Field(() => Int, { description: 'An UNMATCHED referral escalates to tier-1 after this long.' })
   unmatchedEscalationDays: number;
 
-  @Field({ description: 'False while the category uses the defaults (3, 10, 5).' })
+  @Field(() => Int, {
+    description: 'An ESCALATED referral waits this long for tier-1 (a reminder halfway), then reminds tier-1 again every period.',
+  })
+  tier1ResponseDays: number;
+
+  @Field({ description: 'False while the category uses the defaults (3, 10, 5, 5).' })
   customized: boolean;
 }

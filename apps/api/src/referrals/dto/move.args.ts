@@ -72,6 +72,23 @@ export class WithdrawReferralArgs {
 }
 
 @ArgsType()
+export class HoldReferralArgs {
+  @Field(() => ID)
+  @IsUUID()
+  id: string;
+
+  @Field({ description: 'The day to resume, YYYY-MM-DD (Japan time): from tomorrow to 365 days ahead.' })
+  @IsString()
+  resumeOn: string;
+
+  @Field({ description: 'Why, e.g. "the resident is in hospital until mid-January".' })
+  @IsString()
+  @Length(1, 500)
+  @Matches(/\S/, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+@ArgsType()
 export class ExtendReferralDeadlineArgs {
   @Field(() => ID)
   @IsUUID()

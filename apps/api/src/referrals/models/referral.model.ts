@@ -51,6 +51,15 @@ export class ReferralModel {
   @Field(() => Date, { nullable: true, description: 'Deadline of the current offer.' })
   responseDueAt: Date | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'While ON_HOLD: the day (YYYY-MM-DD, Japan time) the coordinator means to resume it; a reminder goes out at 09:00 that day.',
+  })
+  resumeOn: string | null;
+
+  @Field(() => ReferralStatus, { nullable: true, description: 'While ON_HOLD: the status resumeReferral returns it to.' })
+  resumesToStatus: ReferralStatus | null;
+
   @Field(() => ReferralOutcome, { nullable: true })
   outcome: ReferralOutcome | null;
 
