@@ -143,13 +143,13 @@ export class ReferralCommandsService {
   private async send(viewer: Viewer, referral: SeenReferral, payload: MovePayload): Promise<ReferralEntity> {
     // A note or an extension repeated would not be refused, but added twice: answered here instead.
     if (ADDITIVE_MOVES.includes(payload.move) && (await this.isRepeat(viewer, referral.id, payload))) return referral;
-    // Whether the holder has users of its own matters only to a tier-2 coordinator's answer for it (a proxy update, see
+    // Whether the holder has an active user matters only to a tier-2 coordinator's answer for it (a proxy update, see
     // actorForMove): a partner's own answer skips that lookup (docs/BENCHMARKS.md).
-    const holder =
+    const holderHasUsers =
       referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR
-        ? await this.directory.organization(referral.currentOrganizationId)
+        ? await this.directory.hasActiveUser(referral.currentOrganizationId)
         : null;
-    const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
+    const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holderHasUsers }, payload.move);
     // A partner the referral has left may add notes, nothing else; refused here, since the workflow's refusal would name
     // the referral's later status (docs/SECURITY.md, "A partner the referral has left").
     if (referral.leftAtSeq !== null && payload.move !== 'NOTE') {
