@@ -11,3 +11,6 @@ export * from './policy/regional-issue-state';
 export * from './policy/regional-issue-state-machine';
 export * from './write-failures';
 export * from './text/jst-text';
+export * from './text/referral-notes';
+export * from './text/policy-notes';
+export * from './text/labels';

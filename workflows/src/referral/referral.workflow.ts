@@ -18,11 +18,15 @@ import {
   deadlineFor,
   Destination,
   ErrorCode,
+  autoEscalationNote,
   deadlineExtensionNote,
+  deadlineReminderNote,
   extendDeadline,
   IllegalTransitionError,
   isClosed,
   nextWakeUp,
+  NoteLanguage,
+  progressReminderNote,
   recordPolicyHandoff,
   ReferralCommand,
   ReferralState,
@@ -76,6 +80,9 @@ export const DEADLINES_PATCH = 'business-day-deadlines';
 /** Marks the version that runs findNextCandidate as a local activity. */
 export const CANDIDATE_LOOKUP_PATCH = 'local-candidate-lookup';
 
+/** Marks the version that writes its history notes in Japanese (docs/DOMAIN.md, "Japanese in what people read"). */
+export const JAPANESE_NOTES_PATCH = 'japanese-notes';
+
 /** One referral from submission to its outcome. Moves arrive as Updates; each returns once the read model holds it. */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowResult> {
   const { submission } = input;
@@ -83,6 +90,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   // Checked once, at start: a referral keeps the kind of activity it started with, so its history replays.
   const lookup = patched(CANDIDATE_LOOKUP_PATCH) ? localLookup : activities;
   const referral = new ReferralWorkflowState(input, deadlinesOn, activities);
+  // Checked once, at start: a referral started before it keeps writing English notes, so its history replays as written.
+  referral.noteLanguage = patched(JAPANESE_NOTES_PATCH) ? 'ja' : 'en';
 
   /** The next partner to offer the need to after the current one, or null when none is left. */
   const nextCandidate: NextCandidate = (current) =>
@@ -122,7 +131,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       referral.lock.run(async () => {
         assertExtensible(referral, move);
         const extended = extendDeadline(referral.deadline!, move.businessDays);
-        const note = deadlineExtensionNote(move.businessDays, extended.dueAt);
+        const note = deadlineExtensionNote(move.businessDays, extended.dueAt, referral.noteLanguage);
         await referral.commit(applyReferralCommand(referral.state, extensionCommand(move, note)), () => extended);
         return referral.result();
       }),
@@ -265,7 +274,7 @@ async function writePolicyEntry(referral: ReferralWorkflowState, handoff: Policy
 async function onDeadline(referral: ReferralWorkflowState, current: Deadline, reminder: boolean, nextCandidate: NextCandidate): Promise<void> {
   const { rule } = referral;
   if (reminder) {
-    const note = `Reminder: please answer by ${current.dueAt}`;
+    const note = deadlineReminderNote(current.dueAt, referral.noteLanguage);
     await referral.commit(applyReferralCommand(referral.state, { type: 'REMIND', note }), () => ({ ...current, reminderAt: null }), 'DEADLINE');
     return;
   }
@@ -276,7 +285,7 @@ async function onDeadline(referral: ReferralWorkflowState, current: Deadline, re
       return;
     }
     case 'PROGRESS': {
-      const note = `No update for ${rule.progressReminderDays} business days: reminding the holder and the coordinator`;
+      const note = progressReminderNote(rule.progressReminderDays, referral.noteLanguage);
       await referral.commit(
         applyReferralCommand(referral.state, { type: 'REMIND', note }),
         (now) => deadlineFor(referral.state.status, now, rule),
@@ -285,7 +294,7 @@ async function onDeadline(referral: ReferralWorkflowState, current: Deadline, re
       return;
     }
     case 'UNMATCHED_ESCALATION': {
-      const note = `UNMATCHED for ${rule.unmatchedEscalationDays} business days: escalated to tier-1`;
+      const note = autoEscalationNote(rule.unmatchedEscalationDays, referral.noteLanguage);
       await referral.commit(applyReferralCommand(referral.state, { type: 'AUTO_ESCALATE', note }), undefined, 'DEADLINE');
       return;
     }
