@@ -1,7 +1,7 @@
 // Proxy answers (docs/DOMAIN.md, "Proxy answers"): a tier-2 coordinator answers for any partner without an active user,
 // whatever the partner declared in hasSystemUsers; a partner with one answers for itself.
 import { createTestCity, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
-import { ACCEPT, personNeed, SUBMIT } from './support/documents';
+import { ACCEPT, COMPLETE, personNeed, REFERRAL, SUBMIT } from './support/documents';
 
 jest.setTimeout(120_000);
 
@@ -46,7 +46,8 @@ describe('proxy answers for partners without an active user', () => {
   it('refuses a proxy answer for a partner with an active user, and allows it once that user is deactivated', async () => {
     const need = await submit();
     expect(need.currentOrganization.id).toBe(city.first.id);
-    expect((await tier2.send(ACCEPT, { id: need.id })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const refused = (await tier2.send(ACCEPT, { id: need.id })).errors?.[0].extensions;
+    expect(refused).toMatchObject({ code: 'FORBIDDEN', messageJa: 'この連携先には利用者がいるため、代理入力はできません（連携先が自ら回答します）' });
 
     const [user] = await queryRows<{ id: string }>(state.databaseUrl, `SELECT id FROM app_user WHERE email = $1`, [city.emails.first]);
     expect((await admin.data(DEACTIVATE, { id: user.id })).deactivateUser.active).toBe(false);
@@ -55,6 +56,13 @@ describe('proxy answers for partners without an active user', () => {
     expect(accepted.handoffs.at(-1)).toMatchObject({ kind: 'ACCEPTED', proxy: true, actor: { email: city.emails.tier2 } });
     // The deactivated user's session no longer works at all.
     expect((await first.send(ACCEPT, { id: need.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    // Accepting twice is refused by the workflow, in Japanese for people.
+    const completed = await tier2.data(COMPLETE, { id: need.id, outcome: 'RESOLVED' });
+    expect(completed.completeReferral.status).toBe('COMPLETED');
+    expect((await tier2.send(ACCEPT, { id: need.id, note: '再度' })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageJa: 'この依頼は終了しているため、これ以上の操作はできません',
+    });
   });
 });
 
@@ -70,8 +78,35 @@ describe('Organization.answeredByProxy', () => {
     );
     expect(byId.get(other.first.id)?.answeredByProxy).toBe(false);
     expect(byId.get(other.shop.id)?.answeredByProxy).toBe(true);
-    expect((await tier1.data(ORGS, { areaCode: other.areaCode })).organizations.every((o: { answeredByProxy: unknown }) => o.answeredByProxy !== null)).toBe(true);
+    expect(
+      (await tier1.data(ORGS, { areaCode: other.areaCode })).organizations.every((o: { answeredByProxy: unknown }) => o.answeredByProxy !== null),
+    ).toBe(true);
     const partner = await signIn(state.graphqlUrl, other.emails.second, other.password);
-    expect((await partner.data(ORGS, { areaCode: other.areaCode })).organizations.every((o: { answeredByProxy: unknown }) => o.answeredByProxy === null)).toBe(true);
+    expect(
+      (await partner.data(ORGS, { areaCode: other.areaCode })).organizations.every((o: { answeredByProxy: unknown }) => o.answeredByProxy === null),
+    ).toBe(true);
+  });
+});
+
+describe('Japanese error messages (extensions.messageJa)', () => {
+  it('are on real errors: not found, bad input with each field problem, unauthenticated', async () => {
+    const missing = await tier2.send(REFERRAL, { id: '00000000-0000-4000-8000-000000000000' });
+    expect(missing.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', messageJa: '見つかりません' });
+
+    const bad = await tier2.send(SUBMIT, { input: personNeed(city.areaCode, { subject: null }) });
+    expect(bad.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['subject'],
+      problems: [{ field: 'subject', messageJa: '入力してください' }],
+      messageJa: '入力してください',
+    });
+
+    const anonymous = await fetch(state.graphqlUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    const body = (await anonymous.json()) as { errors: Array<{ extensions: Record<string, unknown> }> };
+    expect(body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', messageJa: expect.stringMatching(/ログイン/) });
   });
 });

@@ -25,7 +25,6 @@ import {
   IllegalTransitionError,
   isClosed,
   nextWakeUp,
-  NoteLanguage,
   progressReminderNote,
   recordPolicyHandoff,
   ReferralCommand,

@@ -42,7 +42,9 @@ describe('the Japanese messages of errors', () => {
       'ログインの試行回数が上限を超えました。60秒後にもう一度お試しください',
     );
     expect(messageJa({ message: 'x', extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED' } })).toMatch(/変更は行われていません/);
-    expect(messageJa({ message: 'Email or password is wrong', extensions: { code: 'UNAUTHENTICATED' } })).toBe('メールアドレスまたはパスワードが違います');
+    expect(messageJa({ message: 'Email or password is wrong', extensions: { code: 'UNAUTHENTICATED' } })).toBe(
+      'メールアドレスまたはパスワードが違います',
+    );
     expect(
       messageJa({
         message: 'This partner has an active user and answers for itself; a coordinator records answers only for partners without one',
@@ -58,7 +60,11 @@ describe('the Japanese messages of errors', () => {
     expect(problemMessageJa('something else')).toBe('入力内容を確認してください');
     const formatted = withMessageJa({
       message: 'Invalid input: subject: is required when subjectKind is PERSON',
-      extensions: { code: 'BAD_USER_INPUT', fields: ['subject'], problems: [{ field: 'subject', message: 'is required when subjectKind is PERSON' }] },
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        fields: ['subject'],
+        problems: [{ field: 'subject', message: 'is required when subjectKind is PERSON' }],
+      },
     });
     expect(formatted.extensions).toEqual({
       code: 'BAD_USER_INPUT',

@@ -62,7 +62,10 @@ const MESSAGE_RULES: Readonly<Partial<Record<ErrorCode, readonly Rule[]>>> = {
     [/^The referral has left your organisation/, () => 'この依頼は既に貴団体から他へ移っています。メモの追加のみできます'],
     [/^The resident has not consented/, () => '本人の同意がないため、連携先にはつなげません（社会福祉協議会または第1層SCで対応します）'],
     [/^The regional issue is ([A-Z_]+)/, (m) => `この地域課題は「${label(REGIONAL_ISSUE_STATUS_LABELS, m[1])}」のため、変更できません`],
-    [/^Cannot [\w ]+ a proposal that is ([A-Z_]+)/, (m) => `この施策提言は「${label(POLICY_PROPOSAL_STATUS_LABELS, m[1])}」のため、この操作はできません`],
+    [
+      /^Cannot [\w ]+ a proposal that is ([A-Z_]+)/,
+      (m) => `この施策提言は「${label(POLICY_PROPOSAL_STATUS_LABELS, m[1])}」のため、この操作はできません`,
+    ],
   ],
   [ErrorCode.FORBIDDEN]: [
     [/has an active user and answers for itself/, () => 'この連携先には利用者がいるため、代理入力はできません（連携先が自ら回答します）'],

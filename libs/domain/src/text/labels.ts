@@ -13,6 +13,7 @@ import {
   SubcommitteeDecision,
   SubjectKind,
 } from '../enums';
+import type { PersonalDataItem } from '../privacy/personal-data';
 
 // The Japanese words of the enums, from the glossary (shared/design/GLOSSARY.md): one name per thing, shared by the
 // history notes, the CSV exports, error messages and later the console and mail. Records over the whole enum, so a
@@ -147,4 +148,11 @@ export const SUBCOMMITTEE_DECISION_LABELS: Readonly<Record<SubcommitteeDecision,
   [SubcommitteeDecision.ADOPTED]: '採択',
   [SubcommitteeDecision.REJECTED]: '不採択',
   [SubcommitteeDecision.CONTINUED]: '継続審議',
+};
+
+/** The items of a resident's personal data (provision records); 年齢区分 and 連絡先 from the glossary. */
+export const PERSONAL_DATA_ITEM_LABELS: Readonly<Record<PersonalDataItem, string>> = {
+  displayName: '氏名',
+  ageBand: '年齢区分',
+  contact: '連絡先',
 };

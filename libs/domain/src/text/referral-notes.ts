@@ -8,9 +8,7 @@ export type NoteLanguage = 'ja' | 'en';
 
 /** The note of a DEADLINE_EXTENDED handoff; the api reads the days back from it (isDeadlineExtensionNote). */
 export function deadlineExtensionNote(businessDays: number, dueAt: string, language: NoteLanguage = 'ja'): string {
-  return language === 'ja'
-    ? `${extensionPrefixJa(businessDays)}${formatJstDateTime(dueAt)}まで）`
-    : `${extensionPrefixEn(businessDays)}${dueAt}`;
+  return language === 'ja' ? `${extensionPrefixJa(businessDays)}${formatJstDateTime(dueAt)}まで）` : `${extensionPrefixEn(businessDays)}${dueAt}`;
 }
 
 /**
