@@ -1,7 +1,7 @@
 // Proxy answers (docs/DOMAIN.md, "Proxy answers"): a tier-2 coordinator answers for any partner without an active user,
 // whatever the partner declared in hasSystemUsers; a partner with one answers for itself.
 import { createTestCity, GraphQLSession, queryRows, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
-import { ACCEPT, COMPLETE, personNeed, REFERRAL, SUBMIT } from './support/documents';
+import { ACCEPT, COMPLETE, personNeed, REFERRAL, START, SUBMIT } from './support/documents';
 
 jest.setTimeout(120_000);
 
@@ -56,7 +56,12 @@ describe('proxy answers for partners without an active user', () => {
     expect(accepted.handoffs.at(-1)).toMatchObject({ kind: 'ACCEPTED', proxy: true, actor: { email: city.emails.tier2 } });
     // The deactivated user's session no longer works at all.
     expect((await first.send(ACCEPT, { id: need.id })).errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    // Accepting twice is refused by the workflow, in Japanese for people.
+    // A refusal by the workflow reads in Japanese for people.
+    expect((await tier2.send(COMPLETE, { id: need.id, outcome: 'RESOLVED' })).errors?.[0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      messageJa: 'この依頼は「受諾」のため、完了の記録はできません',
+    });
+    expect((await tier2.data(START, { id: need.id })).startReferral.handoffs.at(-1)).toMatchObject({ kind: 'STARTED', proxy: true });
     const completed = await tier2.data(COMPLETE, { id: need.id, outcome: 'RESOLVED' });
     expect(completed.completeReferral.status).toBe('COMPLETED');
     expect((await tier2.send(ACCEPT, { id: need.id, note: '再度' })).errors?.[0].extensions).toMatchObject({
