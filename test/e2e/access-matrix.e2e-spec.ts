@@ -685,7 +685,7 @@ const CASES: Record<string, Case> = {
   provisionRecordsCsv: {
     document: `query P($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`,
     variables: () => period(),
-    ok: (csv) => expect(csv.startsWith('\uFEFFatJst,')).toBe(true),
+    ok: (csv) => expect(csv.startsWith('\uFEFF提供日時,')).toBe(true),
   },
   // Users and passwords: administrators keep accounts; everyone changes their own password.
   users: {
@@ -999,7 +999,7 @@ describe('a partner probing for another organisation’s referrals learns nothin
       const errorsAt = (alias: string) => withoutPosition(response.errors?.filter((e) => e.path?.[0] === alias));
       expect(errorsAt('a')).toEqual(errorsAt('b'));
       expect(errorsAt('c')).toEqual(errorsAt('d'));
-      expect(errorsAt('a')).toEqual([{ message: expect.any(String), extensions: { code: 'NOT_FOUND' } }]);
+      expect(errorsAt('a')).toEqual([{ message: expect.any(String), extensions: { code: 'NOT_FOUND', messageJa: '見つかりません' } }]);
       const body = JSON.stringify(response);
       for (const secret of [...hidden.secrets, hidden.id]) expect(body).not.toContain(secret);
     }

@@ -455,7 +455,14 @@ describe('when the audit log cannot be written', () => {
     );
     expect(response.status).toBe(500);
     const text = await response.text();
-    expect(JSON.parse(text)).toEqual({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    expect(JSON.parse(text)).toEqual({
+      errors: [
+        {
+          message: 'Internal server error',
+          extensions: { code: 'INTERNAL_SERVER_ERROR', messageJa: 'システムエラーが発生しました。システム管理者にお問い合わせください' },
+        },
+      ],
+    });
     for (const secret of [NAME, CONTACT, SUMMARY, 'audit_event']) expect(text).not.toContain(secret);
     expect(api.outputTail()).toContain('api: AUDIT WRITE FAILED');
     expect(api.outputTail()).toContain(`"objectId":"${referral.id}"`);

@@ -1,6 +1,6 @@
 // Deadlines through GraphQL: the current deadline on the referral, extension, per-category rules, and proxy answers.
 // The timers themselves (reminders, expiry, escalation) are tested on Temporal's time-skipping server in the workflow tier.
-import { addBusinessDays } from '@tsunagu/domain';
+import { addBusinessDays, formatJstDateTime } from '@tsunagu/domain';
 import { createTestCity, GraphQLSession, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 import {
   ACCEPT,
@@ -53,7 +53,9 @@ describe('deadlines', () => {
       reason: '運転手の手配に2日ほしい',
       actor: { email: city.emails.first },
     });
-    expect(extended.handoffs.at(-1).note).toContain(extended.responseDueAt);
+    // Written for people: Japanese, the new deadline in JST (the machine-readable one is responseDueAt).
+    expect(extended.handoffs.at(-1).note).toBe(`期限を2営業日延長しました（${formatJstDateTime(extended.responseDueAt)}まで）`);
+    expect(extended.handoffs.at(-1).note).toMatch(/（\d{4}年\d{1,2}月\d{1,2}日\([日月火水木金土]\) 17:15まで）$/);
 
     const byCoordinator = (await tier2.data(EXTEND_DEADLINE, { id: submitted.id, businessDays: 1, reason: '電話で依頼あり' })).extendReferralDeadline;
     expect(byCoordinator.responseDueAt).toBe(addBusinessDays(new Date(extended.responseDueAt), 1).toISOString());

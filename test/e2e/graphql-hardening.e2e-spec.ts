@@ -49,7 +49,13 @@ async function auditCount(): Promise<number> {
 function expectLimit(response: GraphQLResponse<unknown>, limit: string, max: number, message: RegExp): void {
   expect(response.status).toBe(400);
   expect(response.errors).toHaveLength(1);
-  expect(response.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', fields: ['query'], limit, max });
+  expect(response.errors![0].extensions).toEqual({
+    code: 'BAD_USER_INPUT',
+    fields: ['query'],
+    limit,
+    max,
+    messageJa: 'リクエストが大きすぎます。検索条件や取得する項目を減らしてください',
+  });
   expect(response.errors![0].message).toMatch(message);
   expect(response.data ?? null).toBeNull();
 }
@@ -192,7 +198,12 @@ describe('what errors tell', () => {
       await queryRows(state.databaseUrl, 'ALTER TABLE audit_event_hidden RENAME TO audit_event');
     }
     expect(response.errors).toEqual([
-      { message: 'Internal server error', path: ['auditEvents'], locations: [{ line: 1, column: 3 }], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      {
+        message: 'Internal server error',
+        path: ['auditEvents'],
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', messageJa: 'システムエラーが発生しました。システム管理者にお問い合わせください' },
+      },
     ]);
     expect(JSON.stringify(response)).not.toMatch(/audit_event|relation|does not exist|QueryFailedError|typeorm/i);
   });

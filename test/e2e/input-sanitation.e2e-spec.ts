@@ -215,7 +215,7 @@ describe('the organisation CSV import', () => {
     const response = await admin.sendWithin(IMPORT, { csv }, CLIENT_LIMIT_MS);
     expectRefused(response, ['csv']);
     expect(response.errors?.[0].extensions?.problems).toEqual([
-      { field: 'csv', message: expect.stringMatching(/^line 3, column contactName: .*U\+0000/) },
+      { field: 'csv', message: expect.stringMatching(/^line 3, column contactName: .*U\+0000/), messageJa: '使用できない文字が含まれています' },
     ]);
     expect(await queryRows(state.databaseUrl, 'SELECT id FROM organization WHERE name LIKE $1', [`${name}%`])).toEqual([]);
   });

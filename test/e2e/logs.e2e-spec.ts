@@ -280,7 +280,9 @@ describe('errors in development mode', () => {
       await queryRows(state.databaseUrl, 'ALTER TABLE deadline_rule_away RENAME TO deadline_rule');
     }
     const body = response.json();
-    expect(body.errors.map((e: any) => e.extensions)).toEqual([{ code: 'INTERNAL_SERVER_ERROR' }]);
+    expect(body.errors.map((e: any) => e.extensions)).toEqual([
+      { code: 'INTERNAL_SERVER_ERROR', messageJa: 'システムエラーが発生しました。システム管理者にお問い合わせください' },
+    ]);
     expect(body.errors[0].message).toBe('Internal server error');
     expectNoServerInternals(response.text);
     const lines = await linesOf(dev.logFile, response.requestId!, (found) => found.some((line) => line.msg === 'internal error'));

@@ -21,7 +21,7 @@ const RECORDS = `query Records($from: DateTime!, $to: DateTime!, $first: Int, $a
     totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${RECORD_FIELDS} } }
   }
 }`;
-const CSV = `query Csv($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`;
+const CSV = `query Csv($from: DateTime!, $to: DateTime!, $headers: CsvHeaders) { provisionRecordsCsv(from: $from, to: $to, headers: $headers) }`;
 const SIGHT = `query Sight($id: ID!) { referral(id: $id) { id status subjectAgeBand subject { displayName ageBand contact } } }`;
 
 interface RecordRow {
@@ -263,7 +263,7 @@ describe('listing and exporting them for an audit', () => {
   });
 
   it('exports them as CSV for Excel: BOM, header, one CRLF line per record', async () => {
-    const csv: string = (await admin.data(CSV, { from, to })).provisionRecordsCsv;
+    const csv: string = (await admin.data(CSV, { from, to, headers: 'CODES' })).provisionRecordsCsv;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.endsWith('\r\n')).toBe(true);
     const lines = csv.slice(1).split('\r\n').slice(0, -1);
@@ -296,7 +296,19 @@ describe('listing and exporting them for an audit', () => {
       ]);
     }
     // The tier-1 coordinator gets the same file.
-    expect((await tier1.data(CSV, { from, to })).provisionRecordsCsv).toBe(csv);
+    expect((await tier1.data(CSV, { from, to, headers: 'CODES' })).provisionRecordsCsv).toBe(csv);
+
+    // By default the header is Japanese, with the items' labels beside their codes and consent as あり.
+    const japanese: string = (await admin.data(CSV, { from, to })).provisionRecordsCsv;
+    const jaLines = japanese.slice(1).split('\r\n').slice(0, -1);
+    expect(japanese.charCodeAt(0)).toBe(0xfeff);
+    expect(jaLines[0]).toBe(
+      '提供日時,提供先,提供先ID,依頼ID,提供した項目,提供した項目（コード）,同意,同意の方法,同意取得日時,同意した人,履歴番号,記録ID',
+    );
+    expect(jaLines).toHaveLength(lines.length);
+    const firstMine = jaLines.map((line) => line.split(',')).find((cells) => cells[2] === city.first.id)!;
+    expect(firstMine[4]).toMatch(/^(氏名|年齢区分|連絡先)(・(氏名|年齢区分|連絡先))*$/);
+    expect(firstMine[6]).toBe('あり');
   });
 
   it('refuses a period that is empty, reversed or longer than 366 days', async () => {

@@ -118,7 +118,11 @@ function expectUnavailable(answer: { response: GraphQLResponse<unknown>; seconds
   expect(answer.response.data ?? null).toBeNull();
   expect(answer.response.errors).toHaveLength(1);
   const [error] = answer.response.errors!;
-  expect(error.extensions).toEqual({ code: 'UNAVAILABLE', retryable: true });
+  expect(error.extensions).toEqual({
+    code: 'UNAVAILABLE',
+    retryable: true,
+    messageJa: 'ただいま処理できません。しばらくしてからもう一度お試しください',
+  });
   expect(error.message).toContain('may still happen');
   expect(error.message).toContain('sending the same request again');
   // About the bound: not at once (it waited for Temporal), and well before the client's own timeout.

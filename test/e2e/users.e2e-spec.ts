@@ -523,7 +523,7 @@ describe('a temporary password', () => {
       expect({ field, data: answer.data?.[field] ?? null, errors: answer.errors?.map((e) => e.extensions) }).toEqual({
         field,
         data: null,
-        errors: [{ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' }],
+        errors: [{ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED', messageJa: '仮パスワードを変更してから操作してください' }],
       });
     }
     expect(await queryRows(state.databaseUrl, `SELECT 1 FROM referral WHERE submitted_by_id = $1`, [createUser.user.id])).toEqual([]);
@@ -550,7 +550,9 @@ describe('a temporary password', () => {
     const { createUser } = await admin.data(CREATE, { input: { email, displayName: '新任管理者', role: 'ADMIN' } });
     const session = await new Client('198.51.100.81').signIn(email, createUser.temporaryPassword);
     const answer = await session.send(CREATE, { input: { email: newEmail('by-new-admin'), displayName: 'x', role: 'ADMIN' } });
-    expect(answer.errors?.map((e) => e.extensions)).toEqual([{ code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED' }]);
+    expect(answer.errors?.map((e) => e.extensions)).toEqual([
+      { code: 'FORBIDDEN', reason: 'PASSWORD_CHANGE_REQUIRED', messageJa: '仮パスワードを変更してから操作してください' },
+    ]);
     expect(codes(await session.send(USERS, {}))).toEqual(['FORBIDDEN']);
   });
 
@@ -566,13 +568,22 @@ describe('a temporary password', () => {
     const refused = await client.login(user.email, user.password);
     expect(refused.data ?? null).toBeNull();
     expect(refused.errors?.map((e) => [e.message, e.extensions])).toEqual([
-      ['The temporary password has expired: ask an administrator to reset it', { code: 'UNAUTHENTICATED', reason: 'TEMPORARY_PASSWORD_EXPIRED' }],
+      [
+        'The temporary password has expired: ask an administrator to reset it',
+        { code: 'UNAUTHENTICATED', reason: 'TEMPORARY_PASSWORD_EXPIRED', messageJa: expect.stringMatching(/仮パスワード/) },
+      ],
     ]);
     const wrong = await client.login(user.email, 'not-the-password');
-    expect(wrong.errors?.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED' }]);
+    expect(wrong.errors?.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', messageJa: 'メールアドレスまたはパスワードが違います' }]);
     // A session opened in time cannot replace it any more either.
     const late = await early.send(CHANGE, { currentPassword: user.password, newPassword: '遅すぎた変更 2026 冬' });
-    expect(late.errors?.map((e) => e.extensions)).toEqual([{ code: 'UNAUTHENTICATED', reason: 'TEMPORARY_PASSWORD_EXPIRED' }]);
+    expect(late.errors?.map((e) => e.extensions)).toEqual([
+      {
+        code: 'UNAUTHENTICATED',
+        reason: 'TEMPORARY_PASSWORD_EXPIRED',
+        messageJa: '仮パスワードの有効期限が切れています。システム管理者に再発行を依頼してください',
+      },
+    ]);
 
     const reset = (await admin.data(RESET, { id: user.id })).resetUserPassword;
     const [row] = await queryRows<{ issued_by: string; fresh: boolean }>(

@@ -13,3 +13,6 @@ export * from './policy/needs-closed-by-policy';
 export * from './write-failures';
 export * from './text/jst-text';
 export * from './referral/referral-hold';
+export * from './text/referral-notes';
+export * from './text/policy-notes';
+export * from './text/labels';

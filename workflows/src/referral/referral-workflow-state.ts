@@ -13,6 +13,7 @@ import {
   ReferralTransition,
   resumeDateDeadline,
 } from '../../../libs/domain/src';
+import type { NoteLanguage } from '../../../libs/domain/src';
 import type { ReferralActivities, ReferralMoveResult, ReferralStateView, ReferralWorkflowInput } from '../../../libs/workflow-contracts/src';
 import { SerialLock } from './serial-lock';
 import { WriteGuard } from '../writes/write-guard';
@@ -33,6 +34,8 @@ export class ReferralWorkflowState {
   readonly policyEntries = new Set<string>();
   /** Policy entries being written (or waiting to try again after a refusal): a duplicate signal meanwhile is ignored. */
   readonly policyPending = new Set<string>();
+  /** The language of the notes the workflow writes itself: 'ja' since the 'japanese-notes' patch (referral.workflow.ts). */
+  noteLanguage: NoteLanguage = 'en';
 
   private current: ReferralState = { status: ReferralStatus.SUBMITTED, currentOrganizationId: null, offeredOrganizationIds: [], outcome: null };
   private currentDeadline: Deadline | null = null;

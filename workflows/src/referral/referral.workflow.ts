@@ -20,13 +20,16 @@ import {
   deadlineFor,
   Destination,
   ErrorCode,
+  autoEscalationNote,
   deadlineExtensionNote,
+  deadlineReminderNote,
   extendDeadline,
   IllegalTransitionError,
   isClosed,
   isTier1HandBack,
   isFinalIssueEntry,
   nextWakeUp,
+  progressReminderNote,
   recordPolicyHandoff,
   ReferralCommand,
   ReferralState,
@@ -97,6 +100,9 @@ export const POLICY_CLOSES_NEEDS_PATCH = 'policy-closes-needs';
  */
 export const ESCALATION_DEADLINE_PATCH = 'escalation-deadline';
 
+/** Marks the version that writes its history notes in Japanese (docs/DOMAIN.md, "Japanese in what people read"). */
+export const JAPANESE_NOTES_PATCH = 'japanese-notes';
+
 /** One referral from submission to its outcome. Moves arrive as Updates; each returns once the read model holds it. */
 export async function referralWorkflow(input: ReferralWorkflowInput): Promise<ReferralWorkflowResult> {
   const { submission } = input;
@@ -105,6 +111,8 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
   const lookup = patched(CANDIDATE_LOOKUP_PATCH) ? localLookup : activities;
   const escalationDeadlineOn = patched(ESCALATION_DEADLINE_PATCH);
   const referral = new ReferralWorkflowState(input, deadlinesOn, activities, escalationDeadlineOn);
+  // Checked once, at start: a referral started before it keeps writing English notes, so its history replays as written.
+  referral.noteLanguage = patched(JAPANESE_NOTES_PATCH) ? 'ja' : 'en';
 
   /** The next partner to offer the need to after the current one, or null when none is left. */
   const nextCandidate: NextCandidate = (current) =>
@@ -149,7 +157,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
       referral.lock.run(async () => {
         assertExtensible(referral, move);
         const extended = extendDeadline(referral.deadline!, move.businessDays);
-        const note = deadlineExtensionNote(move.businessDays, extended.dueAt);
+        const note = deadlineExtensionNote(move.businessDays, extended.dueAt, referral.noteLanguage);
         await referral.commit(applyReferralCommand(referral.state, extensionCommand(move, note)), () => extended);
         return referral.result();
       }),
@@ -321,7 +329,7 @@ async function writePolicyEntry(referral: ReferralWorkflowState, handoff: Policy
 async function onDeadline(referral: ReferralWorkflowState, current: Deadline, reminder: boolean, nextCandidate: NextCandidate): Promise<void> {
   const { rule } = referral;
   if (reminder) {
-    const note = current.kind === 'TIER1_RESPONSE' ? tier1ReminderNote(current.dueAt) : `Reminder: please answer by ${current.dueAt}`;
+    const note = current.kind === 'TIER1_RESPONSE' ? tier1ReminderNote(current.dueAt) : deadlineReminderNote(current.dueAt, referral.noteLanguage);
     await referral.commit(applyReferralCommand(referral.state, { type: 'REMIND', note }), () => ({ ...current, reminderAt: null }), 'DEADLINE');
     return;
   }
@@ -332,7 +340,7 @@ async function onDeadline(referral: ReferralWorkflowState, current: Deadline, re
       return;
     }
     case 'PROGRESS': {
-      const note = `No update for ${rule.progressReminderDays} business days: reminding the holder and the coordinator`;
+      const note = progressReminderNote(rule.progressReminderDays, referral.noteLanguage);
       await referral.commit(
         applyReferralCommand(referral.state, { type: 'REMIND', note }),
         (now) => deadlineFor(referral.state.status, now, rule),
@@ -341,7 +349,7 @@ async function onDeadline(referral: ReferralWorkflowState, current: Deadline, re
       return;
     }
     case 'UNMATCHED_ESCALATION': {
-      const note = `UNMATCHED for ${rule.unmatchedEscalationDays} business days: escalated to tier-1`;
+      const note = autoEscalationNote(rule.unmatchedEscalationDays, referral.noteLanguage);
       await referral.commit(applyReferralCommand(referral.state, { type: 'AUTO_ESCALATE', note }), undefined, 'DEADLINE');
       return;
     }

@@ -12,6 +12,7 @@ import {
   RegionalIssueState,
   RegionalIssueTransition,
 } from '../../../libs/domain/src';
+import type { NoteLanguage } from '../../../libs/domain/src';
 import { SerialLock } from '../referral/serial-lock';
 import { WriteGuard } from '../writes/write-guard';
 import type {
@@ -44,6 +45,8 @@ export class RegionalIssueWorkflowState {
   /** Policy handoffs committed but not yet delivered, oldest first; grouped by the move that made them. */
   readonly outbox: Delivery[][] = [];
   delivering = false;
+  /** The language of the notes the issue's moves write: 'ja' since the 'japanese-notes' patch (regional-issue.workflow.ts). */
+  noteLanguage: NoteLanguage = 'en';
 
   private current: RegionalIssueState | null;
   private seq: number;
@@ -112,7 +115,7 @@ export class RegionalIssueWorkflowState {
   apply(command: RegionalIssueCommand): RegionalIssueTransition {
     if (!this.current)
       throw ApplicationFailure.create({ type: ErrorCode.NOT_FOUND, message: 'The regional issue is not created yet', nonRetryable: true });
-    return applyRegionalIssueCommand(this.current, command, new Date().toISOString());
+    return applyRegionalIssueCommand(this.current, command, new Date().toISOString(), this.noteLanguage);
   }
 
   /**

@@ -439,7 +439,7 @@ describe('regionalIssueWorkflow', () => {
     expect(policyEntries(later.referralId)).toEqual([linked(later.referralId), ...fromSubmission]);
     const decision = referralHistory(open.referralId).find((h) => h.reason === 'ADOPTED')!;
     expect(decision).toMatchObject({
-      note: '第2回 部会 (2037-07-08)',
+      note: '第2回 部会（2037年7月8日(水)）',
       actorUserId: SECRETARY.userId,
       fromOrganizationId: null,
       toOrganizationId: null,

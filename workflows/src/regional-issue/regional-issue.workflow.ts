@@ -7,6 +7,7 @@ import {
   getExternalWorkflowHandle,
   isCancellation,
   log,
+  patched,
   proxyActivities,
   setHandler,
   sleep,
@@ -36,6 +37,7 @@ import {
   type RegionalIssueWorkflowResult,
 } from '../../../libs/workflow-contracts/src';
 import { isMoveNotRecorded, refusedWriteBackoffMs } from '../writes/write-guard';
+import { JAPANESE_NOTES_PATCH } from '../referral/referral.workflow';
 import { Delivery, RegionalIssueWorkflowState } from './regional-issue-workflow-state';
 
 const activities = proxyActivities<RegionalIssueActivities>({
@@ -60,6 +62,8 @@ const EXTERNAL_WORKFLOW_NOT_FOUND = 'ExternalWorkflowExecutionNotFound';
  */
 export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): Promise<RegionalIssueWorkflowResult> {
   const issue = new RegionalIssueWorkflowState(input, activities);
+  // Checked once, at start: an issue started before it keeps writing English notes, so its history replays as written.
+  issue.noteLanguage = patched(JAPANESE_NOTES_PATCH) ? 'ja' : 'en';
 
   // Creation takes the lock before any move handler exists: a move that arrives with the first workflow task queues
   // behind it. A continued run starts from the carried state instead.

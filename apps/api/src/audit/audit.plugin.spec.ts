@@ -89,7 +89,14 @@ describe('the audit plugin', () => {
     expect(response.http.status).toBe(500);
     expect(response.body).toEqual({
       kind: 'single',
-      singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+      singleResult: {
+        errors: [
+          {
+            message: 'Internal server error',
+            extensions: { code: 'INTERNAL_SERVER_ERROR', messageJa: 'システムエラーが発生しました。システム管理者にお問い合わせください' },
+          },
+        ],
+      },
     });
     expect(lines).toHaveLength(1);
     expect(lines[0][1]).toBe('api: AUDIT WRITE FAILED; the response was withheld');

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType } from 'graphql';
+import { MESSAGE_JA_BY_CODE } from '../common/error-messages-ja';
 import type { RequestContext } from '../common/request-context';
 import { errorForLog } from '@tsunagu/persistence';
 import { requestIdOf } from '../logging/request-id';
@@ -90,7 +91,14 @@ export function createAuditPlugin(audit: AuditService, secret: string, log: Audi
             );
             response.body = {
               kind: 'single',
-              singleResult: { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] },
+              singleResult: {
+                errors: [
+                  {
+                    message: 'Internal server error',
+                    extensions: { code: 'INTERNAL_SERVER_ERROR', messageJa: MESSAGE_JA_BY_CODE.INTERNAL_SERVER_ERROR },
+                  },
+                ],
+              },
             };
             response.http.status = 500;
           }

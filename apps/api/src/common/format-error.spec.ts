@@ -16,6 +16,7 @@ describe('formatError', () => {
         path: ['auditEvents'],
         extensions: {
           code: 'INTERNAL_SERVER_ERROR',
+          messageJa: 'システムエラーが発生しました。システム管理者にお問い合わせください',
           stacktrace: ['QueryFailedError: x', '    at /work/node_modules/typeorm/driver.js:1:1'],
           query: 'SELECT * FROM audit_event',
         },
@@ -26,13 +27,14 @@ describe('formatError', () => {
       message: 'Internal server error',
       path: ['auditEvents'],
       locations: undefined,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, messageJa: expect.any(String) },
     });
   });
 
   it('masks an error with a code the API does not give out', () => {
     expect(production({ message: 'secret detail', extensions: { code: 'SOMETHING_ELSE' } }, {}).extensions).toEqual({
       code: 'INTERNAL_SERVER_ERROR',
+      messageJa: expect.any(String),
     });
   });
 
@@ -40,7 +42,7 @@ describe('formatError', () => {
     for (const format of [production, development]) {
       expect(format({ message: 'Referral not found', extensions: { code: 'NOT_FOUND', stacktrace: ['at /work/apps/api/x.js:1:1'] } }, {})).toEqual({
         message: 'Referral not found',
-        extensions: { code: 'NOT_FOUND' },
+        extensions: { code: 'NOT_FOUND', messageJa: '見つかりません' },
       });
     }
   });
@@ -57,7 +59,7 @@ describe('formatError', () => {
     const error = { message: 'The move was not recorded', extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED', stacktrace: ['at x'] } };
     expect(production(error, {})).toEqual({
       message: 'The move was not recorded',
-      extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED' },
+      extensions: { code: 'MOVE_NOT_RECORDED', reason: 'WRITE_REFUSED', messageJa: expect.any(String) },
     });
     expect(codeForClient(error)).toBe('MOVE_NOT_RECORDED'); // so it is logged as a client error, one line
   });
@@ -82,7 +84,7 @@ describe('formatError', () => {
     );
     expect(formatted).toEqual({
       message: 'The document has more than 2000 tokens, the most this server reads: send a smaller query',
-      extensions: { code: 'BAD_USER_INPUT', fields: ['query'], limit: 'tokens', max: 2000 },
+      extensions: { code: 'BAD_USER_INPUT', fields: ['query'], limit: 'tokens', max: 2000, messageJa: expect.any(String) },
     });
   });
 
@@ -100,6 +102,6 @@ describe('formatError', () => {
       },
       {},
     );
-    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'depth', max: 10, fields: ['query'] });
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', limit: 'depth', max: 10, fields: ['query'], messageJa: expect.any(String) });
   });
 });

@@ -2,6 +2,7 @@ import { GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '@tsunagu/domain';
 import { withoutSuggestions } from './graphql-hardening/field-suggestions';
 import { tokenLimitMessage, tokenLimitOf } from './graphql-hardening/max-tokens';
+import { withMessageJa } from './error-messages-ja';
 
 const CLIENT_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
@@ -30,7 +31,8 @@ export function isClientCode(code: unknown): boolean {
  * a fixed message. In every mode: no stack trace leaves the server (server paths), nor an internal error's message or
  * extensions (SQL, payloads); the GraphQL error plugin (logging/graphql-error-log.plugin.ts) logs them. With
  * `hideSuggestions` (production) no message ends with graphql-js's "Did you mean ...?" guesses at schema names. A
- * document over a limit is BAD_USER_INPUT naming it.
+ * document over a limit is BAD_USER_INPUT naming it. Every error gets its Japanese message, extensions.messageJa
+ * (error-messages-ja.ts).
  */
 export function formatError({ hideSuggestions = false }: { hideSuggestions?: boolean } = {}) {
   return (formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError => {
@@ -39,14 +41,14 @@ export function formatError({ hideSuggestions = false }: { hideSuggestions?: boo
     if (isClientCode(formatted.extensions?.code)) {
       formatted = withVariableFields(formatted);
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
-      return { ...formatted, extensions };
+      return withMessageJa({ ...formatted, extensions });
     }
-    return {
+    return withMessageJa({
       message: 'Internal server error',
       path: formatted.path,
       locations: formatted.locations,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
-    };
+    });
   };
 }
 

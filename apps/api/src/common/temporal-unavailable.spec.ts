@@ -65,7 +65,11 @@ describe('formatError and UNAVAILABLE', () => {
       { message: error.message, path: ['acceptReferral'], extensions: { ...error.extensions } },
       error,
     );
-    expect(formatted).toEqual({ message: error.message, path: ['acceptReferral'], extensions: { code: 'UNAVAILABLE', retryable: true } });
+    expect(formatted).toEqual({
+      message: error.message,
+      path: ['acceptReferral'],
+      extensions: { code: 'UNAVAILABLE', retryable: true, messageJa: 'ただいま処理できません。しばらくしてからもう一度お試しください' },
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Role } from '@tsunagu/domain';
 import { AnyRole } from '../auth/roles.decorator';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel } from './directory.mappers';
@@ -31,7 +32,21 @@ export class OrganizationFieldsResolver {
   async areas(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<AreaModel[]> {
     return (await ctx.loaders.areasOfOrganization.load(org.id)).map(toAreaModel);
   }
+
+  // Derived, beside the organisation's own declaration hasSystemUsers (docs/DOMAIN.md, "Proxy answers").
+  @ResolveField(() => Boolean, {
+    nullable: true,
+    description:
+      'True when the organisation has no active partner user, so a tier-2 coordinator records its answers (a proxy update). ' +
+      'Null unless you are a coordinator or an administrator.',
+  })
+  async answeredByProxy(@Parent() org: OrganizationModel, @Context() ctx: RequestContext): Promise<boolean | null> {
+    if (!PROXY_SIGHT.includes(ctx.req.viewer?.role as Role)) return null;
+    return !(await ctx.loaders.organizationHasActiveUser.load(org.id));
+  }
 }
+
+const PROXY_SIGHT: readonly Role[] = [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR, Role.ADMIN];
 
 @Resolver(() => UserModel)
 export class UserFieldsResolver {

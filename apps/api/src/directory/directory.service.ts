@@ -27,6 +27,20 @@ export class DirectoryService {
     return this.db.getRepository(OrganizationEntity).findOneBy({ id });
   }
 
+  /**
+   * Whether the organisation has an active user of its own, of any role: a partner's are PARTNER users, and the city
+   * department holding a need tier-1 took has tier-1, whom nobody answers for (docs/DOMAIN.md, "Proxy answers"). Without one, nobody can answer for it but a tier-2 coordinator (a proxy update), whatever its
+   * hasSystemUsers says. Sign-in rate limits and an expired temporary password do not count: they pass, or an
+   * administrator lifts them.
+   */
+  async hasActiveUser(organizationId: string): Promise<boolean> {
+    const [row]: Array<{ found: boolean }> = await this.db.query(
+      `SELECT EXISTS (SELECT 1 FROM app_user WHERE organization_id = $1 AND active) AS found`,
+      [organizationId],
+    );
+    return row.found;
+  }
+
   /** The organisations with these ids, in the order of the ids (unknown ids left out). */
   async organizationsInOrder(ids: readonly string[]): Promise<OrganizationEntity[]> {
     if (!ids.length) return [];

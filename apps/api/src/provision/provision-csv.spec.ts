@@ -1,5 +1,5 @@
 import { parseCsv } from '../directory/import/csv';
-import { BOM, csvField, jst, PROVISION_CSV_HEADER, ProvisionCsvRow, provisionRecordsCsv } from './provision-csv';
+import { BOM, CsvHeaders, csvField, jst, PROVISION_CSV_HEADER, PROVISION_CSV_HEADER_JA, ProvisionCsvRow, provisionRecordsCsv } from './provision-csv';
 
 const row = (overrides: Partial<ProvisionCsvRow> = {}): ProvisionCsvRow => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -16,9 +16,57 @@ const row = (overrides: Partial<ProvisionCsvRow> = {}): ProvisionCsvRow => ({
   ...overrides,
 });
 
-describe('provisionRecordsCsv', () => {
+describe('provisionRecordsCsv with Japanese headers (the default)', () => {
+  it('has the glossary’s words in its header, the items’ labels beside their codes, and consent as あり/なし', () => {
+    const csv = provisionRecordsCsv([row(), row({ consentObtained: false, items: ['ageBand'] })]);
+    expect(csv.startsWith(BOM)).toBe(true);
+    const parsed = parseCsv(csv);
+    expect(parsed.records.map((r) => r.fields)).toEqual([
+      [...PROVISION_CSV_HEADER_JA],
+      [
+        '2026-11-20 10:02:03',
+        'NPO法人 つながり移動支援',
+        '00000000-0000-4000-8000-0000000000b0',
+        '00000000-0000-4000-8000-00000000000a',
+        '氏名・連絡先',
+        'displayName;contact',
+        'あり',
+        '書面',
+        '2026-11-20 00:00:00',
+        '家族(長女)',
+        '3',
+        '00000000-0000-4000-8000-000000000001',
+      ],
+      [
+        '2026-11-20 10:02:03',
+        'NPO法人 つながり移動支援',
+        '00000000-0000-4000-8000-0000000000b0',
+        '00000000-0000-4000-8000-00000000000a',
+        '年齢区分',
+        'ageBand',
+        'なし',
+        '書面',
+        '2026-11-20 00:00:00',
+        '家族(長女)',
+        '3',
+        '00000000-0000-4000-8000-000000000001',
+      ],
+    ]);
+    expect(csv.slice(1).split('\r\n')[0]).toBe(
+      '提供日時,提供先,提供先ID,依頼ID,提供した項目,提供した項目（コード）,同意,同意の方法,同意取得日時,同意した人,履歴番号,記録ID',
+    );
+  });
+
+  it('is only the header for no records', () => {
+    expect(provisionRecordsCsv([])).toBe(`${BOM}${PROVISION_CSV_HEADER_JA.join(',')}\r\n`);
+  });
+});
+
+describe('provisionRecordsCsv with headers: CODES (as before the Japanese headers)', () => {
+  const provisionRecordsCsvCodes = (rows: ProvisionCsvRow[]) => provisionRecordsCsv(rows, CsvHeaders.CODES);
+
   it('starts with a BOM and a header row, one CRLF line per record', () => {
-    const csv = provisionRecordsCsv([row(), row({ id: '00000000-0000-4000-8000-000000000002', items: ['ageBand'], handoffSeq: 2 })]);
+    const csv = provisionRecordsCsvCodes([row(), row({ id: '00000000-0000-4000-8000-000000000002', items: ['ageBand'], handoffSeq: 2 })]);
     expect(csv.startsWith(BOM)).toBe(true);
     expect(csv.slice(1).split('\r\n')).toEqual([
       PROVISION_CSV_HEADER.join(','),
@@ -29,11 +77,11 @@ describe('provisionRecordsCsv', () => {
   });
 
   it('is only the header for no records', () => {
-    expect(provisionRecordsCsv([])).toBe(`${BOM}${PROVISION_CSV_HEADER.join(',')}\r\n`);
+    expect(provisionRecordsCsvCodes([])).toBe(`${BOM}${PROVISION_CSV_HEADER.join(',')}\r\n`);
   });
 
   it('leaves unknown values blank', () => {
-    const line = provisionRecordsCsv([row({ consentObtained: null, consentMethod: null, consentObtainedAt: null, consentGivenBy: null })]).split(
+    const line = provisionRecordsCsvCodes([row({ consentObtained: null, consentMethod: null, consentObtainedAt: null, consentGivenBy: null })]).split(
       '\r\n',
     )[1];
     expect(line.split(',').slice(5, 9)).toEqual(['', '', '', '']);
@@ -41,7 +89,7 @@ describe('provisionRecordsCsv', () => {
 
   it('reads back cell for cell with the RFC 4180 reader the import uses, whatever the text holds', () => {
     const awkward = row({ recipientOrganizationName: '配食サービス, "川西"\r\n本部', consentMethod: '口頭\n(電話)', consentGivenBy: '本人,家族' });
-    const parsed = parseCsv(provisionRecordsCsv([awkward]));
+    const parsed = parseCsv(provisionRecordsCsvCodes([awkward]));
     expect(parsed.error).toBeNull();
     expect(parsed.records.map((r) => r.fields)).toEqual([
       [...PROVISION_CSV_HEADER],

@@ -2,7 +2,10 @@
 // UTF-8 with a byte-order mark (Excel reads BOM-less UTF-8 as Shift_JIS), a header row, CRLF line ends, and RFC 4180
 // quoting: a field with a comma, a double quote or a line break goes in double quotes, its quotes doubled. A field that
 // Excel would take for a formula (=, +, -, @, tab, CR at the start) gets a leading apostrophe, so a name or consent
-// method typed into a form cannot run as a formula on an auditor's machine. Pure: unit-tested.
+// method typed into a form cannot run as a formula on an auditor's machine. Headers in Japanese by default (docs/API.md,
+// "CSV exports"); `headers: CODES` gives the machine-readable ones. Pure: unit-tested.
+
+import { PERSONAL_DATA_ITEM_LABELS, PersonalDataItem } from '@tsunagu/domain';
 
 export const BOM = '\uFEFF';
 
@@ -20,6 +23,14 @@ export interface ProvisionCsvRow {
   handoffSeq: number;
 }
 
+/** Which header row (and cell wording) a CSV export has: Japanese for people opening it in Excel, or the codes scripts read. */
+export enum CsvHeaders {
+  /** Japanese headers (the glossary's words), Japanese labels beside the codes of enum cells. The default. */
+  JAPANESE = 'JAPANESE',
+  /** The machine-readable headers and cells, exactly as before the Japanese ones existed. */
+  CODES = 'CODES',
+}
+
 export const PROVISION_CSV_HEADER = [
   'atJst',
   'recipientOrganizationName',
@@ -34,17 +45,38 @@ export const PROVISION_CSV_HEADER = [
   'recordId',
 ] as const;
 
-export function provisionRecordsCsv(rows: readonly ProvisionCsvRow[]): string {
-  const lines = [PROVISION_CSV_HEADER.map(csvField).join(',')];
+/** The Japanese header: the code columns' headers in Japanese, and the items' labels in a column of their own before their codes. */
+export const PROVISION_CSV_HEADER_JA = [
+  '提供日時',
+  '提供先',
+  '提供先ID',
+  '依頼ID',
+  '提供した項目',
+  '提供した項目（コード）',
+  '同意',
+  '同意の方法',
+  '同意取得日時',
+  '同意した人',
+  '履歴番号',
+  '記録ID',
+] as const;
+
+const CONSENT_JA = { true: 'あり', false: 'なし' } as const;
+
+export function provisionRecordsCsv(rows: readonly ProvisionCsvRow[], headers: CsvHeaders = CsvHeaders.JAPANESE): string {
+  const japanese = headers === CsvHeaders.JAPANESE;
+  const lines = [(japanese ? PROVISION_CSV_HEADER_JA : PROVISION_CSV_HEADER).map(csvField).join(',')];
   for (const row of rows) {
+    const consent = row.consentObtained === null ? '' : japanese ? CONSENT_JA[`${row.consentObtained}`] : String(row.consentObtained);
     lines.push(
       [
         jst(row.at),
         row.recipientOrganizationName,
         row.recipientOrganizationId,
         row.referralId,
+        ...(japanese ? [row.items.map((item) => PERSONAL_DATA_ITEM_LABELS[item as PersonalDataItem] ?? item).join('・')] : []),
         row.items.join(';'),
-        row.consentObtained === null ? '' : String(row.consentObtained),
+        consent,
         row.consentMethod ?? '',
         row.consentObtainedAt ? jst(row.consentObtainedAt) : '',
         row.consentGivenBy ?? '',

@@ -6,7 +6,7 @@ import { toConnection } from '../common/pagination/connection';
 import type { RequestContext } from '../common/request-context';
 import { toOrganizationModel } from '../directory/directory.mappers';
 import { OrganizationModel } from '../directory/models/organization.model';
-import { ProvisionPeriodArgs, ProvisionRecordsArgs } from './dto/provision-records.args';
+import { ProvisionCsvArgs, ProvisionRecordsArgs } from './dto/provision-records.args';
 import { ProvisionRecordConnectionModel, ProvisionRecordModel } from './models/provision-record.model';
 import { provisionRecordsCsv } from './provision-csv';
 import { encodeProvisionCursor, ProvisionRecordsService } from './provision-records.service';
@@ -30,10 +30,11 @@ export class ProvisionRecordsResolver {
   @Roles(...AUDITORS)
   @Query(() => String, {
     description:
-      'ADMIN, TIER1_COORDINATOR: the provision records of a period as a CSV file for Excel (UTF-8 with BOM, header row, CRLF, times in Japan time).',
+      'ADMIN, TIER1_COORDINATOR: the provision records of a period as a CSV file for Excel (UTF-8 with BOM, header row, CRLF, times in Japan time); ' +
+      'Japanese headers unless headers: CODES.',
   })
-  async provisionRecordsCsv(@Args() { from, to }: ProvisionPeriodArgs): Promise<string> {
-    return provisionRecordsCsv(await this.records.csvRows(from, to));
+  async provisionRecordsCsv(@Args() { from, to, headers }: ProvisionCsvArgs): Promise<string> {
+    return provisionRecordsCsv(await this.records.csvRows(from, to), headers);
   }
 
   @ResolveField(() => OrganizationModel)

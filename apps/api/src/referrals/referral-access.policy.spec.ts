@@ -123,7 +123,9 @@ describe('actorForMove: details', () => {
 
   it('a tier-2 coordinator may not answer for a partner that has users (or when nobody holds it)', () => {
     const t2 = viewer(Role.TIER2_COORDINATOR);
-    expect(expectGraphQLCode(() => actorForMove(t2, facts(true), 'ACCEPT'), ErrorCode.FORBIDDEN).message).toMatch(/answers for itself/);
+    expect(expectGraphQLCode(() => actorForMove(t2, facts(true), 'ACCEPT'), ErrorCode.FORBIDDEN).message).toMatch(
+      /has an active user and answers for itself/,
+    );
     expectGraphQLCode(() => actorForMove(t2, facts(null, ReferralStatus.UNMATCHED), 'ACCEPT'), ErrorCode.FORBIDDEN);
   });
 

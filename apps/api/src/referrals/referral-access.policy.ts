@@ -10,7 +10,10 @@ export type ReferralMove = UserCommandType;
 export interface ReferralFacts {
   status: ReferralStatus;
   currentOrganizationId: string | null;
-  /** Whether the organisation holding or offered the referral has users of its own; null when none holds it. */
+  /**
+   * Whether the organisation holding or offered the referral has an active user of its own (DirectoryService.hasActiveUser,
+   * not its hasSystemUsers declaration); null when none holds it or it was not looked up.
+   */
   currentOrganizationHasUsers: boolean | null;
 }
 
@@ -21,7 +24,8 @@ const COORDINATOR_MOVES: readonly ReferralMove[] = ['REASSIGN', 'ESCALATE', 'WIT
 
 /**
  * The actor a move is recorded under, or FORBIDDEN. A partner answers for its own organisation; a tier-2 coordinator
- * answers for a partner without users of its own (a proxy update); coordinators steer the referral.
+ * answers for a partner without an active user of its own (a proxy update; hasSystemUsers is only the organisation's
+ * declaration, DOMAIN.md "Proxy answers"); coordinators steer the referral.
  */
 export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: ReferralMove): ReferralActor {
   const own = { userId: viewer.id, organizationId: viewer.organizationId, proxy: false };
@@ -58,7 +62,7 @@ export function actorForMove(viewer: Viewer, referral: ReferralFacts, move: Refe
     }
     throw forbidden(
       viewer.role === Role.TIER2_COORDINATOR
-        ? 'This partner answers for itself; a coordinator records answers only for partners without users'
+        ? 'This partner has an active user and answers for itself; a coordinator records answers only for partners without one'
         : `A ${viewer.role} cannot ${move.toLowerCase()} a referral`,
     );
   }

@@ -156,13 +156,13 @@ export class ReferralCommandsService {
   private async send(viewer: Viewer, referral: SeenReferral, payload: MovePayload): Promise<ReferralEntity> {
     // A note or an extension repeated would not be refused, but added twice: answered here instead.
     if (ADDITIVE_MOVES.includes(payload.move) && (await this.isRepeat(viewer, referral.id, payload))) return referral;
-    // Whether the holder has users of its own matters only to a tier-2 coordinator's answer for it (a proxy update, see
+    // Whether the holder has an active user matters only to a tier-2 coordinator's answer for it (a proxy update, see
     // actorForMove): a partner's own answer skips that lookup (docs/BENCHMARKS.md).
-    const holder =
+    const holderHasUsers =
       referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR
-        ? await this.directory.organization(referral.currentOrganizationId)
+        ? await this.directory.hasActiveUser(referral.currentOrganizationId)
         : null;
-    const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holder?.hasSystemUsers ?? null }, payload.move);
+    const actor = actorForMove(viewer, { ...referral, currentOrganizationHasUsers: holderHasUsers }, payload.move);
     if (payload.move === 'COMPLETE' && payload.outcome === ReferralOutcome.TAKEN_INTO_REGIONAL_ISSUE && viewer.role !== Role.TIER1_COORDINATOR) {
       // Answered by policy is tier-1's to say (DOMAIN.md, "Every need reaches an end"); the workflow refuses it too.
       throw badUserInput([{ field: 'outcome', message: 'TAKEN_INTO_REGIONAL_ISSUE is recorded by the tier-1 coordinator only' }]);

@@ -41,6 +41,12 @@ describe('isRepeatOf', () => {
     ).toBe(true);
   });
 
+  it('reads the days of an extension from the Japanese note as from the old English one', () => {
+    const japanese = handoff({ kind: 'DEADLINE_EXTENDED', reason: '手配中', note: '期限を2営業日延長しました（2026年12月10日(木) 17:15まで）' });
+    expect(isRepeatOf(japanese, viewer, { move: 'EXTEND_DEADLINE', businessDays: 2, reason: '手配中' })).toBe(true);
+    expect(isRepeatOf(japanese, viewer, { move: 'EXTEND_DEADLINE', businessDays: 3, reason: '手配中' })).toBe(false);
+  });
+
   it('is no repeat for another user, another move or other content', () => {
     expect(isRepeatOf(null, viewer, { move: 'ACCEPT' })).toBe(false);
     expect(isRepeatOf(handoff({ actorId: 'user-2' }), viewer, { move: 'ACCEPT' })).toBe(false);

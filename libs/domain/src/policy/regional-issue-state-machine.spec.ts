@@ -442,8 +442,8 @@ describe('proposals, the subcommittee and follow-up actions', () => {
       expect.objectContaining({ kind: RegionalIssueEventKind.DECISION_RECORDED, meetingId: M2, decision: SubcommitteeDecision.ADOPTED }),
     ]);
     expect(t.handoffs.map((h) => [h.kind, h.reason, h.note])).toEqual([
-      [HandoffKind.SUBCOMMITTEE_DECISION, 'ADOPTED', '第3回 部会 (2037-07-10)'],
-      [HandoffKind.SUBCOMMITTEE_DECISION, 'ADOPTED', '第3回 部会 (2037-07-10)'],
+      [HandoffKind.SUBCOMMITTEE_DECISION, 'ADOPTED', '第3回 部会（2037年7月10日(金)）'],
+      [HandoffKind.SUBCOMMITTEE_DECISION, 'ADOPTED', '第3回 部会（2037年7月10日(金)）'],
     ]);
   });
 
@@ -591,7 +591,7 @@ describe('recordPolicyHandoff (the referral side)', () => {
       actorUserId: SECRETARY,
       proposalId: P1,
       reason: 'ADOPTED',
-      note: '第3回 部会 (2037-07-10)',
+      note: '第3回 部会（2037年7月10日(金)）',
     });
     expect(t.state).toBe(referral);
     expect(t.handoffs).toEqual([
@@ -602,7 +602,7 @@ describe('recordPolicyHandoff (the referral side)', () => {
         actorUserId: SECRETARY,
         proxy: false,
         reason: 'ADOPTED',
-        note: '第3回 部会 (2037-07-10)',
+        note: '第3回 部会（2037年7月10日(金)）',
         regionalIssueId: 'issue-1',
         regionalIssueSeq: 7,
         policyProposalId: P1,

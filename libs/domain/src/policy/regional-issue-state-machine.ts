@@ -13,6 +13,8 @@ import {
   RegionalIssueState,
   RegionalIssueTransition,
 } from './regional-issue-state';
+import { actionAddedNote, actionDueNote, decisionMeetingNote, IssueField, issueChangedNote, proposalRevisedNote } from '../text/policy-notes';
+import type { NoteLanguage } from '../text/referral-notes';
 
 const P = PolicyProposalStatus;
 const S = RegionalIssueStatus;
@@ -111,14 +113,19 @@ export function policyHandoffOf(issueId: string, draft: PolicyHandoffDraft, issu
  * IllegalTransitionError (CONFLICT) for a move the issue or proposal does not allow now, NotFoundError (NOT_FOUND) for
  * a proposal, action or linked referral the issue does not have. The state is never changed in place.
  */
-export function applyRegionalIssueCommand(state: RegionalIssueState, command: RegionalIssueCommand, at: string): RegionalIssueTransition {
+export function applyRegionalIssueCommand(
+  state: RegionalIssueState,
+  command: RegionalIssueCommand,
+  at: string,
+  language: NoteLanguage = 'ja',
+): RegionalIssueTransition {
   if (command.type === 'CREATE') throw new IllegalTransitionError('This regional issue has already been created');
   const rule = ruleFor(command.type);
   rule.checkValues?.(command); // values first: a bad value is BAD_USER_INPUT whatever the issue's status
   if (isFinalIssueStatus(state.status)) {
     throw new IllegalTransitionError(`The regional issue is ${state.status}: it takes no more changes`);
   }
-  return rule.apply(state, command, at);
+  return rule.apply(state, command, at, language);
 }
 
 /** Every move but CREATE (createRegionalIssue); each has one rule in MOVES. */
@@ -129,7 +136,7 @@ interface MoveRule<T extends MoveType> {
   /** The values the move needs, checked before anything about the state (BAD_USER_INPUT). */
   checkValues?: (command: Move<T>) => void;
   /** The move on a state that takes changes (not final). */
-  apply: (state: RegionalIssueState, command: Move<T>, at: string) => RegionalIssueTransition;
+  apply: (state: RegionalIssueState, command: Move<T>, at: string, language: NoteLanguage) => RegionalIssueTransition;
 }
 
 /** One rule per move; a mapped type, so a move without a rule does not compile. */
@@ -182,9 +189,9 @@ function ruleFor<T extends MoveType>(type: T): MoveRule<T> {
   return MOVES[type];
 }
 
-function updateIssue(state: RegionalIssueState, command: Move<'UPDATE'>, at: string): RegionalIssueTransition {
+function updateIssue(state: RegionalIssueState, command: Move<'UPDATE'>, at: string, language: NoteLanguage): RegionalIssueTransition {
   const changes: Partial<RegionalIssueState> = {};
-  const fields: string[] = [];
+  const fields: IssueField[] = [];
   if (command.title != null && command.title !== state.title) {
     changes.title = command.title;
     fields.push('title');
@@ -203,7 +210,7 @@ function updateIssue(state: RegionalIssueState, command: Move<'UPDATE'>, at: str
   if (fields.length === 0) return unchanged(state);
   return {
     state: { ...state, ...changes, updatedAt: at },
-    events: [event(RegionalIssueEventKind.UPDATED, command.actorUserId, { note: `Changed: ${fields.join(', ')}` })],
+    events: [event(RegionalIssueEventKind.UPDATED, command.actorUserId, { note: issueChangedNote(fields, language) })],
     handoffs: [],
   };
 }
@@ -268,7 +275,7 @@ function draftProposal(state: RegionalIssueState, command: Move<'DRAFT'>, at: st
   };
 }
 
-function reviseProposal(state: RegionalIssueState, command: Move<'REVISE'>, at: string): RegionalIssueTransition {
+function reviseProposal(state: RegionalIssueState, command: Move<'REVISE'>, at: string, language: NoteLanguage): RegionalIssueTransition {
   const proposal = findProposal(state, command.proposalId);
   requireProposalStatus(proposal, [P.DRAFT, P.CONTINUED], 'revise');
   const revised = { ...proposal, title: command.title, body: command.body ?? '', revision: proposal.revision + 1, updatedAt: at };
@@ -277,7 +284,7 @@ function reviseProposal(state: RegionalIssueState, command: Move<'REVISE'>, at: 
     events: [
       event(RegionalIssueEventKind.PROPOSAL_REVISED, command.actorUserId, {
         proposalId: proposal.proposalId,
-        note: `Revision ${revised.revision}: ${revised.title}`,
+        note: proposalRevisedNote(revised.revision, revised.title, language),
       }),
     ],
     handoffs: [],
@@ -339,7 +346,7 @@ function removeFromAgenda(state: RegionalIssueState, command: Move<'REMOVE_FROM_
   };
 }
 
-function recordDecision(state: RegionalIssueState, command: Move<'DECIDE'>, at: string): RegionalIssueTransition {
+function recordDecision(state: RegionalIssueState, command: Move<'DECIDE'>, at: string, language: NoteLanguage): RegionalIssueTransition {
   const proposal = findProposal(state, command.proposalId);
   const current = proposal.agenda.at(-1);
   if (proposal.status !== P.ON_AGENDA || !current || current.meetingId !== command.meetingId) {
@@ -368,7 +375,7 @@ function recordDecision(state: RegionalIssueState, command: Move<'DECIDE'>, at: 
       actorUserId: command.actorUserId,
       proposalId: proposal.proposalId,
       reason: command.decision,
-      note: command.meeting ? `${command.meeting.title} (${jstDate(command.meeting.heldAt)})` : proposal.title,
+      note: command.meeting ? decisionMeetingNote(command.meeting, language) : proposal.title,
     }),
   };
 }
@@ -379,7 +386,7 @@ const DECISION_STATUS: Readonly<Record<SubcommitteeDecision, PolicyProposalStatu
   [SubcommitteeDecision.CONTINUED]: P.CONTINUED,
 };
 
-function addAction(state: RegionalIssueState, command: Move<'ADD_ACTION'>, at: string): RegionalIssueTransition {
+function addAction(state: RegionalIssueState, command: Move<'ADD_ACTION'>, at: string, language: NoteLanguage): RegionalIssueTransition {
   const proposal = findProposal(state, command.proposalId);
   requireProposalStatus(proposal, [P.ADOPTED], 'add a follow-up action to');
   if (state.proposals.some((p) => p.actions.some((a) => a.actionId === command.actionId))) {
@@ -402,7 +409,7 @@ function addAction(state: RegionalIssueState, command: Move<'ADD_ACTION'>, at: s
       event(RegionalIssueEventKind.ACTION_ADDED, command.actorUserId, {
         proposalId: proposal.proposalId,
         actionId: action.actionId,
-        note: `${action.description} (owner: ${action.owner}, due ${action.dueOn})`,
+        note: actionAddedNote(action, language),
       }),
     ],
     handoffs: [],
@@ -440,7 +447,7 @@ function completeAction(state: RegionalIssueState, command: Move<'COMPLETE_ACTIO
 }
 
 /** The workflow's own move when an action's due day has come: marks it reminded (no person acts). */
-function actionDue(state: RegionalIssueState, command: Move<'ACTION_DUE'>, at: string): RegionalIssueTransition {
+function actionDue(state: RegionalIssueState, command: Move<'ACTION_DUE'>, at: string, language: NoteLanguage): RegionalIssueTransition {
   const proposal = findProposal(state, command.proposalId);
   const action = findAction(proposal, command.actionId);
   if (action.doneAt !== null || action.remindedAt !== null) {
@@ -454,7 +461,7 @@ function actionDue(state: RegionalIssueState, command: Move<'ACTION_DUE'>, at: s
       event(RegionalIssueEventKind.ACTION_DUE, null, {
         proposalId: proposal.proposalId,
         actionId: action.actionId,
-        note: `Due ${action.dueOn}: ${action.description} (owner: ${action.owner})`,
+        note: actionDueNote(action, language),
       }),
     ],
     handoffs: [],
@@ -577,10 +584,4 @@ function unique(ids: readonly string[]): string[] {
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id) => b.includes(id));
-}
-
-/** The JST calendar day of an instant, YYYY-MM-DD. */
-function jstDate(instant: string): string {
-  const ms = Date.parse(instant);
-  return Number.isNaN(ms) ? instant : new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
 }

@@ -86,19 +86,6 @@ export function extendDeadline(deadline: Deadline, businessDays: number): Deadli
   return { ...deadline, dueAt: addBusinessDays(new Date(deadline.dueAt), businessDays).toISOString() };
 }
 
-/**
- * The note of a DEADLINE_EXTENDED handoff, written by the workflow. The api reads the days back from it to tell a
- * repeated extension from a new one (isDeadlineExtensionNote), so both live here, in one place.
- */
-export function deadlineExtensionNote(businessDays: number, dueAt: string): string {
-  return `Deadline moved by ${businessDays} business day(s) to ${dueAt}`;
-}
-
-/** Whether a DEADLINE_EXTENDED handoff's note (deadlineExtensionNote) records an extension by `businessDays`. */
-export function isDeadlineExtensionNote(note: string | null, businessDays: number): boolean {
-  return (note ?? '').startsWith(`Deadline moved by ${businessDays} business day(s) to `);
-}
-
 /** When the workflow must next wake for this deadline: its reminder, else the deadline itself. */
 export function nextWakeUp(deadline: Deadline): { at: string; reminder: boolean } {
   return deadline.reminderAt && deadline.reminderAt < deadline.dueAt

@@ -65,6 +65,15 @@ export const DEMO_USERS = [
     organization: '川西市シルバー人材センター',
     area: null,
   },
+  // One community support centre with a user of its own, to try a centre's side; the other centres have none, and a
+  // tier-2 coordinator answers for them (DOMAIN.md, "Proxy answers").
+  {
+    email: 'center@tsunagu.test',
+    displayName: '地域包括支援センター 川西 担当',
+    role: Role.PARTNER,
+    organization: '地域包括支援センター 川西',
+    area: null,
+  },
   {
     email: 'subcommittee@tsunagu.test',
     displayName: '部会事務局',

@@ -25,6 +25,15 @@ export function createLoaders(db: DataSource) {
       );
       return organizationIds.map((id) => rows.filter((row) => row.organizationId === id));
     }),
+    /** Whether each organisation has an active user of any role (DirectoryService.hasActiveUser, batched). */
+    organizationHasActiveUser: new DataLoader<string, boolean>(async (organizationIds) => {
+      const rows: Array<{ organizationId: string }> = await db.query(
+        `SELECT DISTINCT organization_id AS "organizationId" FROM app_user WHERE organization_id = ANY ($1) AND active`,
+        [organizationIds],
+      );
+      const withUsers = new Set(rows.map((row) => row.organizationId));
+      return organizationIds.map((id) => withUsers.has(id));
+    }),
     handoffsOfReferral: new DataLoader<string, HandoffRow[]>(async (referralIds) => {
       const rows: HandoffRow[] = await db.query(
         `SELECT referral_id AS "referralId", seq, kind, from_organization_id AS "fromOrganizationId", to_organization_id AS "toOrganizationId",

@@ -44,6 +44,26 @@ describe('readOrganizationRows: good files', () => {
     ]);
   });
 
+  it('accepts Japanese headers (the cells keep their codes) and はい/いいえ for the flags', () => {
+    const text =
+      '\uFEFF団体名,種別,圏域コード,支援の種類,担当者名,メールアドレス,電話番号,システム利用,新規受付\r\n見守りの会,NPO,KAWANISHI,WATCH_OVER,山田,a@example.jp,072-000-1234,いいえ,はい\r\n';
+    const { rows, problems } = readOrganizationRows(text);
+    expect(problems).toEqual([]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        name: '見守りの会',
+        kind: OrganizationKind.NPO,
+        areaCodes: ['KAWANISHI'],
+        categories: [NeedCategory.WATCH_OVER],
+        contactName: '山田',
+        contactEmail: 'a@example.jp',
+        contactPhone: '072-000-1234',
+        hasSystemUsers: false,
+        acceptingReferrals: true,
+      }),
+    ]);
+  });
+
   it.each([
     ['true', true],
     ['TRUE', true],

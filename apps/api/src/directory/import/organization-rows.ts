@@ -55,14 +55,29 @@ export const COLUMNS = [
 export type Column = (typeof COLUMNS)[number];
 const REQUIRED_COLUMNS: readonly Column[] = ['name', 'kind', 'areaCodes', 'categories'];
 
-const TRUE_WORDS = ['true', '1', 'yes'];
-const FALSE_WORDS = ['false', '0', 'no'];
+const TRUE_WORDS = ['true', '1', 'yes', 'はい', 'あり'];
+const FALSE_WORDS = ['false', '0', 'no', 'いいえ', 'なし'];
 const KINDS = Object.values(OrganizationKind) as string[];
 const CATEGORIES = Object.values(NeedCategory) as string[];
 
 /** Header names match whatever their case and spacing: "areaCodes", "area_codes", "Area Codes". */
 const columnKey = (header: string) => header.toLowerCase().replace(/[\s_-]/g, '');
-const COLUMN_BY_KEY = new Map<string, Column>(COLUMNS.map((column) => [columnKey(column), column]));
+/** Japanese headers, as staff name the columns in Excel (docs/API.md, "CSV files"); the cells keep their codes. */
+const JAPANESE_HEADERS: Readonly<Record<Column, readonly string[]>> = {
+  name: ['団体名', '名称'],
+  kind: ['種別', '団体の種別'],
+  areaCodes: ['圏域', '圏域コード'],
+  categories: ['支援の種類', '対応する支援'],
+  contactName: ['担当者', '担当者名'],
+  contactEmail: ['メールアドレス', '担当者メールアドレス'],
+  contactPhone: ['電話番号', '担当者電話番号'],
+  hasSystemUsers: ['システム利用'],
+  acceptingReferrals: ['新規受付', '受付中'],
+};
+const COLUMN_BY_KEY = new Map<string, Column>([
+  ...COLUMNS.map((column): [string, Column] => [columnKey(column), column]),
+  ...COLUMNS.flatMap((column) => JAPANESE_HEADERS[column].map((header): [string, Column] => [columnKey(header), column])),
+]);
 
 /** Lists in a cell (areaCodes, categories) are separated by semicolons or spaces. */
 export function splitList(cell: string): string[] {

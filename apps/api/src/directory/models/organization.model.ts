@@ -23,7 +23,10 @@ export class OrganizationModel {
   @Field({ description: 'Whether it takes new referrals now (capacity).' })
   acceptingReferrals: boolean;
 
-  @Field({ description: 'False for partners whose answers a tier-2 coordinator records on their behalf.' })
+  @Field({
+    description:
+      'The organisation’s declaration that it works in Tsunagu itself (false: it is not given partner users). Whether a coordinator answers for it is answeredByProxy.',
+  })
   hasSystemUsers: boolean;
 
   @Field(() => String, { nullable: true, description: 'The person to contact there.' })
