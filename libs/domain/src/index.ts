@@ -11,3 +11,5 @@ export * from './policy/regional-issue-state';
 export * from './policy/regional-issue-state-machine';
 export * from './write-failures';
 export * from './text/jst-text';
+export * from './referral/referral-details';
+export * from './text/kana';

@@ -10,7 +10,9 @@ import { PolicyProposalModel } from '../policy/proposals/models/policy-proposal.
 import { RegionalIssueModel } from '../policy/regional-issues/models/regional-issue.model';
 import { toPolicyProposalModel, toRegionalIssueModel } from '../policy/shared/policy.mappers';
 import { PolicyVisibilityService } from '../policy/shared/policy-visibility.service';
+import { AvailableActionModel } from './models/available-action.model';
 import { HandoffModel } from './models/handoff.model';
+import { availableActions } from './referral-actions';
 import { ReferralModel } from './models/referral.model';
 import { ReferralSubjectModel } from './models/referral-subject.model';
 import { handoffsSeenBy } from './former-partner';
@@ -50,6 +52,29 @@ export class ReferralFieldsResolver {
       auditTrailOf(ctx).addRead(ctx.req.viewer, 'read:Referral.subjectAgeBand', 'Referral', referral.id, { status: referral.status });
     }
     return referral.subjectAgeBand;
+  }
+
+  @ResolveField(() => [AvailableActionModel], {
+    description:
+      'The moves the caller may make on it now, from the same rules the mutations apply (docs/API.md, "Available actions"). A console shows exactly these.',
+  })
+  async availableActions(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<AvailableActionModel[]> {
+    const viewer = ctx.req.viewer;
+    if (!viewer) return [];
+    // Whether the holder has users of its own matters only to a tier-2 coordinator's proxy answers: one batched load.
+    const holder =
+      referral.currentOrganizationId && viewer.role === Role.TIER2_COORDINATOR
+        ? await ctx.loaders.organization.load(referral.currentOrganizationId)
+        : null;
+    return availableActions(viewer, {
+      status: referral.status,
+      currentOrganizationId: referral.currentOrganizationId,
+      currentOrganizationHasUsers: holder?.hasSystemUsers ?? null,
+      subjectKind: referral.subjectKind,
+      consentObtained: referral.consentObtained,
+      deadlineRunning: referral.responseDueAt !== null,
+      leftAtSeq: referral.leftAtSeq,
+    }) as AvailableActionModel[];
   }
 
   @ResolveField(() => [HandoffModel])

@@ -8,6 +8,7 @@ export const REFERRAL_SEALED_COLUMNS = {
   subject_display_name: 'subjectDisplayName',
   subject_age_band: 'subjectAgeBand',
   subject_contact: 'subjectContact',
+  subject_name_kana: 'subjectNameKana',
   consent_method: 'consentMethod',
   consent_given_by: 'consentGivenBy',
 } as const;

@@ -9,6 +9,7 @@ import { PolicyTrack1765065600000 } from './1765065600000-policy-track';
 import { TemporaryPasswords1765152000000 } from './1765152000000-temporary-passwords';
 import { AuditRequestId1765238400000 } from './1765238400000-audit-request-id';
 import { ClosingTheLoops1765324800000 } from './1765324800000-closing-the-loops';
+import { ConsoleReads1765670400000 } from './1765670400000-console-reads';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   TemporaryPasswords1765152000000,
   AuditRequestId1765238400000,
   ClosingTheLoops1765324800000,
+  ConsoleReads1765670400000,
 ];

@@ -1,6 +1,16 @@
 import type { EntityManager } from 'typeorm';
-import type { Destination, HandoffEvent, NeedCategory, PolicyHandoff, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
-import type { DataKeyring } from '@tsunagu/crypto';
+import { kanaSearchTerms } from '@tsunagu/domain';
+import type {
+  Destination,
+  HandoffEvent,
+  NeedCategory,
+  PolicyHandoff,
+  ReferralOutcome,
+  ReferralStatus,
+  StoredReferralDetails,
+  SubjectKind,
+} from '@tsunagu/domain';
+import { blindIndexTerms, type DataKeyring } from '@tsunagu/crypto';
 import { ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
 import { ProvisionRecordWriter } from './provision-record-writer';
 
@@ -11,8 +21,9 @@ export interface ReferralSubmissionRow {
   areaId: string;
   summary: string;
   subjectKind: SubjectKind;
-  subject: { displayName: string; ageBand: string | null; contact: string | null } | null;
+  subject: { displayName: string; nameKana?: string | null; ageBand: string | null; contact: string | null } | null;
   consent: { obtained: boolean; method: string; obtainedAt: string; givenBy?: string | null } | null;
+  details?: StoredReferralDetails | null;
   destination: Destination;
   submittedByUserId: string;
   createdAt: string;
@@ -45,6 +56,9 @@ export interface ClosedReferralPolicyHandoffWrite {
   handoff: Omit<PolicyHandoff, 'at'>;
 }
 
+/** The purpose the ふりがな's blind index terms are keyed for (libs/crypto/src/blind-index.ts); searched with the same. */
+export const NAME_KANA_INDEX_PURPOSE = 'referral.subject_name_kana';
+
 /** The columns of a history row, in the order both inserts below give them. */
 const HANDOFF_COLUMNS = `referral_id, seq, kind, from_organization_id, to_organization_id, actor_id, proxy, reason, note, at,
                                        regional_issue_id, regional_issue_seq, policy_proposal_id`;
@@ -70,8 +84,10 @@ export class ReferralWriter {
       await this.tx.query(
         `INSERT INTO referral (id, workflow_id, client_request_id, status, category, area_id, summary, subject_kind,
            subject_display_name, subject_age_band, subject_contact, consent_obtained, consent_method, consent_obtained_at,
-           destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at, consent_given_by)
-         VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16, $17)
+           destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at, consent_given_by,
+           subject_name_kana, subject_name_kana_index, details)
+         VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16, $17,
+           $18, $19, $20)
          ON CONFLICT (id) DO NOTHING`,
         [
           input.referralId,
@@ -91,6 +107,10 @@ export class ReferralWriter {
           s.submittedByUserId,
           s.createdAt,
           seal('consent_given_by', s.consent?.givenBy),
+          seal('subject_name_kana', s.subject?.nameKana),
+          // Normalised by the api; the terms let a search find the row without decrypting it.
+          s.subject?.nameKana ? blindIndexTerms(this.dataKeys, NAME_KANA_INDEX_PURPOSE, kanaSearchTerms(s.subject.nameKana)) : null,
+          s.details ? JSON.stringify(s.details) : null,
         ],
       );
     }
