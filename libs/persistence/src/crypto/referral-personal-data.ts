@@ -13,6 +13,12 @@ export const REFERRAL_SEALED_COLUMNS = {
   consent_given_by: 'consentGivenBy',
 } as const;
 
+/**
+ * The purpose the ふりがな's blind index terms are keyed for (libs/crypto/src/blind-index.ts): written with the
+ * referral, recomputed when rotation re-seals the ふりがな, searched with the same (docs/SECURITY.md).
+ */
+export const NAME_KANA_INDEX_PURPOSE = 'referral.subject_name_kana';
+
 export type ReferralSealedColumn = keyof typeof REFERRAL_SEALED_COLUMNS;
 export type ReferralSealedProperty = (typeof REFERRAL_SEALED_COLUMNS)[ReferralSealedColumn];
 export const REFERRAL_SEALED_COLUMN_NAMES = Object.keys(REFERRAL_SEALED_COLUMNS) as ReferralSealedColumn[];

@@ -1,7 +1,7 @@
 // What the web console reads, on a real PostgreSQL (db tier): the need's details as queryable jsonb, the ふりがな
 // encrypted and found through its keyed blind index, and the indexes the list filters use (docs/BENCHMARKS.md).
 import { randomUUID } from 'node:crypto';
-import { blindIndexQueryTerms } from '@tsunagu/crypto';
+import { blindIndexQueryTerms, DataKeyring, generateDataKeyEntry, readDataKeys } from '@tsunagu/crypto';
 import {
   Destination,
   HandoffKind,
@@ -14,7 +14,9 @@ import {
 } from '@tsunagu/domain';
 import { openTestDatabase, TestDatabase } from '@tsunagu/testing/db';
 import { openReferralColumn } from '../crypto/referral-personal-data';
-import { NAME_KANA_INDEX_PURPOSE, ReferralTransitionWrite, ReferralWriter } from './referral-writer';
+import { NAME_KANA_INDEX_PURPOSE } from '../crypto/referral-personal-data';
+import { rotateDataKeys } from '../crypto/rotation';
+import { ReferralTransitionWrite, ReferralWriter } from './referral-writer';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -118,6 +120,19 @@ describe('the console reads in the read model', () => {
 
     for (const text of ['やまだ たろう', 'やまだたろう', 'ヤマダ', 'たろう']) expect(await findByKana(text)).toContain(id);
     for (const text of ['やま', 'たろ', 'やまだじろう']) expect(await findByKana(text)).not.toContain(id);
+  });
+
+  it("rotating the data keys re-keys the ふりがな's index, so the old key can be retired", async () => {
+    const id = randomUUID();
+    await write(submitted(id, 'さとう ゆうこ', null));
+    const newKey = readDataKeys({ TSUNAGU_DATA_KEYS: generateDataKeyEntry('k-new') });
+    const both = new DataKeyring([...t.dataKeys.ids.map((keyId) => t.dataKeys.find(keyId)!), newKey.active], 'k-new');
+    await rotateDataKeys(t.db, both);
+    const [row] = await t.db.query(`SELECT subject_name_kana_index FROM referral WHERE id = $1`, [id]);
+    expect(row.subject_name_kana_index.every((term: string) => term.startsWith('k-new:'))).toBe(true);
+    const terms = blindIndexQueryTerms(newKey, NAME_KANA_INDEX_PURPOSE, 'さとう');
+    const found = await t.db.query(`SELECT id FROM referral WHERE subject_name_kana_index && $1::text[]`, [terms]);
+    expect(found.map((r: { id: string }) => r.id)).toContain(id);
   });
 
   it('records the ふりがな among the items an acceptance gives the partner', async () => {

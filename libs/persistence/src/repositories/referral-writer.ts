@@ -11,7 +11,7 @@ import type {
   SubjectKind,
 } from '@tsunagu/domain';
 import { blindIndexTerms, type DataKeyring } from '@tsunagu/crypto';
-import { ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
+import { NAME_KANA_INDEX_PURPOSE, ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
 import { ProvisionRecordWriter } from './provision-record-writer';
 
 /** The submitted need, as the first write of a referral stores it (the workflow's submission plus its time). */
@@ -55,9 +55,6 @@ export interface ClosedReferralPolicyHandoffWrite {
   /** The domain's one policy handoff shape; its `at` is not stored (the row is dated by the write). */
   handoff: Omit<PolicyHandoff, 'at'>;
 }
-
-/** The purpose the ふりがな's blind index terms are keyed for (libs/crypto/src/blind-index.ts); searched with the same. */
-export const NAME_KANA_INDEX_PURPOSE = 'referral.subject_name_kana';
 
 /** The columns of a history row, in the order both inserts below give them. */
 const HANDOFF_COLUMNS = `referral_id, seq, kind, from_organization_id, to_organization_id, actor_id, proxy, reason, note, at,
