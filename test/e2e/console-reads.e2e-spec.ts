@@ -204,6 +204,15 @@ describe('referral filters', () => {
     // Everything in urgency order: the offer to a partner with users comes last.
     const all = await coordinator.data(LIST, { filter: { areaCode: [city3.areaCode] }, orderBy: 'URGENCY' }).then((d) => d.referrals);
     expect(ids(all)).toEqual([unmatched.id, shop.id, offered.id]);
+
+    // A running deadline within 2 business days needs the coordinator too, after the two above (set in the read model:
+    // waiting for a real one would take days).
+    await queryRows(state.databaseUrl, `UPDATE referral SET response_due_at = now() + interval '1 hour' WHERE id = $1`, [offered.id]);
+    expect(ids(await read({}))).toEqual([unmatched.id, shop.id, offered.id]);
+    // The partner offered it: that offer is what needs it now.
+    const partner = await signIn(state.graphqlUrl, city3.emails.first, city3.password);
+    const mine = await partner.data(LIST, { filter: { needsAttention: true }, orderBy: 'URGENCY' }).then((d) => d.referrals);
+    expect(ids(mine)).toEqual([offered.id]);
   });
 });
 
