@@ -2,3 +2,4 @@
 // (libs/persistence/src/crypto) and the Temporal payload codec (libs/temporal). Node crypto and @tsunagu/domain only.
 export * from './data-keys';
 export * from './cipher';
+export * from './blind-index';

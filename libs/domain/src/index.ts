@@ -16,3 +16,5 @@ export * from './referral/referral-hold';
 export * from './text/referral-notes';
 export * from './text/policy-notes';
 export * from './text/labels';
+export * from './referral/referral-details';
+export * from './text/kana';

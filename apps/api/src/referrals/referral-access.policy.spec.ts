@@ -232,7 +232,7 @@ describe('maySeeAgeBand and visibleSubjectItems', () => {
     expect(visibleSubjectItems(viewer(Role.PARTNER), facts(ReferralStatus.OFFERED))).toEqual(['ageBand']);
     expect(maySeeSubject(viewer(Role.PARTNER), facts(ReferralStatus.OFFERED))).toBe(false);
     for (const status of [ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED]) {
-      expect([...visibleSubjectItems(viewer(Role.PARTNER), facts(status))].sort()).toEqual(['ageBand', 'contact', 'displayName']);
+      expect([...visibleSubjectItems(viewer(Role.PARTNER), facts(status))].sort()).toEqual(['ageBand', 'contact', 'displayName', 'nameKana']);
     }
   });
 

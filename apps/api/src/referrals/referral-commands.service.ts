@@ -3,7 +3,18 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
 import { GraphQLError } from 'graphql';
-import { Destination, ErrorCode, isClosed, PARTNER_ORGANIZATION_KINDS, ReferralOutcome, resumeOnProblem, Role, SubjectKind } from '@tsunagu/domain';
+import {
+  Destination,
+  ErrorCode,
+  isClosed,
+  normaliseKana,
+  PARTNER_ORGANIZATION_KINDS,
+  ReferralOutcome,
+  resumeOnProblem,
+  Role,
+  SubjectKind,
+  validateReferralDetails,
+} from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import {
   acceptReferralUpdate,
@@ -77,6 +88,15 @@ export class ReferralCommandsService {
     // Independent reads, one round trip instead of two (docs/BENCHMARKS.md).
     const [area, deadlineRule] = await Promise.all([this.directory.areaByCode(input.areaCode), this.deadlineRules.forCategory(input.category)]);
     const problems = await this.checkSubmission(input, area !== null);
+    const nameKana = input.subject?.nameKana ? normaliseKana(input.subject.nameKana) : null;
+    if (input.subject?.nameKana && nameKana === null) {
+      problems.push({ field: 'subject.nameKana', message: 'must be kana: hiragana or katakana, ー and spaces' });
+    }
+    // Only a supporter's areas name area codes: looked up then, so other submissions cost no extra query.
+    const volunteerAreas = input.details?.volunteerInterest?.areaCodes;
+    const areaCodes = volunteerAreas?.length ? await this.directory.areaIdsByCode(volunteerAreas.filter((c) => typeof c === 'string')) : new Map();
+    const details = validateReferralDetails(input.category, input.subjectKind, input.details, (code) => areaCodes.has(code));
+    problems.push(...details.problems);
     if (problems.length) throw badUserInput(problems);
     assertMaySubmit(viewer, area!.id);
 
@@ -99,7 +119,13 @@ export class ReferralCommandsService {
             summary: input.summary.trim(),
             subjectKind: input.subjectKind,
             subject: input.subject
-              ? { displayName: input.subject.displayName, ageBand: input.subject.ageBand ?? null, contact: input.subject.contact ?? null }
+              ? {
+                  displayName: input.subject.displayName,
+                  // Left out when not given, so the workflow input keeps the shape older submissions had.
+                  ...(nameKana ? { nameKana } : {}),
+                  ageBand: input.subject.ageBand ?? null,
+                  contact: input.subject.contact ?? null,
+                }
               : null,
             consent: input.consent
               ? {
@@ -109,6 +135,7 @@ export class ReferralCommandsService {
                   givenBy: input.consent.givenBy ?? null,
                 }
               : null,
+            ...(details.details ? { details: details.details } : {}),
             destination: input.destination,
             requestedOrganizationId: input.organizationId ?? null,
             submittedByUserId: viewer.id,

@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { Role } from '@tsunagu/domain';
+import { OrganizationKind, Role } from '@tsunagu/domain';
 import { auditTrailOf } from '../audit/audit-trail';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
@@ -10,7 +10,9 @@ import { PolicyProposalModel } from '../policy/proposals/models/policy-proposal.
 import { RegionalIssueModel } from '../policy/regional-issues/models/regional-issue.model';
 import { toPolicyProposalModel, toRegionalIssueModel } from '../policy/shared/policy.mappers';
 import { PolicyVisibilityService } from '../policy/shared/policy-visibility.service';
+import { AvailableActionModel } from './models/available-action.model';
 import { HandoffModel } from './models/handoff.model';
+import { availableActions } from './referral-actions';
 import { ReferralModel } from './models/referral.model';
 import { ReferralSubjectModel } from './models/referral-subject.model';
 import { handoffsSeenBy } from './former-partner';
@@ -50,6 +52,32 @@ export class ReferralFieldsResolver {
       auditTrailOf(ctx).addRead(ctx.req.viewer, 'read:Referral.subjectAgeBand', 'Referral', referral.id, { status: referral.status });
     }
     return referral.subjectAgeBand;
+  }
+
+  @ResolveField(() => [AvailableActionModel], {
+    description:
+      'The moves the caller may make on it now, from the same rules the mutations apply (docs/API.md, "Available actions"). A console shows exactly these.',
+  })
+  async availableActions(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): Promise<AvailableActionModel[]> {
+    const viewer = ctx.req.viewer;
+    if (!viewer) return [];
+    // The holder, one batched load: a city department holds only what tier-1 took. Whether it has an active user
+    // matters only to a tier-2 coordinator's proxy answers (DOMAIN.md, "Proxy answers"): another batched load.
+    const holderId = referral.currentOrganizationId;
+    const [holder, holderHasUsers] = await Promise.all([
+      holderId ? ctx.loaders.organization.load(holderId) : null,
+      holderId && viewer.role === Role.TIER2_COORDINATOR ? ctx.loaders.organizationHasActiveUser.load(holderId) : null,
+    ]);
+    return availableActions(viewer, {
+      status: referral.status,
+      currentOrganizationId: holderId,
+      currentOrganizationHasUsers: holderHasUsers,
+      subjectKind: referral.subjectKind,
+      consentObtained: referral.consentObtained,
+      deadlineRunning: referral.responseDueAt !== null,
+      leftAtSeq: referral.leftAtSeq,
+      heldByTier1: holder?.kind === OrganizationKind.CITY_DEPARTMENT,
+    }) as AvailableActionModel[];
   }
 
   @ResolveField(() => [HandoffModel])

@@ -1,12 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DataKeyring } from '@tsunagu/crypto';
-import { openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
+import { blindIndexQueryTerms } from '@tsunagu/crypto';
+import { normaliseKana, ReferralStatus, Role } from '@tsunagu/domain';
+import { NAME_KANA_INDEX_PURPOSE, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../common/viewer';
 import { notFound } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
 import { decodeCreatedAtCursor } from '../common/pagination/created-at-cursor';
-import { ReferralFilter } from './dto/referrals.args';
+import { ReferralFilter, ReferralOrder } from './dto/referrals.args';
+import { decodeUrgencyCursor } from './referral-cursors';
+import { urgencySql } from './referral-attention';
 import { LeftState, SeenReferral, seenAsLeft } from './former-partner';
 import { formerPartnerColumns, referralScope, seenHolderSql, seenStatusSql } from './referral-scope';
 import type { LastPersonHandoff } from './repeated-move';
@@ -14,6 +18,9 @@ import type { LastPersonHandoff } from './repeated-move';
 export { referralScope, type SqlScope } from './referral-scope';
 
 export type ReferralPage = Page<SeenReferral>;
+
+/** A row of a page read in urgency order: with its urgency, for its cursor. */
+export type UrgentRow = SeenReferral & { urgency: number };
 
 /**
  * Reads of the referral read model, always scoped to what the viewer may see. A referral outside that scope does not
@@ -53,25 +60,24 @@ export class ReferralQueryService {
     return row && (await this.seen(viewer, [row]))[0];
   }
 
-  async page(viewer: Viewer, filter: ReferralFilter | null | undefined, first: number, after?: string): Promise<ReferralPage> {
+  async page(
+    viewer: Viewer,
+    filter: ReferralFilter | null | undefined,
+    first: number,
+    after?: string,
+    orderBy: ReferralOrder = ReferralOrder.NEWEST,
+    now: Date = new Date(),
+  ): Promise<ReferralPage> {
     filter ??= {}; // `filter: null` is valid GraphQL: no filter
-    const query = this.visibleTo(viewer);
-    // Status and holder as the viewer sees them: a partner the referral has left finds it by neither its later status
-    // nor its later holder.
+    const query = this.filtered(viewer, filter, now);
+    // Status as the viewer sees it: a partner the referral has left does not find it by its later status.
     if (filter.status?.length) {
       const status = seenStatusSql(viewer, 'r');
       query.andWhere(`${status.sql} IN (:...statuses)`, { ...status.params, statuses: filter.status });
     }
-    if (filter.category?.length) query.andWhere('r.category IN (:...categories)', { categories: filter.category });
-    if (filter.areaCode?.length) {
-      query.andWhere('r.area_id IN (SELECT a.id FROM area a WHERE a.code IN (:...areaCodes))', { areaCodes: filter.areaCode });
-    }
-    if (filter.organizationId) {
-      const holder = seenHolderSql(viewer, 'r');
-      query.andWhere(`${holder.sql} = :organizationId`, { ...holder.params, organizationId: filter.organizationId });
-    }
 
     const totalCount = await query.clone().getCount();
+    if (orderBy === ReferralOrder.URGENCY) return this.urgentPage(viewer, query, first, after, totalCount, now);
     if (after) {
       const cursor = decodeCreatedAtCursor(after);
       query.andWhere('(r.created_at, r.id) < (:cursorAt, :cursorId)', { cursorAt: cursor.createdAt, cursorId: cursor.id });
@@ -82,6 +88,99 @@ export class ReferralQueryService {
       .take(first + 1)
       .getMany();
     return { rows: await this.seen(viewer, rows.slice(0, first)), totalCount, hasNextPage: rows.length > first };
+  }
+
+  /**
+   * How many referrals of each status (as the viewer sees it) match the filter, its status list left out: the counts a
+   * home screen shows beside its tabs. One query; statuses without referrals are left out.
+   */
+  async countsByStatus(
+    viewer: Viewer,
+    filter: ReferralFilter | null | undefined,
+    now: Date = new Date(),
+  ): Promise<Array<{ status: ReferralStatus; count: number }>> {
+    const status = seenStatusSql(viewer, 'r');
+    const rows: Array<{ status: ReferralStatus; count: string }> = await this.filtered(viewer, filter ?? {}, now)
+      .select(status.sql, 'status')
+      .addSelect('count(*)', 'count')
+      .setParameters(status.params)
+      .groupBy('1')
+      .orderBy('1')
+      .getRawMany();
+    return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+  }
+
+  /** The visible referrals matching every filter but the status list (which page and countsByStatus treat apart). */
+  private filtered(viewer: Viewer, filter: ReferralFilter, now: Date): SelectQueryBuilder<ReferralEntity> {
+    const query = this.visibleTo(viewer);
+    if (filter.category?.length) query.andWhere('r.category IN (:...categories)', { categories: filter.category });
+    if (filter.areaCode?.length) {
+      query.andWhere('r.area_id IN (SELECT a.id FROM area a WHERE a.code IN (:...areaCodes))', { areaCodes: filter.areaCode });
+    }
+    // The holder as the viewer sees it: a partner the referral has left does not find it by its later holder.
+    if (filter.organizationId) {
+      const holder = seenHolderSql(viewer, 'r');
+      query.andWhere(`${holder.sql} = :organizationId`, { ...holder.params, organizationId: filter.organizationId });
+    }
+    if (filter.text) {
+      // The summary by any part of it (a trigram index serves ILIKE); the ふりがな by its keyed blind index, only for
+      // those who see residents' names (coordinators): a partner must not learn who a referral is about by searching.
+      const summary = `r.summary ILIKE :textPattern ESCAPE '\\'`;
+      const kana = normaliseKana(filter.text);
+      const seesNames = viewer.role === Role.TIER1_COORDINATOR || viewer.role === Role.TIER2_COORDINATOR;
+      if (kana && seesNames) {
+        const terms = blindIndexQueryTerms(this.dataKeys, NAME_KANA_INDEX_PURPOSE, kana.replace(/ /g, ''));
+        query.andWhere(`(${summary} OR r.subject_name_kana_index && :kanaTerms::text[])`, {
+          textPattern: likePattern(filter.text),
+          kanaTerms: terms,
+        });
+      } else {
+        query.andWhere(summary, { textPattern: likePattern(filter.text) });
+      }
+    }
+    if (filter.submittedFrom) query.andWhere('r.created_at >= :submittedFrom', { submittedFrom: jstDayStart(filter.submittedFrom) });
+    if (filter.submittedTo) query.andWhere('r.created_at < :submittedBefore', { submittedBefore: jstDayStart(filter.submittedTo, 1) });
+    if (filter.needsAttention) {
+      const urgency = urgencySql(viewer, 'r', now);
+      query.andWhere(`${urgency.sql} < 9`, urgency.params);
+    }
+    return query;
+  }
+
+  /** A page in urgency order: (urgency, deadline soonest first, none last, newest, id), with a keyset cursor on them. */
+  private async urgentPage(
+    viewer: Viewer,
+    query: SelectQueryBuilder<ReferralEntity>,
+    first: number,
+    after: string | undefined,
+    totalCount: number,
+    now: Date,
+  ): Promise<ReferralPage> {
+    const urgency = urgencySql(viewer, 'r', now);
+    const due = `COALESCE(r.response_due_at, 'infinity'::timestamptz)`;
+    query.addSelect(urgency.sql, 'urgency').setParameters(urgency.params);
+    if (after) {
+      const c = decodeUrgencyCursor(after);
+      query.andWhere(
+        `(${urgency.sql} > :cUrgency OR (${urgency.sql} = :cUrgency AND (${due} > :cDue
+           OR (${due} = :cDue AND (r.created_at, r.id) < (:cCreatedAt, :cId)))))`,
+        { cUrgency: c.urgency, cDue: c.dueAt ?? 'infinity', cCreatedAt: c.createdAt, cId: c.id },
+      );
+    }
+    const { entities, raw } = await query
+      .orderBy('urgency', 'ASC')
+      .addOrderBy(due, 'ASC')
+      .addOrderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .take(first + 1)
+      .getRawAndEntities();
+    const urgencyOf = new Map(raw.map((row: { r_id: string; urgency: number }) => [row.r_id, Number(row.urgency)]));
+    const rows = await this.seen(viewer, entities.slice(0, first));
+    return {
+      rows: rows.map((row) => Object.assign(row, { urgency: urgencyOf.get(row.id) ?? 9 })),
+      totalCount,
+      hasNextPage: entities.length > first,
+    };
   }
 
   /**
@@ -138,4 +237,15 @@ export class ReferralQueryService {
     const scope = referralScope(viewer, 'r');
     return this.db.getRepository(ReferralEntity).createQueryBuilder('r').where(scope.sql, scope.params);
   }
+}
+
+/** A LIKE pattern matching the text anywhere, its own % _ and \ taken literally. */
+function likePattern(text: string): string {
+  return `%${text.trim().replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+}
+
+/** Midnight in Japan starting the day YYYY-MM-DD, plus `days` days. */
+function jstDayStart(day: string, days = 0): Date {
+  const start = new Date(`${day}T00:00:00+09:00`);
+  return new Date(start.getTime() + days * 24 * 60 * 60 * 1000);
 }

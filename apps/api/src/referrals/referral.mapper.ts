@@ -1,3 +1,4 @@
+import { readStoredDetails } from '@tsunagu/domain';
 import { ReferralEntity } from '@tsunagu/persistence';
 import type { SeenReferral } from './former-partner';
 import type { HandoffRow } from '../common/loaders/loaders';
@@ -15,7 +16,10 @@ export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: View
     category: row.category,
     summary: row.summary,
     subjectKind: row.subjectKind,
-    subject: subjectVisible ? { displayName: row.subjectDisplayName!, ageBand: row.subjectAgeBand, contact: row.subjectContact } : null,
+    details: readStoredDetails(row.details),
+    subject: subjectVisible
+      ? { displayName: row.subjectDisplayName!, nameKana: row.subjectNameKana ?? null, ageBand: row.subjectAgeBand, contact: row.subjectContact }
+      : null,
     subjectAgeBand: maySeeAgeBand(viewer, row) ? row.subjectAgeBand : null,
     destination: row.destination,
     responseDueAt: row.responseDueAt,
@@ -27,6 +31,7 @@ export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: View
     areaId: row.areaId,
     submittedById: row.submittedById,
     currentOrganizationId: row.currentOrganizationId,
+    consentObtained: row.consentObtained,
     leftAtSeq: 'leftAtSeq' in row ? row.leftAtSeq : null,
   };
 }

@@ -15,14 +15,16 @@ import {
   ReturnReferralArgs,
   WithdrawReferralArgs,
 } from './dto/move.args';
-import { ReferralIdArgs, ReferralsArgs } from './dto/referrals.args';
+import { ReferralIdArgs, ReferralOrder, ReferralsArgs } from './dto/referrals.args';
 import { SubmitReferralInput } from './dto/submit-referral.input';
 import { ReferralConnectionModel } from './models/referral-connection.model';
 import { ReferralModel } from './models/referral.model';
 import { ReferralCommandsService } from './referral-commands.service';
 import { toReferralModel } from './referral.mapper';
 import { encodeCreatedAtCursor } from '../common/pagination/created-at-cursor';
-import { ReferralQueryService } from './referral-query.service';
+import type { SeenReferral } from './former-partner';
+import { encodeUrgencyCursor } from './referral-cursors';
+import { ReferralQueryService, UrgentRow } from './referral-query.service';
 
 // Who may ever make a move (the AuthGuard's role check, before the arguments are looked at); which referral and on
 // whose behalf is decided per referral by referral-access.policy.ts.
@@ -49,9 +51,11 @@ export class ReferralsResolver {
 
   @AnyRole()
   @Query(() => ReferralConnectionModel)
-  async referrals(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after }: ReferralsArgs): Promise<ReferralConnectionModel> {
-    const page = await this.queries.page(viewer, filter, first, after);
-    return toConnection(page, encodeCreatedAtCursor, (row) => toReferralModel(row, viewer));
+  async referrals(@CurrentViewer() viewer: Viewer, @Args() { filter, first, after, orderBy }: ReferralsArgs): Promise<ReferralConnectionModel> {
+    const readAt = new Date();
+    const page = await this.queries.page(viewer, filter, first, after, orderBy, readAt);
+    const cursorOf = orderBy === ReferralOrder.URGENCY ? (row: SeenReferral) => encodeUrgencyCursor(row as UrgentRow) : encodeCreatedAtCursor;
+    return { ...toConnection(page, cursorOf, (row) => toReferralModel(row, viewer)), filter, readAt };
   }
 
   @Roles(Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR)

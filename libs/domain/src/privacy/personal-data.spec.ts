@@ -9,7 +9,7 @@ describe('PARTNER_SIGHT', () => {
   });
 
   it.each([ReferralStatus.ACCEPTED, ReferralStatus.IN_PROGRESS, ReferralStatus.COMPLETED])('gives the holder everything when %s', (status) => {
-    expect([...PARTNER_SIGHT[status]].sort()).toEqual(['ageBand', 'contact', 'displayName']);
+    expect([...PARTNER_SIGHT[status]].sort()).toEqual(['ageBand', 'contact', 'displayName', 'nameKana']);
   });
 
   it.each([ReferralStatus.SUBMITTED, ReferralStatus.UNMATCHED, ReferralStatus.ESCALATED, ReferralStatus.WITHDRAWN])(
@@ -30,7 +30,7 @@ describe('itemsGivenBy: what a handoff gives its recipient (a provision record)'
   });
 
   it('an acceptance gives the rest: name and contact', () => {
-    expect(itemsGivenBy(HandoffKind.ACCEPTED, ALL)).toEqual(['displayName', 'contact']);
+    expect(itemsGivenBy(HandoffKind.ACCEPTED, ALL)).toEqual(['displayName', 'nameKana', 'contact']);
   });
 
   it('offer and acceptance together give exactly what the holder sees', () => {

@@ -5,9 +5,9 @@ import { HandoffKind, ReferralStatus } from '../enums';
 // record), so the two cannot drift apart. Pure: unit-tested. The rules in words: docs/SECURITY.md, "Personal data".
 
 /** The items of ReferralSubject, named as its GraphQL fields. */
-export type PersonalDataItem = 'displayName' | 'ageBand' | 'contact';
+export type PersonalDataItem = 'displayName' | 'nameKana' | 'ageBand' | 'contact';
 
-export const PERSONAL_DATA_ITEMS: readonly PersonalDataItem[] = ['displayName', 'ageBand', 'contact'];
+export const PERSONAL_DATA_ITEMS: readonly PersonalDataItem[] = ['displayName', 'nameKana', 'ageBand', 'contact'];
 
 /**
  * What the organisation offered or holding a referral sees of the person, by the referral's status, given the

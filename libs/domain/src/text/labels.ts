@@ -155,4 +155,5 @@ export const PERSONAL_DATA_ITEM_LABELS: Readonly<Record<PersonalDataItem, string
   displayName: '氏名',
   ageBand: '年齢区分',
   contact: '連絡先',
+  nameKana: 'ふりがな',
 };

@@ -8,9 +8,16 @@ export const REFERRAL_SEALED_COLUMNS = {
   subject_display_name: 'subjectDisplayName',
   subject_age_band: 'subjectAgeBand',
   subject_contact: 'subjectContact',
+  subject_name_kana: 'subjectNameKana',
   consent_method: 'consentMethod',
   consent_given_by: 'consentGivenBy',
 } as const;
+
+/**
+ * The purpose the ふりがな's blind index terms are keyed for (libs/crypto/src/blind-index.ts): written with the
+ * referral, recomputed when rotation re-seals the ふりがな, searched with the same (docs/SECURITY.md).
+ */
+export const NAME_KANA_INDEX_PURPOSE = 'referral.subject_name_kana';
 
 export type ReferralSealedColumn = keyof typeof REFERRAL_SEALED_COLUMNS;
 export type ReferralSealedProperty = (typeof REFERRAL_SEALED_COLUMNS)[ReferralSealedColumn];

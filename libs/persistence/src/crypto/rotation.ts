@@ -4,8 +4,15 @@
 // pass), and a value is only ever replaced by the same value under another key, which every process can read as long
 // as both keys are in its ring.
 import type { DataSource } from 'typeorm';
-import { SEALED_TEXT_PREFIX, type DataKeyring } from '@tsunagu/crypto';
-import { openReferralColumn, REFERRAL_SEALED_COLUMN_NAMES, ReferralSealedColumn, sealReferralColumn } from './referral-personal-data';
+import { blindIndexTerms, SEALED_TEXT_PREFIX, type DataKeyring } from '@tsunagu/crypto';
+import { kanaSearchTerms } from '@tsunagu/domain';
+import {
+  NAME_KANA_INDEX_PURPOSE,
+  openReferralColumn,
+  REFERRAL_SEALED_COLUMN_NAMES,
+  ReferralSealedColumn,
+  sealReferralColumn,
+} from './referral-personal-data';
 
 export interface RotationOptions {
   batchSize?: number;
@@ -47,8 +54,17 @@ export async function rotateDataKeys(db: DataSource, ring: DataKeyring, options:
         for (const row of rows) {
           const changed = COLUMNS.filter((c) => row[c] !== null && !row[c]!.startsWith(activePrefix));
           // Opening first: a value on a key missing from the ring stops the command here, naming the key, with nothing written.
-          const sealed = changed.map((c) => sealReferralColumn(ring, c, row.id, openReferralColumn(ring, c, row.id, row[c])));
-          await tx.query(`UPDATE referral SET ${changed.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1`, [row.id, ...sealed]);
+          const opened = new Map(changed.map((c) => [c, openReferralColumn(ring, c, row.id, row[c])]));
+          const sealed = changed.map((c) => sealReferralColumn(ring, c, row.id, opened.get(c)));
+          const assignments = changed.map((c, i) => `${c} = $${i + 2}`);
+          const parameters: unknown[] = [row.id, ...sealed];
+          // The ふりがな's blind index follows its key: recomputed under the active key, so the old one can be retired.
+          const kana = opened.get('subject_name_kana');
+          if (kana) {
+            assignments.push(`subject_name_kana_index = $${parameters.length + 1}`);
+            parameters.push(blindIndexTerms(ring, NAME_KANA_INDEX_PURPOSE, kanaSearchTerms(kana)));
+          }
+          await tx.query(`UPDATE referral SET ${assignments.join(', ')} WHERE id = $1`, parameters);
           values += changed.length;
         }
         return { rows: rows.length, values };

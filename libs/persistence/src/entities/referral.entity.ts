@@ -3,7 +3,7 @@ import type { Destination, NeedCategory, ReferralOutcome, ReferralStatus, Subjec
 
 /**
  * The read model of one referral: written only by the worker's activities, read by the api. The personal data columns
- * (subject_*, consent_method, consent_given_by) hold values encrypted per row and column (`enc:v1:...`,
+ * (subject_* but the kana index, consent_method, consent_given_by) hold values encrypted per row and column (`enc:v1:...`,
  * crypto/referral-personal-data.ts): the api opens them when it loads a row.
  */
 @Entity({ name: 'referral' })
@@ -37,6 +37,18 @@ export class ReferralEntity {
 
   @Column({ name: 'subject_age_band', type: 'text', nullable: true })
   subjectAgeBand: string | null;
+
+  /** ふりがな, normalised to hiragana (libs/domain/src/text/kana.ts); encrypted like the name. */
+  @Column({ name: 'subject_name_kana', type: 'text', nullable: true })
+  subjectNameKana: string | null;
+
+  /** Keyed blind index of the ふりがな (`<key id>:<hmac hex>` per term): search without decrypting. */
+  @Column({ name: 'subject_name_kana_index', type: 'text', array: true, nullable: true, select: false })
+  subjectNameKanaIndex: string[] | null;
+
+  /** The category's details (StoredReferralDetails, with `version`); null when submitted without. */
+  @Column({ type: 'jsonb', nullable: true })
+  details: unknown;
 
   @Column({ name: 'subject_contact', type: 'text', nullable: true })
   subjectContact: string | null;

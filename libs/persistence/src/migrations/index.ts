@@ -11,6 +11,7 @@ import { AuditRequestId1765238400000 } from './1765238400000-audit-request-id';
 import { ClosingTheLoops1765324800000 } from './1765324800000-closing-the-loops';
 import { DeadlinesAndHolds1765411200000 } from './1765411200000-deadlines-and-holds';
 import { PolicyLoop1765497600000 } from './1765497600000-policy-loop';
+import { ConsoleReads1765670400000 } from './1765670400000-console-reads';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ClosingTheLoops1765324800000,
   DeadlinesAndHolds1765411200000,
   PolicyLoop1765497600000,
+  ConsoleReads1765670400000,
 ];

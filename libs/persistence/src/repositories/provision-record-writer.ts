@@ -28,6 +28,7 @@ export class ProvisionRecordWriter {
     const [subject]: Array<{ shared: boolean } & Record<PersonalDataItem, boolean>> = await this.tx.query(
       `SELECT (subject_kind = 'PERSON' AND consent_obtained IS TRUE) AS shared,
               subject_display_name IS NOT NULL AS "displayName",
+              subject_name_kana IS NOT NULL AS "nameKana",
               subject_age_band IS NOT NULL AS "ageBand",
               subject_contact IS NOT NULL AS "contact"
          FROM referral WHERE id = $1`,

@@ -1,7 +1,17 @@
 import type { EntityManager } from 'typeorm';
-import type { Destination, HandoffEvent, NeedCategory, PolicyHandoff, ReferralOutcome, ReferralStatus, SubjectKind } from '@tsunagu/domain';
-import type { DataKeyring } from '@tsunagu/crypto';
-import { ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
+import { kanaSearchTerms } from '@tsunagu/domain';
+import type {
+  Destination,
+  HandoffEvent,
+  NeedCategory,
+  PolicyHandoff,
+  ReferralOutcome,
+  ReferralStatus,
+  StoredReferralDetails,
+  SubjectKind,
+} from '@tsunagu/domain';
+import { blindIndexTerms, type DataKeyring } from '@tsunagu/crypto';
+import { NAME_KANA_INDEX_PURPOSE, ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
 import { ProvisionRecordWriter } from './provision-record-writer';
 
 /** The submitted need, as the first write of a referral stores it (the workflow's submission plus its time). */
@@ -11,8 +21,9 @@ export interface ReferralSubmissionRow {
   areaId: string;
   summary: string;
   subjectKind: SubjectKind;
-  subject: { displayName: string; ageBand: string | null; contact: string | null } | null;
+  subject: { displayName: string; nameKana?: string | null; ageBand: string | null; contact: string | null } | null;
   consent: { obtained: boolean; method: string; obtainedAt: string; givenBy?: string | null } | null;
+  details?: StoredReferralDetails | null;
   destination: Destination;
   submittedByUserId: string;
   createdAt: string;
@@ -72,8 +83,10 @@ export class ReferralWriter {
       await this.tx.query(
         `INSERT INTO referral (id, workflow_id, client_request_id, status, category, area_id, summary, subject_kind,
            subject_display_name, subject_age_band, subject_contact, consent_obtained, consent_method, consent_obtained_at,
-           destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at, consent_given_by)
-         VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16, $17)
+           destination, submitted_by_id, current_organization_id, outcome, last_seq, created_at, updated_at, consent_given_by,
+           subject_name_kana, subject_name_kana_index, details)
+         VALUES ($1, $2, $3, 'SUBMITTED', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, NULL, NULL, 0, $16, $16, $17,
+           $18, $19, $20)
          ON CONFLICT (id) DO NOTHING`,
         [
           input.referralId,
@@ -93,6 +106,10 @@ export class ReferralWriter {
           s.submittedByUserId,
           s.createdAt,
           seal('consent_given_by', s.consent?.givenBy),
+          seal('subject_name_kana', s.subject?.nameKana),
+          // Normalised by the api; the terms let a search find the row without decrypting it.
+          s.subject?.nameKana ? blindIndexTerms(this.dataKeys, NAME_KANA_INDEX_PURPOSE, kanaSearchTerms(s.subject.nameKana)) : null,
+          s.details ? JSON.stringify(s.details) : null,
         ],
       );
     }

@@ -32,6 +32,7 @@ export async function erasePersonalDataBatch(db: DataSource, options: { retentio
           ORDER BY updated_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
        UPDATE referral r
           SET subject_display_name = NULL, subject_age_band = NULL, subject_contact = NULL,
+              subject_name_kana = NULL, subject_name_kana_index = NULL,
               consent_method = NULL, consent_given_by = NULL, personal_data_erased_at = now()
          FROM due WHERE r.id = due.id
        RETURNING r.id`,

@@ -1,9 +1,20 @@
 // Inputs and activity contracts of the referral workflow. Type-only (and constants): safe for workflow code and the worker.
 // Relative imports into libs/domain: the workflow bundle includes this file, and @tsunagu aliases do not resolve there.
-import type { DeadlineRule, Destination, HandoffEvent, NeedCategory, ReferralOutcome, ReferralStatus, SubjectKind } from '../../../domain/src';
+import type {
+  DeadlineRule,
+  Destination,
+  HandoffEvent,
+  NeedCategory,
+  ReferralOutcome,
+  ReferralStatus,
+  StoredReferralDetails,
+  SubjectKind,
+} from '../../../domain/src';
 
 export interface ReferralSubjectData {
   displayName: string;
+  /** ふりがな, normalised (libs/domain/src/text/kana.ts). Absent in workflows started before it was asked for. */
+  nameKana?: string | null;
   ageBand: string | null;
   contact: string | null;
 }
@@ -24,6 +35,8 @@ export interface ReferralSubmission {
   subjectKind: SubjectKind;
   subject: ReferralSubjectData | null;
   consent: ConsentData | null;
+  /** The category's details as validated and stored. Absent when none were given, and in workflows started before them. */
+  details?: StoredReferralDetails | null;
   destination: Destination;
   /** The partner the coordinator chose, if any; otherwise routing picks. */
   requestedOrganizationId: string | null;

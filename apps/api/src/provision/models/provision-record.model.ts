@@ -31,7 +31,7 @@ export class ProvisionRecordModel {
   @Field(() => OrganizationModel, { description: 'The organisation that received the data.' })
   recipientOrganization?: OrganizationModel;
 
-  @Field(() => [String], { description: 'The items given, named as the fields of ReferralSubject: ageBand; displayName, contact.' })
+  @Field(() => [String], { description: 'The items given, named as the fields of ReferralSubject: ageBand; displayName, nameKana, contact.' })
   items: string[];
 
   @Field(() => ProvisionConsentModel)

@@ -2,6 +2,7 @@ import { Field, ID, InputType } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsEnum, IsOptional, IsString, IsUUID, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Destination, NeedCategory, SubjectKind } from '@tsunagu/domain';
+import { ReferralDetailsInput } from './referral-details.input';
 import { CONSENT_WINDOW, InstantWithin } from '../../common/input-sanitation/instant-window';
 
 @InputType('ReferralSubjectInput')
@@ -10,6 +11,15 @@ export class ReferralSubjectInput {
   @IsString()
   @Length(1, 100)
   displayName: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ふりがな: hiragana or katakana, ー and spaces, at most 100 characters; stored in hiragana (ヤマダ タロウ → やまだ たろう).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  nameKana?: string | null;
 
   @Field(() => String, { nullable: true, description: 'For example "80代"' })
   @IsOptional()
@@ -87,6 +97,15 @@ export class SubmitReferralInput {
   @ValidateNested()
   @Type(() => ConsentInput)
   consent?: ConsentInput | null;
+
+  @Field(() => ReferralDetailsInput, {
+    nullable: true,
+    description: 'What the coordinator recorded for this category (docs/API.md, "Need details"). Optional: submissions without keep working.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReferralDetailsInput)
+  details?: ReferralDetailsInput | null;
 
   @Field(() => Destination)
   @IsEnum(Destination)

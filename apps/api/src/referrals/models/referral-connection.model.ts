@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { ReferralStatus } from '@tsunagu/domain';
 import { PageInfoModel } from '../../common/pagination/page-info.model';
+import type { ReferralFilter } from '../dto/referrals.args';
 import { ReferralModel } from './referral.model';
 
 @ObjectType('ReferralEdge')
@@ -9,6 +11,15 @@ export class ReferralEdgeModel {
 
   @Field(() => ReferralModel)
   node: ReferralModel;
+}
+
+@ObjectType('ReferralStatusCount')
+export class ReferralStatusCountModel {
+  @Field(() => ReferralStatus)
+  status: ReferralStatus;
+
+  @Field(() => Int)
+  count: number;
 }
 
 @ObjectType('ReferralConnection')
@@ -21,4 +32,10 @@ export class ReferralConnectionModel {
 
   @Field(() => Int)
   totalCount: number;
+
+  // countsByStatus is declared by its @ResolveField (referral-connection-fields.resolver.ts): counted only when asked.
+
+  /** The filter the list was read with, for countsByStatus; the time it was read at, so both agree on "soon". */
+  filter?: ReferralFilter | null;
+  readAt?: Date;
 }

@@ -5,6 +5,9 @@ export class ReferralSubjectModel {
   @Field({ description: 'Display name or initials' })
   displayName: string;
 
+  @Field(() => String, { nullable: true, description: 'ふりがな, in hiragana.' })
+  nameKana: string | null;
+
   @Field(() => String, { nullable: true })
   ageBand: string | null;
 

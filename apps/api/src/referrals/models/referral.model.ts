@@ -4,6 +4,7 @@ import { AreaModel } from '../../directory/models/area.model';
 import { OrganizationModel } from '../../directory/models/organization.model';
 import { UserModel } from '../../users/models/user.model';
 import { HandoffModel } from './handoff.model';
+import { ReferralDetailsModel, ReferralDetailsUnion } from './referral-details.model';
 import { ReferralSubjectModel } from './referral-subject.model';
 
 @ObjectType('Referral', { description: 'One need found by a tier-2 coordinator and handed on.' })
@@ -25,6 +26,12 @@ export class ReferralModel {
 
   @Field(() => SubjectKind)
   subjectKind: SubjectKind;
+
+  @Field(() => ReferralDetailsUnion, {
+    nullable: true,
+    description: 'The category’s details; null when submitted without. Seen by whoever sees the summary (no personal data).',
+  })
+  details: ReferralDetailsModel | null;
 
   @Field(() => ReferralSubjectModel, { nullable: true, description: 'Personal data: null for callers not entitled to it.' })
   subject: ReferralSubjectModel | null;
@@ -80,6 +87,8 @@ export class ReferralModel {
   areaId: string;
   submittedById: string;
   currentOrganizationId: string | null;
+  /** Whether the resident consented to sharing with partners (PERSON); what availableActions needs of the consent. */
+  consentObtained: boolean | null;
   /** For a partner the referral has left: the seq of the handoff that took it away (its history ends there). */
   leftAtSeq: number | null;
 }
