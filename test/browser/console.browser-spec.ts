@@ -196,6 +196,23 @@ describe('signing out', () => {
   });
 });
 
+describe('a session ended elsewhere', () => {
+  it('takes the console to the sign-in page, which says why, at the next request', async () => {
+    const { page, problems } = await open();
+    await signInWithForm(page, city.emails.tier2, city.password);
+    await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
+    await page.goto('/no-such-screen');
+    await page.getByRole('heading', { name: '見つかりません', level: 1 }).waitFor();
+    // Signed out on another device: every session of the user ends, this browser's too.
+    const elsewhere = await signIn(state.graphqlUrl, city.emails.tier2, city.password);
+    await elsewhere.data('mutation { signOut }');
+    await page.getByRole('navigation').getByRole('link', { name: 'ホーム' }).click();
+    await page.getByText('ログインの有効期限が切れました。もう一度ログインしてください。').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect(problems()).toEqual(CLEAN);
+  });
+});
+
 describe('a tablet and 200% zoom', () => {
   it.each([
     ['a tablet, 768 px wide', { width: 768, height: 1024 }],

@@ -1,7 +1,7 @@
 // Every screen the console has, in chromium against the real stack: axe-core finds no serious or critical violation
 // on any, nothing leaves the origin, and each is photographed into docs/screenshots/ (`npm run screenshots` runs only
 // this file; `npm test` runs it too, so the pictures stay current).
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { launchChromium, openConsole, screenshotPath, seriousAxeViolations } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 
@@ -47,8 +47,19 @@ it.each([
   const opened = await openConsole(browser, base, { viewport, extraHTTPHeaders: { 'x-forwarded-for': `198.51.100.${viewport.width % 250}` } });
   const { page } = opened;
   try {
+    // The font payload of a first visit: only the unicode-range slices holding the page's characters.
+    const fonts: Array<Promise<number>> = [];
+    const countFonts = (response: Response) => {
+      if (response.url().endsWith('.woff2')) fonts.push(response.body().then((body) => body.length));
+    };
+    page.on('response', countFonts);
     await page.goto('/sign-in');
     await page.getByRole('heading', { name: 'ログイン', level: 1 }).waitFor();
+    await page.evaluate('document.fonts.ready');
+    page.off('response', countFonts);
+    const fontBytes = (await Promise.all(fonts)).reduce((sum, bytes) => sum + bytes, 0);
+    process.stdout.write(`sign-in (${device}): ${fonts.length} font files, ${(fontBytes / 1024).toFixed(0)} KB\n`);
+    expect(fontBytes).toBeLessThan(1024 * 1024);
     await capture(page, `sign-in-${device}`);
 
     await signInAs(page, DEMO.tier2, 'wrong-password');

@@ -1,7 +1,7 @@
 // Who is signed in, for the whole console: the api's `me`, asked once when the console opens and again after sign-in,
 // password change and sign-out. The session itself is the httpOnly cookie; here is only what the api says about it.
 import { createContext, use, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { useClient } from 'urql';
+import { useClient, type CombinedError } from 'urql';
 import type { ViewerQuery } from '../../shared/graphql/generated/graphql';
 import { apiErrorInfo } from '../../shared/graphql/errors';
 import { ViewerDocument } from './documents';
@@ -69,4 +69,16 @@ export function useViewer(): Viewer {
   const { session } = useSession();
   if (session.status !== 'signed-in') throw new Error('useViewer without a signed-in viewer');
   return session.viewer;
+}
+
+/**
+ * A page's query refused with UNAUTHENTICATED (the session expired, or was ended elsewhere): signed out here too, and
+ * the sign-in page says why. Pages pass their query's error.
+ */
+export function useSessionEndedBy(error: CombinedError | undefined): void {
+  const { reset } = useSession();
+  const ended = apiErrorInfo(error)?.code === 'UNAUTHENTICATED';
+  useEffect(() => {
+    if (ended) reset('sessionEnded');
+  }, [ended, reset]);
 }

@@ -1,7 +1,7 @@
 // The first screen after sign-in, for every role: who is signed in, today's date, and how many referrals they may see.
 // The role's own work lists (the coordinator's "needs me now", the partner's inbox) replace the lower half later.
 import { useQuery } from 'urql';
-import { useViewer } from '../auth/session';
+import { useSessionEndedBy, useViewer } from '../auth/session';
 import { formatJstDate } from '../../shared/dates/format';
 import { ja } from '../../shared/i18n/ja';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
@@ -11,6 +11,7 @@ export function HomePage() {
   usePageTitle(ja.home.title);
   const viewer = useViewer();
   const [{ data, error }] = useQuery({ query: HomeDocument });
+  useSessionEndedBy(error);
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-std-32B-150">{ja.home.title}</h1>
