@@ -48,7 +48,9 @@ function ViewerBox({ viewer }: { viewer: Viewer }) {
           <dd className="font-bold">{viewer.displayName}</dd>
         </div>
         <div className="flex flex-wrap gap-x-2 text-solid-gray-700">
+          <dt className="sr-only">{ja.app.organization}</dt>
           <dd>{viewer.organization?.name ?? ja.app.organizationNone}</dd>
+          <dt className="sr-only">{ja.app.role}</dt>
           <dd>{ja.roles[viewer.role]}</dd>
         </div>
       </dl>

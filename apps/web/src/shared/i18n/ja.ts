@@ -12,7 +12,9 @@ export const ja = {
     retry: 'もう一度読み込む',
     primaryNavigation: 'メインメニュー',
     signedInAs: 'ログイン中',
+    organization: '所属',
     organizationNone: '所属なし',
+    role: '役割',
   },
   nav: {
     home: 'ホーム',
