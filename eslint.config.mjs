@@ -5,11 +5,21 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.data/**', 'coverage/**', 'workflows/histories/**'] },
+  {
+    ignores: [
+      'dist/**',
+      '**/node_modules/**',
+      '.tools/**',
+      '.data/**',
+      'coverage/**',
+      'workflows/histories/**',
+      'apps/web/src/shared/graphql/generated/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts', '**/*.tsx'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['apps/api/src/graphql-ide/browser/*.tsx'] }, tsconfigRootDir: import.meta.dirname },
     },

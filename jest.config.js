@@ -1,5 +1,5 @@
-// Four tiers, one config: unit (pure code), workflow (Temporal time-skipping env), db (repositories on a real PostgreSQL),
-// e2e (real api, worker, PostgreSQL, Temporal).
+// Five tiers, one config: unit (pure code), workflow (Temporal time-skipping env), db (repositories on a real PostgreSQL),
+// e2e (real api, worker, PostgreSQL, Temporal), browser (the web console in chromium against the e2e stack).
 const swc = [
   '@swc/jest',
   {
@@ -38,6 +38,14 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+    },
+    {
+      // The web console in Debian's chromium against the same real stack as e2e (its global setup), after that tier.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },

@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const apiPort = readInteger(process.env, 'PORT', 4000, { min: 1, max: 65535 });
   const uiPort = readInteger(process.env, 'TEMPORAL_UI_PORT', 8233, { min: 1, max: 65535 });
 
-  console.log('Tsunagu: starting (data in .data/) ...');
+  // The console's address first: it is what a coordinator opens.
+  console.log(`Tsunagu: the console will be at http://localhost:${apiPort}/ (starting, data in .data/) ...`);
   const stack = await startStack({
     dataDir,
     persistent: true,
@@ -30,7 +31,8 @@ async function main(): Promise<void> {
     log: (line) => console.log(`  ${line}`),
   });
 
-  console.log(`\nGraphQL      ${stack.graphqlUrl}`);
+  console.log(`\nConsole      ${stack.webUrl}`);
+  console.log(`GraphQL      ${stack.graphqlUrl}`);
   if (stack.temporalUiUrl) console.log(`Temporal UI  ${stack.temporalUiUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@, subcommittee@) with the demo password; Ctrl-C stops.');
 

@@ -69,7 +69,7 @@ import { UsersModule } from './users/users.module';
           ],
           // Not Nest's GraphiQL (from unpkg.com) nor Apollo's default page (from a CDN): ours, bundled (graphql-ide/).
           graphiql: false,
-          context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req, loaders: createLoaders(db) }),
+          context: ({ req, res }: Pick<RequestContext, 'req' | 'res'>): RequestContext => ({ req, res, loaders: createLoaders(db) }),
         };
       },
     }),

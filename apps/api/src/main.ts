@@ -11,6 +11,7 @@ import { readApiConfig } from './config/api-config';
 import { serveGraphqlIdeAssets } from './graphql-ide/graphql-ide';
 import { applySecurityHeaders } from './http/security-headers';
 import { assignRequestId } from './logging/request-id';
+import { serveWebConsole } from './web-console/web-console';
 
 async function main(): Promise<void> {
   // Validate every setting before starting anything, so a bad value stops the process with its name.
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   // Before the body parser, so that every response carries them, errors, 413s and 404s too (docs/SECURITY.md "HTTP surface").
   applySecurityHeaders(app);
   serveGraphqlIdeAssets(app, config.environment);
+  // The web console at / (apps/web, built into dist/web), when built.
+  const webConsole = serveWebConsole(app);
   // A larger body is refused with 413 before any of it is parsed (TSUNAGU_HTTP_MAX_BODY_BYTES).
   app.useBodyParser('json', jsonBodyOptions(config.graphqlLimits));
   // Which proxies may name the client's address (rate limiting counts failed sign-ins per address).
@@ -38,7 +41,9 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
-  logger.log(`api: GraphQL at ${url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost')}/graphql`, 'main');
+  const base = url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  if (webConsole) logger.log(`api: web console at ${base}/`, 'main');
+  logger.log(`api: GraphQL at ${base}/graphql`, 'main');
 }
 
 main().catch((error) => {

@@ -6,6 +6,7 @@ import { forbidden, unauthenticated } from '../common/graphql-errors';
 import type { RequestContext } from '../common/request-context';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC } from './public.decorator';
+import { sessionTokenFromCookies } from './session-cookie';
 import { ALLOWED_WITH_TEMPORARY_PASSWORD, ROLES } from './roles.decorator';
 import { Viewer } from '../common/viewer';
 
@@ -14,7 +15,7 @@ export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';
 
 /**
  * Runs before every query and mutation, and before their arguments are validated (Nest runs guards before pipes):
- * a valid bearer token unless the operation is @Public(); while the password is a temporary one, only operations
+ * a valid bearer token or session cookie (the console's; a bearer header wins when both come) unless the operation is @Public(); while the password is a temporary one, only operations
  * marked @AllowedWithTemporaryPassword(); and one of the roles the operation declares (@Roles, @AnyRole).
  */
 @Injectable()
@@ -31,7 +32,7 @@ export class AuthGuard implements CanActivate {
     if (isPublic) return true;
     const { req } = GqlExecutionContext.create(context).getContext<RequestContext>();
     // Another root field of the same request may already have signed the viewer in.
-    req.viewer ??= await this.viewerOf(req.headers.authorization);
+    req.viewer ??= await this.viewerOf(req.headers.authorization, req.headers.cookie);
     const operation = context.getHandler().name;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     // Fail closed: an operation that does not say who may call it is a bug (access-matrix.spec.ts), not open to all.
@@ -45,10 +46,10 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async viewerOf(authorization: string | undefined): Promise<Viewer> {
-    const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
-    const viewer = match ? await this.auth.viewerFromToken(match[1]) : null;
-    if (!viewer) throw unauthenticated(match ? 'The token is invalid or has expired: sign in again' : undefined);
+  private async viewerOf(authorization: string | undefined, cookie: string | undefined): Promise<Viewer> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1] ?? sessionTokenFromCookies(cookie);
+    const viewer = token ? await this.auth.viewerFromToken(token) : null;
+    if (!viewer) throw unauthenticated(token ? 'The token is invalid or has expired: sign in again' : undefined);
     return viewer;
   }
 }

@@ -35,6 +35,8 @@ export interface StackOptions {
 }
 
 export interface RunningStack {
+  /** The web console (apps/web), served by the api at its root. */
+  webUrl: string;
   graphqlUrl: string;
   temporalUiUrl?: string;
   databaseUrl: string;
@@ -104,6 +106,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     stops.push(() => api.stop());
 
     return {
+      webUrl: `http://localhost:${options.apiPort}/`,
       graphqlUrl: `http://localhost:${options.apiPort}/graphql`,
       temporalUiUrl,
       databaseUrl,

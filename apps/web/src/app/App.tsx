@@ -1,0 +1,60 @@
+// The console's root: the GraphQL client, the session, the router. Each screen is its own chunk (loaded when first
+// opened), so the first screen ships only what it needs (docs/BENCHMARKS.md "Web console").
+import { lazy, Suspense, useCallback, useState } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { SessionProvider } from '../features/auth/session';
+import { createGraphqlClient } from '../shared/graphql/client';
+import { ja } from '../shared/i18n/ja';
+import { RequireSession } from './RequireSession';
+import { Shell } from './Shell';
+
+const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
+const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
+
+export function App() {
+  const [client, setClient] = useState(createGraphqlClient);
+  // A new client after sign-out or a password change: its cache (the last user's data) goes with the old one.
+  const reset = useCallback(() => setClient(createGraphqlClient()), []);
+  return (
+    <Provider value={client}>
+      <SessionProvider onReset={reset}>
+        <BrowserRouter>
+          <Shell>
+            <Suspense fallback={<p role="status">{ja.app.loading}</p>}>
+              <Routes>
+                <Route path="/sign-in" element={<SignInPage />} />
+                <Route
+                  path="/change-password"
+                  element={
+                    <RequireSession allowTemporaryPassword>
+                      <ChangePasswordPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/"
+                  element={
+                    <RequireSession>
+                      <HomePage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="*"
+                  element={
+                    <RequireSession>
+                      <NotFoundPage />
+                    </RequireSession>
+                  }
+                />
+              </Routes>
+            </Suspense>
+          </Shell>
+        </BrowserRouter>
+      </SessionProvider>
+    </Provider>
+  );
+}

@@ -1,0 +1,18 @@
+// The menu per role. Only screens that exist are listed: the referral screens (新規依頼, 受信箱, 依頼一覧) and the
+// tier-1, subcommittee and administrator screens slot in here when they are built, each with the roles that see it.
+import type { Role } from '../shared/graphql/generated/graphql';
+import { ja } from '../shared/i18n/ja';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  roles: readonly Role[];
+}
+
+const EVERYONE: readonly Role[] = ['ADMIN', 'PARTNER', 'SUBCOMMITTEE', 'TIER1_COORDINATOR', 'TIER2_COORDINATOR'];
+
+export const NAV_ITEMS: readonly NavItem[] = [{ to: '/', label: ja.nav.home, roles: EVERYONE }];
+
+export function navItemsFor(role: Role): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.roles.includes(role));
+}

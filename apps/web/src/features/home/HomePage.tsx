@@ -1,0 +1,31 @@
+// The first screen after sign-in, for every role: who is signed in, today's date, and how many referrals they may see.
+// The role's own work lists (the coordinator's "needs me now", the partner's inbox) replace the lower half later.
+import { useQuery } from 'urql';
+import { useSessionEndedBy, useViewer } from '../auth/session';
+import { formatJstDate } from '../../shared/dates/format';
+import { ja } from '../../shared/i18n/ja';
+import { usePageTitle } from '../../shared/ui/usePageTitle';
+import { HomeDocument } from './documents';
+
+export function HomePage() {
+  usePageTitle(ja.home.title);
+  const viewer = useViewer();
+  const [{ data, error }] = useQuery({ query: HomeDocument });
+  useSessionEndedBy(error);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-std-32B-150">{ja.home.title}</h1>
+      <p>{ja.home.welcome(viewer.displayName)}</p>
+      <p>{ja.home.today(formatJstDate(new Date()))}</p>
+      <section aria-labelledby="home-count" className="max-w-md rounded-12 border border-solid-gray-200 p-6">
+        <h2 id="home-count" className="text-std-18B-160">
+          {ja.home.referralCount}
+        </h2>
+        <p className="mt-2 text-std-32B-150" aria-live="polite">
+          {data ? ja.home.referralCountValue(data.referrals.totalCount) : error ? ja.errors.loadFailed : ja.app.loading}
+        </p>
+      </section>
+      <p className="text-solid-gray-700">{ja.home.nextSession}</p>
+    </div>
+  );
+}
