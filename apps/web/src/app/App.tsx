@@ -12,6 +12,7 @@ import { Shell } from './Shell';
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const NewReferralPage = lazy(() => import('../features/referrals/new/NewReferralPage').then((m) => ({ default: m.NewReferralPage })));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -39,6 +40,14 @@ export function App() {
                   element={
                     <RequireSession>
                       <HomePage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/referrals/new"
+                  element={
+                    <RequireSession>
+                      <NewReferralPage />
                     </RequireSession>
                   }
                 />

@@ -5,6 +5,7 @@ import { NavLink, useNavigate } from 'react-router';
 import { useMutation } from 'urql';
 import { SignOutDocument } from '../features/auth/documents';
 import { useSession, type Viewer } from '../features/auth/session';
+import { discardAllDrafts } from '../features/referrals/new/draft';
 import { ja } from '../shared/i18n/ja';
 import { Button } from '../shared/ui/Button';
 import { navItemsFor } from './navigation';
@@ -91,6 +92,8 @@ function SignOutButton() {
     setPending(true);
     // Whatever the answer (an expired session is signed out already), nothing of this user stays in the console.
     await signOut({});
+    // The new-referral drafts on this device hold residents' data: they go with the session.
+    discardAllDrafts();
     reset('signedOut');
     await navigate('/sign-in', { replace: true });
   };
