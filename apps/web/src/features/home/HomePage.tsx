@@ -5,9 +5,17 @@ import { useSessionEndedBy, useViewer } from '../auth/session';
 import { formatJstDate } from '../../shared/dates/format';
 import { ja } from '../../shared/i18n/ja';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
+import { CoordinatorHome } from './CoordinatorHome';
 import { HomeDocument } from './documents';
 
+/** Coordinators get their work list (CoordinatorHome); the other roles the overview below until theirs are built. */
 export function HomePage() {
+  const viewer = useViewer();
+  if (viewer.role === 'TIER2_COORDINATOR' || viewer.role === 'TIER1_COORDINATOR') return <CoordinatorHome />;
+  return <Overview />;
+}
+
+function Overview() {
   usePageTitle(ja.home.title);
   const viewer = useViewer();
   const [{ data, error }] = useQuery({ query: HomeDocument });

@@ -1,0 +1,252 @@
+// The coordinator's home: first the referrals that need me now (most urgent first), then every referral the search
+// selects, by status with counts. One request for both lists and the counts (no request per row); the organisations
+// for the filter come once. Typing in the search box waits 250 ms before asking, and the rows stay shown meanwhile.
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { useSessionEndedBy } from '../auth/session';
+import { formatJstDate, formatJstDateTime } from '../../shared/dates/format';
+import type { CoordinatorHomeQuery, HomeReferralRowFragment, ReferralStatus } from '../../shared/graphql/generated/graphql';
+import { ja } from '../../shared/i18n/ja';
+import { Button } from '../../shared/ui/Button';
+import { TextField } from '../../shared/ui/TextField';
+import { usePageTitle } from '../../shared/ui/usePageTitle';
+import { CoordinatorHomeDocument, HomeOrganizationsDocument } from './coordinator-documents';
+import { attentionFilter, filtersFromParams, paramsFromFilters, referralFilter, type HomeFilters } from './filters';
+
+const H = ja.coordinatorHome;
+const ID = 'home';
+const PAGE = 50;
+export const SEARCH_DEBOUNCE_MS = 250;
+
+export function CoordinatorHome() {
+  usePageTitle(H.title);
+  const [params, setParams] = useSearchParams();
+  const filters = useMemo(() => filtersFromParams(params), [params]);
+  const setFilters = (next: Partial<HomeFilters>) => setParams(paramsFromFilters({ ...filters, ...next }), { replace: true });
+
+  // The text box is ahead of the address while the person types; the address (and the query) follow after a pause.
+  const [text, setText] = useState(filters.text);
+  useEffect(() => setText(filters.text), [filters.text]);
+  useEffect(() => {
+    if (text === filters.text) return;
+    const timer = setTimeout(() => setParams(paramsFromFilters({ ...filters, text }), { replace: true }), SEARCH_DEBOUNCE_MS);
+    return () => clearTimeout(timer);
+  }, [text, filters, setParams]);
+
+  const variables = useMemo(() => ({ filter: referralFilter(filters), attentionFilter: attentionFilter(filters), first: PAGE }), [filters]);
+  const [{ data, error, fetching }] = useQuery({ query: CoordinatorHomeDocument, variables });
+  const [{ data: organizationsData }] = useQuery({ query: HomeOrganizationsDocument });
+  useSessionEndedBy(error);
+  // The last answer stays on screen while the next one is on its way (no blank list between keystrokes).
+  const shown = useRef<CoordinatorHomeQuery | undefined>(undefined);
+  if (data) shown.current = data;
+  const current = data ?? shown.current;
+
+  const organizationOptions = organizationsData?.organizations ?? [];
+  return (
+    <div className="flex flex-col gap-8">
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="text-std-32B-150">{H.title}</h1>
+        <Link
+          to="/referrals/new"
+          className="inline-flex min-h-11 items-center rounded-8 bg-blue-900 px-4 py-2 text-oln-16B-100 text-white hover:bg-blue-1000 hover:underline"
+        >
+          {H.newReferral}
+        </Link>
+      </div>
+      <p>{ja.home.today(formatJstDate(new Date()))}</p>
+
+      <section aria-labelledby={`${ID}-search-title`} className="flex flex-col gap-4 rounded-12 border border-solid-gray-200 p-6">
+        <h2 id={`${ID}-search-title`} className="text-std-20B-150">
+          {H.searchTitle}
+        </h2>
+        <form role="search" aria-labelledby={`${ID}-search-title`} className="grid gap-4 md:grid-cols-2" onSubmit={(event) => event.preventDefault()}>
+          <TextField
+            id={`${ID}-text`}
+            label={H.text}
+            hint={H.textHint}
+            type="search"
+            maxLength={100}
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <FilterSelect
+            id={`${ID}-category`}
+            label={H.category}
+            value={filters.category}
+            onChange={(category) => setFilters({ category: category as HomeFilters['category'] })}
+          >
+            {Object.entries(ja.enums.category).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            id={`${ID}-status`}
+            label={H.status}
+            value={filters.status}
+            onChange={(status) => setFilters({ status: status as HomeFilters['status'] })}
+          >
+            {Object.entries(ja.enums.status).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect
+            id={`${ID}-organization`}
+            label={H.organization}
+            value={filters.organizationId}
+            onChange={(organizationId) => setFilters({ organizationId })}
+          >
+            {organizationOptions.map((organization) => (
+              <option key={organization.id} value={organization.id}>
+                {organization.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <TextField
+            id={`${ID}-from`}
+            label={H.submittedFrom}
+            type="date"
+            value={filters.submittedFrom}
+            onChange={(event) => setFilters({ submittedFrom: event.target.value })}
+          />
+          <TextField
+            id={`${ID}-to`}
+            label={H.submittedTo}
+            type="date"
+            value={filters.submittedTo}
+            onChange={(event) => setFilters({ submittedTo: event.target.value })}
+          />
+          <div>
+            <Button variant="secondary" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
+              {H.clear}
+            </Button>
+          </div>
+        </form>
+        <p role="status" className="text-dns-14N-130 text-solid-gray-700">
+          {fetching && current ? H.updating : ''}
+        </p>
+      </section>
+
+      {error && !current && <p role="alert">{ja.errors.loadFailed}</p>}
+      {!current && !error && <p role="status">{ja.app.loading}</p>}
+      {current && (
+        <>
+          <section aria-labelledby={`${ID}-attention-title`} className="flex flex-col gap-4">
+            <h2 id={`${ID}-attention-title`} className="text-std-24B-150">
+              {H.attentionTitle}
+              <span className="ml-3 text-std-20B-150 text-error-2">{H.count(current.attention.totalCount)}</span>
+            </h2>
+            <p className="text-solid-gray-700">{H.attentionLead}</p>
+            <ReferralList rows={current.attention.edges.map((edge) => edge.node)} empty={H.attentionEmpty} label={H.attentionTitle} />
+          </section>
+
+          <section aria-labelledby={`${ID}-all-title`} className="flex flex-col gap-4">
+            <h2 id={`${ID}-all-title`} className="text-std-24B-150">
+              {H.allTitle}
+              <span className="ml-3 text-std-20B-150">{H.count(current.list.totalCount)}</span>
+            </h2>
+            <StatusTabs counts={current.list.countsByStatus} selected={filters.status} onSelect={(status) => setFilters({ status })} />
+            <ReferralList rows={current.list.edges.map((edge) => edge.node)} empty={H.listEmpty} label={H.allTitle} />
+            {current.list.totalCount > current.list.edges.length && <p>{H.showingFirst(current.list.edges.length, current.list.totalCount)}</p>}
+          </section>
+        </>
+      )}
+    </div>
+  );
+}
+
+function FilterSelect({
+  id,
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-2">
+      <label htmlFor={id} className="text-std-16B-170">
+        {label}
+      </label>
+      <select
+        id={id}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        className="min-h-12 w-full max-w-md rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170"
+      >
+        <option value="">{H.any}</option>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** Every status with its count (the filter's other conditions applied); choosing one narrows the list to it. */
+function StatusTabs({
+  counts,
+  selected,
+  onSelect,
+}: {
+  counts: Array<{ status: ReferralStatus; count: number }>;
+  selected: string;
+  onSelect: (status: ReferralStatus | '') => void;
+}) {
+  const total = counts.reduce((sum, entry) => sum + entry.count, 0);
+  const ordered = (Object.keys(ja.enums.status) as ReferralStatus[]).filter((status) => counts.some((entry) => entry.status === status));
+  const tab = (key: string, label: string, status: ReferralStatus | '') => (
+    <li key={key}>
+      <button
+        type="button"
+        aria-pressed={selected === status}
+        onClick={() => onSelect(status)}
+        className={`min-h-11 rounded-8 border px-3 py-2 text-dns-16N-130 ${selected === status ? 'border-blue-900 bg-blue-900 text-white' : 'border-solid-gray-600 bg-white hover:underline'}`}
+      >
+        {label}
+      </button>
+    </li>
+  );
+  return (
+    <ul aria-label={H.statusTabs} className="flex flex-wrap gap-2">
+      {tab('all', H.allStatuses(total), '')}
+      {ordered.map((status) => tab(status, H.statusCount(ja.enums.status[status], counts.find((entry) => entry.status === status)!.count), status))}
+    </ul>
+  );
+}
+
+function ReferralList({ rows, empty, label }: { rows: HomeReferralRowFragment[]; empty: string; label: string }) {
+  if (!rows.length) return <p className="rounded-8 bg-solid-gray-50 p-4">{empty}</p>;
+  const C = H.columns;
+  return (
+    <ul aria-label={label} className="flex flex-col gap-3">
+      {rows.map((row) => (
+        <li key={row.id} className="rounded-8 border border-solid-gray-200 p-4">
+          <Link to={`/referrals/${row.id}`} className="text-std-16B-170 text-blue-1000 underline">
+            {row.summary}
+          </Link>
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-dns-16N-130 sm:grid-cols-[auto_1fr_auto_1fr]">
+            <dt className="text-solid-gray-700">{C.status}</dt>
+            <dd className="font-bold">{ja.enums.status[row.status]}</dd>
+            <dt className="text-solid-gray-700">{C.category}</dt>
+            <dd>{ja.enums.category[row.category]}</dd>
+            <dt className="text-solid-gray-700">{C.organization}</dt>
+            <dd>{row.currentOrganization?.name ?? H.noOrganization}</dd>
+            <dt className="text-solid-gray-700">{C.due}</dt>
+            <dd>{row.responseDueAt ? formatJstDateTime(row.responseDueAt) : H.noDeadline}</dd>
+            <dt className="text-solid-gray-700">{C.submitted}</dt>
+            <dd>{formatJstDateTime(row.createdAt)}</dd>
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
+}
