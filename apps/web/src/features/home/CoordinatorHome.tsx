@@ -138,8 +138,7 @@ export function CoordinatorHome() {
         <>
           <section aria-labelledby={`${ID}-attention-title`} className="flex flex-col gap-4">
             <h2 id={`${ID}-attention-title`} className="text-std-24B-150">
-              {H.attentionTitle}
-              <span className="ml-3 text-std-20B-150 text-error-2">{H.count(current.attention.totalCount)}</span>
+              {H.attentionTitle} <span className="ml-3 text-std-20B-150 text-error-2">{H.count(current.attention.totalCount)}</span>
             </h2>
             <p className="text-solid-gray-700">{H.attentionLead}</p>
             <ReferralList rows={current.attention.edges.map((edge) => edge.node)} empty={H.attentionEmpty} label={H.attentionTitle} />
@@ -147,8 +146,7 @@ export function CoordinatorHome() {
 
           <section aria-labelledby={`${ID}-all-title`} className="flex flex-col gap-4">
             <h2 id={`${ID}-all-title`} className="text-std-24B-150">
-              {H.allTitle}
-              <span className="ml-3 text-std-20B-150">{H.count(current.list.totalCount)}</span>
+              {H.allTitle} <span className="ml-3 text-std-20B-150">{H.count(current.list.totalCount)}</span>
             </h2>
             <StatusTabs counts={current.list.countsByStatus} selected={filters.status} onSelect={(status) => setFilters({ status })} />
             <ReferralList rows={current.list.edges.map((edge) => edge.node)} empty={H.listEmpty} label={H.allTitle} />
