@@ -67,8 +67,22 @@ it.each([
     await capture(page, `sign-in-error-${device}`);
 
     await signInAs(page, DEMO.tier2, state.demoPassword);
-    await page.getByText(/\d+ 件/).waitFor();
+    await page.getByRole('heading', { name: /^依頼の一覧/, level: 2 }).waitFor();
     await capture(page, `home-tier2-${device}`);
+
+    // The new-referral form, as a coordinator sees it for a TRANSPORT need (its details, the person, the partners).
+    await page.getByRole('link', { name: '新規依頼' }).click();
+    await page.getByRole('heading', { name: '新規依頼の登録', level: 1 }).waitFor();
+    await page.getByLabel(/^支援の種類/).selectOption('TRANSPORT');
+    await page.getByLabel(/^依頼の概要/).fill('週2回の通院に付き添いと送迎が必要。本人は杖で歩行。');
+    await page.getByLabel(/^通院/).check();
+    await page
+      .getByRole('list', { name: '候補の連携先（依頼する順）' })
+      .or(page.getByText(/候補の連携先が表示されます|依頼できる連携先がありません/))
+      .first()
+      .waitFor();
+    await capture(page, `new-referral-${device}`);
+    await page.getByRole('button', { name: '入力内容を破棄する' }).click();
 
     await page.goto('/no-such-screen');
     await page.getByRole('heading', { name: '見つかりません', level: 1 }).waitFor();
