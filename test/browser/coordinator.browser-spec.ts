@@ -113,6 +113,7 @@ describe('the new-referral form', () => {
     // Sent, so the draft is gone: the form opens empty.
     await openForm(page);
     expect(await page.getByLabel(/^依頼の概要/).inputValue()).toBe('');
+    expect(await page.getByText('前回の入力内容を復元しました。').count()).toBe(0);
     expect(problems()).toEqual(CLEAN);
   });
 

@@ -53,9 +53,12 @@ function NewReferralForm() {
   const sendingNow = useRef(false);
   const [, submitReferral] = useMutation(SubmitReferralDocument);
 
-  // Every change is kept on the device, with the key (a reload or a lost connection loses nothing).
+  // Every change the person makes is kept on the device, with the key (a reload or a lost connection loses nothing);
+  // the form's own settings (the area filled in on opening) make no draft, so merely opening the form leaves none.
   useEffect(() => {
-    const subscription = watch((values) => saveDraft(viewer.id, { ...draft, values: values as NewReferralValues }));
+    const subscription = watch((values, { type }) => {
+      if (type === 'change') saveDraft(viewer.id, { ...draft, values: values as NewReferralValues });
+    });
     return () => subscription.unsubscribe();
   }, [watch, viewer.id, draft]);
 
