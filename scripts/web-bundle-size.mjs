@@ -17,6 +17,7 @@ const ROUTES = {
   '/sign-in': 'src/features/auth/SignInPage.tsx',
   '/change-password': 'src/features/auth/ChangePasswordPage.tsx',
   '/': 'src/features/home/HomePage.tsx',
+  '/referrals/new': 'src/features/referrals/new/NewReferralPage.tsx',
   '* (見つかりません)': 'src/features/not-found/NotFoundPage.tsx',
 };
 
