@@ -141,6 +141,23 @@ describe('the new-referral form', () => {
     expect(problems()).toEqual(CLEAN);
   });
 
+  it('shows the api’s refusal of a field the form does not check itself by that field, in Japanese, and creates nothing', async () => {
+    const { page, problems } = await signedIn();
+    await openForm(page);
+    const before = await referralCount();
+    await fillTransport(page, `年齢区分が長すぎる ${Date.now()}`);
+    // The api takes at most 20 characters here; the form leaves that check to it.
+    await page.getByLabel(/^年齢区分/).fill('八十代の後半で一人暮らしをしている高齢の方');
+    await page.getByRole('button', { name: 'この内容で登録する' }).click();
+    const error = page.locator('[id="new-referral-subject.ageBand-error"]');
+    await error.waitFor();
+    expect(await error.textContent()).toMatch(/[぀-ヿ一-鿿]/u);
+    expect(await page.getByLabel(/^年齢区分/).getAttribute('aria-invalid')).toBe('true');
+    expect(page.url()).toMatch(/\/referrals\/new$/);
+    expect(await referralCount()).toBe(before);
+    expect(problems()).toEqual(CLEAN);
+  });
+
   it('a double click on submit makes one referral', async () => {
     const { page, problems } = await signedIn();
     await openForm(page);
