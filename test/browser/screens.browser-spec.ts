@@ -19,7 +19,45 @@ let city: TestCity;
 
 beforeAll(async () => {
   [browser, city] = await Promise.all([launchChromium(), createTestCity(state.databaseUrl, 'screens')]);
+  await seedDemoReferrals();
 });
+
+/** A few needs of the demo tier-2 coordinator's area, so the home's picture shows lists rather than empty states. */
+async function seedDemoReferrals(): Promise<void> {
+  const tier2 = await signIn(state.graphqlUrl, DEMO.tier2, state.demoPassword);
+  const { me, areas } = await tier2.data<{ me: { area: { id: string } }; areas: Array<{ id: string; code: string }> }>(
+    `{ me { area { id } } areas { id code } }`,
+  );
+  const areaCode = areas.find((area) => area.id === me.area.id)!.code;
+  const consent = { obtained: true, method: '書面', obtainedAt: new Date(Date.now() - 86_400_000).toISOString(), givenBy: '本人' };
+  const needs = [
+    {
+      category: 'TRANSPORT',
+      summary: '週2回の通院に付き添いと送迎が必要。本人は杖で歩行。',
+      subjectKind: 'PERSON',
+      subject: { displayName: '川西 花子', nameKana: 'かわにし はなこ', ageBand: '80代', contact: '072-000-1111' },
+      consent,
+      details: { transport: { purpose: 'HOSPITAL', frequency: 'SEVERAL_TIMES_A_WEEK', days: ['TUE', 'FRI'], mobility: 'CANE', escortNeeded: true } },
+    },
+    {
+      category: 'GATHERING_PLACE',
+      summary: '団地の集会所で週1回のサロンを開きたいという自治会の相談',
+      subjectKind: 'AREA',
+      details: { gatheringPlace: { placeKind: 'SALON', days: ['WED'], transportNeeded: false } },
+    },
+    {
+      category: 'SHOPPING',
+      summary: '近くのスーパーが閉店し、団地の高齢者が買い物に困っている',
+      subjectKind: 'AREA',
+      details: { shopping: { scope: 'AREA', location: '川西団地', mobileSalesWanted: true, frequency: 'WEEKLY' } },
+    },
+  ];
+  for (const [index, need] of needs.entries()) {
+    await tier2.data(`mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`, {
+      input: { ...need, clientRequestId: `screens-demo-${index}`, areaCode, destination: 'PARTNER' },
+    });
+  }
+}
 
 afterAll(async () => {
   await browser?.close();
