@@ -155,7 +155,7 @@ export function MoveForm({ referralId, action, proxy, areaCode, category, idPref
       })}
       <div className="flex flex-wrap gap-4">
         <Button id={`${idPrefix}-submit`} type="submit" disabled={formState.isSubmitting}>
-          {formState.isSubmitting ? ja.moves.sending : ja.moves.submit(title)}
+          {formState.isSubmitting ? ja.moves.sending : proxy ? `${ja.moves.proxyPrefix}${ja.moves.submit[action]}` : ja.moves.submit[action]}
         </Button>
         <Button variant="secondary" onClick={onCancel}>
           {ja.moves.cancel}

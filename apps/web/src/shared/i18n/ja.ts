@@ -145,7 +145,22 @@ export const ja = {
     resumeOn: '再開する日',
     resumeOnHint: '明日から365日後までの日付',
     choose: '選んでください',
-    submit: (action: string) => `${action}する`,
+    // The send button of each move's form.
+    submit: {
+      ACCEPT: '受諾する',
+      DECLINE: '辞退する',
+      START: '対応を開始する',
+      COMPLETE: '完了にする',
+      REASSIGN: '依頼先を変更する',
+      ESCALATE: '第1層へ引き継ぐ',
+      WITHDRAW: '取り下げる',
+      NOTE: 'メモを追加する',
+      EXTEND_DEADLINE: '期限を延長する',
+      TAKE: '引き受ける',
+      RETURN: '差し戻す',
+      HOLD: '保留にする',
+      RESUME: '再開する',
+    } satisfies Record<ReferralAction, string>,
     actions: {
       ACCEPT: '受諾',
       DECLINE: '辞退',
