@@ -184,6 +184,38 @@ describe('a partner answers in its inbox and on the referral page', () => {
     expect(problems()).toEqual(CLEAN);
   });
 
+  it('the coordinator answers for a shop without users: the move reads 代理入力 and so does its timeline entry', async () => {
+    const tier2 = await signIn(state.graphqlUrl, city.emails.tier2, city.password);
+    const { submitReferral } = await tier2.data<{ submitReferral: { id: string } }>(
+      `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`,
+      {
+        input: {
+          clientRequestId: `partner-browser-shop-${Date.now()}`,
+          category: 'SHOPPING',
+          areaCode: city.areaCode,
+          summary: '団地の近くに買い物の場がほしい（代理入力テスト）',
+          subjectKind: 'AREA',
+          destination: 'PARTNER',
+        },
+      },
+    );
+    const { page, problems } = await signedIn(city.emails.tier2, '198.51.100.65');
+    await page.goto(`/referrals/${submitReferral.id}`);
+    await page.getByRole('heading', { name: '依頼の詳細', level: 1 }).waitFor();
+    expect(await page.getByRole('main').textContent()).toContain(city.shop.name);
+    await page.getByRole('button', { name: '代理入力：受諾', exact: true }).click();
+    await page.getByLabel(/メモ/).fill('電話で店主に確認しました');
+    await page.getByRole('button', { name: '代理入力：受諾する' }).click();
+    await page.getByText('「受諾」を記録しました。').waitFor();
+    const accepted = page.getByRole('region', { name: '経過' }).getByRole('listitem').filter({ hasText: '電話で店主に確認しました' });
+    await accepted.waitFor();
+    expect(await accepted.textContent()).toContain('代理入力');
+    expect(await accepted.textContent()).toContain('受諾');
+    await page.getByRole('button', { name: '代理入力：対応開始', exact: true }).waitFor();
+    expect(await seriousAxeViolations(page, 'referral (proxy)')).toEqual([]);
+    expect(problems()).toEqual(CLEAN);
+  });
+
   it('a partner of another area opening the referral’s address sees 「見つかりません」 and nothing of it', async () => {
     const { page, problems } = await signedIn(city.emails.elsewhere, '198.51.100.64');
     await page.goto(`/referrals/${referralId}`);
