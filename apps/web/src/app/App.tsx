@@ -12,6 +12,8 @@ import { Shell } from './Shell';
 const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => ({ default: m.SignInPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -39,6 +41,22 @@ export function App() {
                   element={
                     <RequireSession>
                       <HomePage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/inbox"
+                  element={
+                    <RequireSession>
+                      <InboxPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/referrals/:id"
+                  element={
+                    <RequireSession>
+                      <ReferralPage />
                     </RequireSession>
                   }
                 />

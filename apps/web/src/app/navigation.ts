@@ -11,7 +11,10 @@ export interface NavItem {
 
 const EVERYONE: readonly Role[] = ['ADMIN', 'PARTNER', 'SUBCOMMITTEE', 'TIER1_COORDINATOR', 'TIER2_COORDINATOR'];
 
-export const NAV_ITEMS: readonly NavItem[] = [{ to: '/', label: ja.nav.home, roles: EVERYONE }];
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', label: ja.nav.home, roles: EVERYONE },
+  { to: '/inbox', label: ja.nav.inbox, roles: ['PARTNER'] },
+];
 
 export function navItemsFor(role: Role): NavItem[] {
   return NAV_ITEMS.filter((item) => item.roles.includes(role));
