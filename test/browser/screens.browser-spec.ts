@@ -121,6 +121,27 @@ it.each([
       .waitFor();
     await capture(page, `new-referral-${device}`);
     await page.getByRole('button', { name: '入力内容を破棄する' }).click();
+    // A need of the demo city (routing offers it to a partner), for the referral page's picture.
+    const tier2 = await signIn(state.graphqlUrl, DEMO.tier2, state.demoPassword);
+    const { submitReferral } = await tier2.data<{ submitReferral: { id: string } }>(
+      `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`,
+      {
+        input: {
+          clientRequestId: `screens-${device}-${Date.now()}`,
+          category: 'TRANSPORT',
+          areaCode: 'KAWANISHI',
+          summary: '週1回の通院に送迎と付き添いが必要',
+          subjectKind: 'PERSON',
+          subject: { displayName: '山田 花子', nameKana: 'やまだ はなこ', ageBand: '80代', contact: '072-000-1234' },
+          consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T01:00:00.000Z' },
+          destination: 'PARTNER',
+          details: { transport: { purpose: 'HOSPITAL', frequency: 'WEEKLY', days: ['TUE'], mobility: 'CANE', escortNeeded: true } },
+        },
+      },
+    );
+    await page.goto(`/referrals/${submitReferral.id}`);
+    await page.getByRole('heading', { name: '経過', level: 2 }).waitFor();
+    await capture(page, `referral-tier2-${device}`);
 
     await page.goto('/no-such-screen');
     await page.getByRole('heading', { name: '見つかりません', level: 1 }).waitFor();
@@ -131,6 +152,9 @@ it.each([
     await signInAs(page, DEMO.partner, state.demoPassword);
     await page.getByText(/\d+ 件/).waitFor();
     await capture(page, `home-partner-${device}`);
+    await page.goto('/inbox');
+    await page.getByRole('heading', { name: /回答を待っている依頼/, level: 2 }).waitFor();
+    await capture(page, `inbox-partner-${device}`);
     await page.getByRole('button', { name: 'ログアウト' }).click();
     await page.getByText('ログアウトしました。').waitFor();
 

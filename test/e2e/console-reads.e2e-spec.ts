@@ -228,7 +228,14 @@ describe('availableActions', () => {
     WITHDRAW: (s, id) => s.send(WITHDRAW, { id, reason: '本人が辞退' }),
     NOTE: (s, id) => s.send(NOTE, { id, note: '確認済み' }),
     EXTEND_DEADLINE: (s, id) => s.send(EXTEND_DEADLINE, { id, businessDays: 1, reason: '調整中' }),
+    TAKE: (s, id) => s.send(`mutation Take($id: ID!) { takeReferral(id: $id) { id } }`, { id }),
+    RETURN: (s, id) => s.send(`mutation Return($id: ID!) { returnReferral(id: $id, reason: LOCAL_RESOURCE_AVAILABLE) { id } }`, { id }),
+    HOLD: (s, id) =>
+      s.send(`mutation Hold($id: ID!, $on: String!) { holdReferral(id: $id, resumeOn: $on, reason: "入院中") { id } }`, { id, on: inDays(30) }),
+    RESUME: (s, id) => s.send(`mutation Resume($id: ID!) { resumeReferral(id: $id) { id } }`, { id }),
   };
+  /** A JST calendar date `days` ahead, as holdReferral's resumeOn. */
+  const inDays = (days: number) => new Date(Date.now() + 9 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
   const actionsOf = async (s: GraphQLSession, id: string): Promise<Action[]> => (await s.data(REFERRAL, { id })).referral.availableActions;
 
   /** For each listed move, a fresh referral made by `fresh` on which the move goes through; one unlisted move is refused. */
@@ -256,7 +263,13 @@ describe('availableActions', () => {
       await first.data(ACCEPT, { id: r.id });
       return r;
     };
-    await expectListedMovesWork(first, accepted, ['START', 'NOTE', 'EXTEND_DEADLINE'], 'COMPLETE');
+    await expectListedMovesWork(first, accepted, ['START', 'NOTE', 'EXTEND_DEADLINE', 'RETURN'], 'COMPLETE');
+  });
+
+  it('tier-1 on a need escalated to it: takes, closes, re-refers, hands back, holds', async () => {
+    const tier1 = await signIn(state.graphqlUrl, city.emails.tier1, city.password);
+    const escalated = () => submit({ ...personNeed(city.areaCode), destination: 'TIER1' });
+    await expectListedMovesWork(tier1, escalated, ['COMPLETE', 'REASSIGN', 'WITHDRAW', 'NOTE', 'TAKE', 'RETURN', 'HOLD'], 'START');
   });
 
   it('the tier-2 coordinator on an offer to a partner with users: steering, no answers', async () => {
@@ -277,7 +290,7 @@ describe('availableActions', () => {
     ]);
     const accepted = (await tier2.data(ACCEPT, { id: sample.id })).acceptReferral;
     expect(accepted.status).toBe('ACCEPTED');
-    expect((await actionsOf(tier2, sample.id)).filter((a) => a.proxy).map((a) => a.action)).toEqual(['START']);
+    expect((await actionsOf(tier2, sample.id)).filter((a) => a.proxy).map((a) => a.action)).toEqual(['START', 'RETURN']);
   });
 
   it('an administrator may only add notes; a closed referral offers nothing', async () => {

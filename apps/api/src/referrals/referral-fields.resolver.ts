@@ -1,5 +1,5 @@
-import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { OrganizationKind, Role } from '@tsunagu/domain';
+import { Context, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { businessDaysLeft, OrganizationKind, Role } from '@tsunagu/domain';
 import { auditTrailOf } from '../audit/audit-trail';
 import type { RequestContext } from '../common/request-context';
 import { toAreaModel, toOrganizationModel, toUserModel } from '../directory/directory.mappers';
@@ -78,6 +78,15 @@ export class ReferralFieldsResolver {
       leftAtSeq: referral.leftAtSeq,
       heldByTier1: holder?.kind === OrganizationKind.CITY_DEPARTMENT,
     }) as AvailableActionModel[];
+  }
+
+  @ResolveField(() => Int, {
+    nullable: true,
+    description:
+      "Business days of the city hall from today (Japan time) to responseDueAt's day: 0 when it is due today, negative when overdue; null without a running deadline.",
+  })
+  businessDaysLeft(@Parent() referral: ReferralModel): number | null {
+    return referral.responseDueAt ? businessDaysLeft(new Date(), referral.responseDueAt) : null;
   }
 
   @ResolveField(() => [HandoffModel])

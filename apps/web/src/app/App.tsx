@@ -13,6 +13,8 @@ const SignInPage = lazy(() => import('../features/auth/SignInPage').then((m) => 
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ default: m.HomePage })));
 const NewReferralPage = lazy(() => import('../features/referrals/new/NewReferralPage').then((m) => ({ default: m.NewReferralPage })));
+const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
+const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -48,6 +50,22 @@ export function App() {
                   element={
                     <RequireSession>
                       <NewReferralPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/inbox"
+                  element={
+                    <RequireSession>
+                      <InboxPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/referrals/:id"
+                  element={
+                    <RequireSession>
+                      <ReferralPage />
                     </RequireSession>
                   }
                 />

@@ -14,6 +14,7 @@ const EVERYONE: readonly Role[] = ['ADMIN', 'PARTNER', 'SUBCOMMITTEE', 'TIER1_CO
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: ja.nav.home, roles: EVERYONE },
   { to: '/referrals/new', label: ja.nav.newReferral, roles: ['TIER1_COORDINATOR', 'TIER2_COORDINATOR'] },
+  { to: '/inbox', label: ja.nav.inbox, roles: ['PARTNER'] },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

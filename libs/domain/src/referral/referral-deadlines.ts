@@ -1,4 +1,4 @@
-import { addBusinessDays, isBusinessDay, JST_OFFSET_MS, nextBusinessDay, reminderTime } from '../calendar';
+import { addBusinessDays, businessDaysBetween, isBusinessDay, JST_OFFSET_MS, nextBusinessDay, reminderTime } from '../calendar';
 import { NeedCategory, ReferralStatus } from '../enums';
 import { formatJstDateTime } from '../text/jst-text';
 
@@ -84,6 +84,15 @@ export function tier1OverdueNote(businessDays: number, nextDueAt: string): strin
 /** The deadline moved `businessDays` later, keeping a reminder that has not gone out yet. */
 export function extendDeadline(deadline: Deadline, businessDays: number): Deadline {
   return { ...deadline, dueAt: addBusinessDays(new Date(deadline.dueAt), businessDays).toISOString() };
+}
+
+/**
+ * The business days left until a running deadline, as a coordinator counts them on the city's calendar: 0 when it
+ * falls today (even if already past), 2 on Monday for Wednesday's; negative when a past business day's deadline is
+ * overdue. What a console shows beside the due time, so no browser reimplements the holiday calendar.
+ */
+export function businessDaysLeft(now: Date, dueAt: Date): number {
+  return businessDaysBetween(now, dueAt);
 }
 
 /** When the workflow must next wake for this deadline: its reminder, else the deadline itself. */

@@ -1,5 +1,6 @@
 // The first screen after sign-in, for every role: who is signed in, today's date, and how many referrals they may see.
-// The role's own work lists (the coordinator's "needs me now", the partner's inbox) replace the lower half later.
+// Coordinators get their work list instead; partners are pointed to their inbox.
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { useSessionEndedBy, useViewer } from '../auth/session';
 import { formatJstDate } from '../../shared/dates/format';
@@ -33,7 +34,16 @@ function Overview() {
           {data ? ja.home.referralCountValue(data.referrals.totalCount) : error ? ja.errors.loadFailed : ja.app.loading}
         </p>
       </section>
-      <p className="text-solid-gray-700">{ja.home.nextSession}</p>
+      {viewer.role === 'PARTNER' ? (
+        <p>
+          {ja.home.partnerInbox}{' '}
+          <Link to="/inbox" className="text-blue-1000 underline">
+            {ja.home.openInbox}
+          </Link>
+        </p>
+      ) : (
+        <p className="text-solid-gray-700">{ja.home.otherRolesLater}</p>
+      )}
     </div>
   );
 }
