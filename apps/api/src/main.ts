@@ -39,6 +39,11 @@ async function main(): Promise<void> {
   // Which proxies may name the client's address (rate limiting counts failed sign-ins per address).
   app.set('trust proxy', config.trustProxy);
   app.enableShutdownHooks();
+  // Idle connections stay open longer than a client or proxy keeps them (Node's 5 s is shorter than most): otherwise a
+  // request sent on a pooled connection just as the server closes it fails with "other side closed" before it arrives.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(config.port, '0.0.0.0');
   const url = await app.getUrl();
   const base = url.replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
