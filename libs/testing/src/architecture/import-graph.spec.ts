@@ -71,8 +71,21 @@ describe('the source tree', () => {
         !(inWorkflowBundle(edge.from) && inWorkflowBundle(edge.to)) &&
         !LOADS_THE_BUILD.has(edge.from) &&
         // Scripts are entry points, not a package: print-schema builds the api's schema from its AppModule.
-        !(edge.from.startsWith('scripts/') && edge.to.startsWith('apps/')),
+        !(edge.from.startsWith('scripts/') && edge.to.startsWith('apps/')) &&
+        // A console test holds the console's copy of a pure rule (ふりがな) to libs/domain's answers.
+        !(isConsoleTest(edge.from) && edge.to.startsWith('libs/domain/src/')),
     );
     expect(crossing.map(describeEdge)).toEqual([]);
   });
+
+  it('keeps server code out of the console bundle: apps/web imports nothing outside it but in its tests', () => {
+    const outward = edges.filter(
+      (edge) => edge.from.startsWith('apps/web/') && !isConsoleTest(edge.from) && edge.to !== null && !edge.to.startsWith('apps/web/'),
+    );
+    expect(outward.map(describeEdge)).toEqual([]);
+  });
 });
+
+function isConsoleTest(file: string): boolean {
+  return /^apps\/web\/src\/.*\.test\.tsx?$/.test(file);
+}
