@@ -34,7 +34,8 @@ async function main(): Promise<void> {
   console.log(`\nConsole      ${stack.webUrl}`);
   console.log(`GraphQL      ${stack.graphqlUrl}`);
   if (stack.temporalUiUrl) console.log(`Temporal UI  ${stack.temporalUiUrl.replace('127.0.0.1', 'localhost')}`);
-  console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@, subcommittee@) with the demo password; Ctrl-C stops.');
+  console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@, center@, subcommittee@); Ctrl-C stops.');
+  console.log('Password     tsunagu-demo, unless TSUNAGU_DEMO_PASSWORD chose another at the first start (README, "Users").');
 
   let stopping = false;
   const stop = async (why: string) => {
