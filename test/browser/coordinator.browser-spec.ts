@@ -67,7 +67,7 @@ function todayInJapan(): string {
 /** A TRANSPORT need for a person with its details and consent, up to (not including) the submit. */
 async function fillTransport(page: Page, summary: string): Promise<void> {
   await page.getByLabel(/^支援の種類/).selectOption('TRANSPORT');
-  await page.getByLabel(/^依頼の概要/).fill(summary);
+  await page.getByLabel(/^依頼内容/).fill(summary);
   await page.getByLabel(/^通院/).check();
   await page.getByLabel(/^頻度/).selectOption('SEVERAL_TIMES_A_WEEK');
   await page.getByLabel('火', { exact: true }).check();
@@ -112,7 +112,7 @@ describe('the new-referral form', () => {
     });
     // Sent, so the draft is gone: the form opens empty.
     await openForm(page);
-    expect(await page.getByLabel(/^依頼の概要/).inputValue()).toBe('');
+    expect(await page.getByLabel(/^依頼内容/).inputValue()).toBe('');
     expect(await page.getByText('前回の入力内容を復元しました。').count()).toBe(0);
     expect(problems()).toEqual(CLEAN);
   });
@@ -127,7 +127,7 @@ describe('the new-referral form', () => {
 
     await page.getByRole('alert').filter({ hasText: '入力内容を確認してください' }).waitFor();
     for (const [id, message] of [
-      ['new-referral-summary', '依頼の概要を入力してください。'],
+      ['new-referral-summary', '依頼内容を入力してください。'],
       ['new-referral-subject.displayName', '氏名を入力してください。'],
       ['new-referral-subject.nameKana', 'ふりがなは、ひらがな・カタカナで入力してください。'],
       ['new-referral-details.shopping.scope-error', '対象の範囲を選んでください。'],
@@ -173,7 +173,7 @@ describe('the new-referral form', () => {
     const { page, problems } = await signedIn();
     await openForm(page);
     await page.getByLabel(/^支援の種類/).selectOption('WATCH_OVER');
-    await page.getByLabel(/^依頼の概要/).fill('週1回の電話での見守り');
+    await page.getByLabel(/^依頼内容/).fill('週1回の電話での見守り');
     await page.getByLabel(/^電話/).check();
     const key = await page.evaluate(
       `Object.keys(localStorage).filter((k) => k.startsWith('tsunagu:referral-draft:')).map((k) => JSON.parse(localStorage.getItem(k)).clientRequestId)`,
@@ -181,7 +181,7 @@ describe('the new-referral form', () => {
     await page.reload();
     await page.getByText('前回の入力内容を復元しました。').waitFor();
     expect(await page.getByLabel(/^支援の種類/).inputValue()).toBe('WATCH_OVER');
-    expect(await page.getByLabel(/^依頼の概要/).inputValue()).toBe('週1回の電話での見守り');
+    expect(await page.getByLabel(/^依頼内容/).inputValue()).toBe('週1回の電話での見守り');
     expect(await page.getByLabel(/^電話/).isChecked()).toBe(true);
     expect(
       await page.evaluate(

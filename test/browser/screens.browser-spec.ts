@@ -112,7 +112,7 @@ it.each([
     await page.getByRole('link', { name: '新規依頼' }).click();
     await page.getByRole('heading', { name: '新規依頼の登録', level: 1 }).waitFor();
     await page.getByLabel(/^支援の種類/).selectOption('TRANSPORT');
-    await page.getByLabel(/^依頼の概要/).fill('週2回の通院に付き添いと送迎が必要。本人は杖で歩行。');
+    await page.getByLabel(/^依頼内容/).fill('週2回の通院に付き添いと送迎が必要。本人は杖で歩行。');
     await page.getByLabel(/^通院/).check();
     await page
       .getByRole('list', { name: '候補の連携先（依頼する順）' })

@@ -101,7 +101,7 @@ describe('the new-referral form', () => {
     }));
     const key = JSON.parse(localStorage.getItem('tsunagu:referral-draft:user-1') ?? 'null')?.clientRequestId;
     await userEvent.selectOptions(screen.getByLabelText(/^支援の種類/), '移動支援');
-    await userEvent.type(screen.getByLabelText(/^依頼の概要/), '週2回の通院');
+    await userEvent.type(screen.getByLabelText(/^依頼内容/), '週2回の通院');
     await userEvent.click(screen.getByLabelText(/^通院/));
     await userEvent.type(screen.getByLabelText(/^氏名/), '山田 太郎');
     await userEvent.click(screen.getByLabelText(/同意を得ています/));

@@ -38,7 +38,7 @@ describe('validating a new referral', () => {
     expect(errors).toEqual([
       { field: 'category', message: '支援の種類を選んでください。' },
       { field: 'areaCode', message: '日常生活圏域を選んでください。' },
-      { field: 'summary', message: '依頼の概要を入力してください。' },
+      { field: 'summary', message: '依頼内容を入力してください。' },
       { field: 'subject.displayName', message: '氏名を入力してください。' },
       { field: 'consent.obtained', message: '同意がない場合は、第1層生活支援コーディネーターに上げてください。' },
     ]);
