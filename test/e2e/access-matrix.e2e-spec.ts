@@ -110,11 +110,12 @@ async function submitted(overrides: Record<string, unknown> = {}, by: GraphQLSes
   const input = personNeed(city.areaCode, {
     summary,
     subject: { displayName: name, ageBand: '70代', contact: `072-${Date.now() % 1000000}` },
+    consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T01:00:00.000Z', givenBy: '家族(長女)' },
     ...overrides,
   });
   const referral = (await data(by, `mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { ${SHOW} } }`, { input }))
     .submitReferral;
-  return { id: referral.id, secrets: [summary, name], referral };
+  return { id: referral.id, secrets: [summary, name], referral, consent: input.consent };
 }
 
 const move = async (session: GraphQLSession, document: string, variables: Record<string, unknown>) => data(session, document, variables);
@@ -883,6 +884,18 @@ const SITUATIONS: Record<string, () => Promise<Target>> = {
     submitted({ destination: 'TIER1', consent: { obtained: false, method: '口頭', obtainedAt: '2026-01-05T01:00:00.000Z' } }),
 };
 
+const CONSENT_SHOW = 'obtained obtainedAt method givenBy';
+/** The consent as submitted, as a caller with that sight sees it. */
+function consentSeen(submitted: unknown, sight: 'all' | 'fact') {
+  const consent = submitted as { obtained: boolean; method: string; obtainedAt: string; givenBy?: string };
+  return {
+    obtained: consent.obtained,
+    obtainedAt: consent.obtainedAt,
+    method: sight === 'all' ? consent.method : null,
+    givenBy: sight === 'all' ? (consent.givenBy ?? null) : null,
+  };
+}
+
 describe('docs/SECURITY.md: who sees the subject, situation by situation', () => {
   let elsewhere: GraphQLSession;
   beforeAll(async () => {
@@ -908,7 +921,9 @@ describe('docs/SECURITY.md: who sees the subject, situation by situation', () =>
     const [summary, name] = t.secrets;
     const seen: Record<string, string> = {};
     for (const column of SIGHT_COLUMNS) {
-      const response = await send(sessionOf(column), `query Q($id: ID!) { referral(id: $id) { ${SHOW} } }`, { id: t.id });
+      const response = await send(sessionOf(column), `query Q($id: ID!) { referral(id: $id) { ${SHOW} consent { ${CONSENT_SHOW} } } }`, {
+        id: t.id,
+      });
       if (response.errors) {
         expect(codes(response)).toEqual(['NOT_FOUND']);
         seen[column] = 'NOT_FOUND';
@@ -920,8 +935,12 @@ describe('docs/SECURITY.md: who sees the subject, situation by situation', () =>
       if (referral.subject) {
         expect(referral.subject).toEqual({ displayName: name, ageBand: '70代', contact: expect.stringMatching(/^072-/) });
         expect(referral.subjectAgeBand).toBe('70代');
+        // With the whole subject, the whole consent: how and who too (docs/SECURITY.md, "Consent").
+        expect(referral.consent).toEqual(consentSeen(t.consent, 'all'));
         seen[column] = 'all';
       } else {
+        // Whether and when with the age band, nothing with nothing.
+        expect(referral.consent).toEqual(referral.subjectAgeBand === null ? null : consentSeen(t.consent, 'fact'));
         expect(JSON.stringify(referral)).not.toContain(name);
         seen[column] =
           referral.subjectAgeBand === '70代' ? 'age band' : referral.subjectAgeBand === null ? 'none' : `unexpected ${referral.subjectAgeBand}`;

@@ -232,6 +232,16 @@ describe('reads of personal data', () => {
     ]);
   });
 
+  it('reading how and who consented is recorded; whether and when alone (the partner on offer) is not', async () => {
+    const since = await lastId();
+    const CONSENT = `query ($id: ID!) { referral(id: $id) { consent { obtained method } } }`;
+    expect((await tier2.data(CONSENT, { id: referral.id })).referral.consent).toEqual({ obtained: true, method: '書面' });
+    expect((await first.data(CONSENT, { id: referral.id })).referral.consent).toEqual({ obtained: true, method: null });
+    const rows = await eventsSince(since);
+    expect(rows.map((row) => [row.operation, row.actor_user_id, row.object_id])).toEqual([['read:Referral.consent', tier2.userId, referral.id]]);
+    expectNoSecrets(rows);
+  });
+
   it('a mutation that returns the subject records the mutation and the read', async () => {
     const since = await lastId();
     await tier2.data(NOTE_READING, { id: referral.id, note: NOTE_TEXT });

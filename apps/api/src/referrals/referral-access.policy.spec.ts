@@ -4,6 +4,7 @@ import type { Viewer } from '../common/viewer';
 import {
   actorForMove,
   assertMaySubmit,
+  consentSight,
   maySeeAgeBand,
   maySeeSubject,
   ReferralFacts,
@@ -317,5 +318,29 @@ describe('visibleSubjectItems while ON_HOLD (docs/SECURITY.md, "Personal data")'
 
   it('without consent the holder sees nothing', () => {
     expect(visibleSubjectItems(viewer(Role.PARTNER), { ...onHold(ReferralStatus.ACCEPTED), consentObtained: false })).toEqual([]);
+  });
+});
+
+describe('consentSight', () => {
+  const facts = (status: ReferralStatus, consentObtained: boolean | null = true) => ({ status, currentOrganizationId: HOLDER, consentObtained });
+
+  it.each(STATUSES)('coordinators see all of it, consented or not (%s)', (status) => {
+    for (const role of [Role.TIER1_COORDINATOR, Role.TIER2_COORDINATOR]) {
+      expect(consentSight(viewer(role), facts(status))).toBe('all');
+      expect(consentSight(viewer(role), facts(status, false))).toBe('all');
+    }
+  });
+
+  it.each(STATUSES)('ADMIN and SUBCOMMITTEE see none of it (%s)', (status) => {
+    for (const role of [Role.ADMIN, Role.SUBCOMMITTEE]) expect(consentSight(viewer(role), facts(status))).toBe('none');
+  });
+
+  it('the partner on offer sees whether and when; once it has taken the referral on, all; another partner nothing', () => {
+    expect(consentSight(viewer(Role.PARTNER), facts(ReferralStatus.OFFERED))).toBe('fact');
+    expect(consentSight(viewer(Role.PARTNER), facts(ReferralStatus.ACCEPTED))).toBe('all');
+    expect(consentSight(viewer(Role.PARTNER), facts(ReferralStatus.COMPLETED))).toBe('all');
+    expect(consentSight(viewer(Role.PARTNER), facts(ReferralStatus.UNMATCHED))).toBe('none');
+    expect(consentSight(viewer(Role.PARTNER, { organizationId: OTHER }), facts(ReferralStatus.ACCEPTED))).toBe('none');
+    expect(consentSight(viewer(Role.PARTNER), facts(ReferralStatus.ACCEPTED, false))).toBe('none');
   });
 });

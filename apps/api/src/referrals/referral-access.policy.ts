@@ -111,6 +111,17 @@ export function maySeeAgeBand(viewer: Viewer, referral: SubjectFacts): boolean {
   return visibleSubjectItems(viewer, referral).includes('ageBand');
 }
 
+/**
+ * How much of the recorded consent the viewer sees (Referral.consent; docs/SECURITY.md, "Consent"). Whether and when
+ * the resident consented is the basis on which a partner is shown anything, so it goes with the first item the viewer
+ * may see (a partner on offer: with the age band); how and who consented (本人, 家族(長女), 成年後見人) says something
+ * about the person and their family, so it goes with the whole subject. Everyone else: nothing.
+ */
+export function consentSight(viewer: Viewer, referral: SubjectFacts): 'all' | 'fact' | 'none' {
+  if (maySeeSubject(viewer, referral)) return 'all';
+  return visibleSubjectItems(viewer, referral).length > 0 ? 'fact' : 'none';
+}
+
 /** Coordinators submit; a tier-2 coordinator only for their own area. With areaId null, checks the role alone. */
 export function assertMaySubmit(viewer: Viewer, areaId: string | null): void {
   if (viewer.role === Role.TIER1_COORDINATOR) return;

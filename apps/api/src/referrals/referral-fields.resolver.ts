@@ -14,6 +14,7 @@ import { AvailableActionModel } from './models/available-action.model';
 import { HandoffModel } from './models/handoff.model';
 import { availableActions } from './referral-actions';
 import { ReferralModel } from './models/referral.model';
+import { ReferralConsentModel } from './models/referral-consent.model';
 import { ReferralSubjectModel } from './models/referral-subject.model';
 import { handoffsSeenBy } from './former-partner';
 import { toHandoffModel } from './referral.mapper';
@@ -52,6 +53,15 @@ export class ReferralFieldsResolver {
       auditTrailOf(ctx).addRead(ctx.req.viewer, 'read:Referral.subjectAgeBand', 'Referral', referral.id, { status: referral.status });
     }
     return referral.subjectAgeBand;
+  }
+
+  @ResolveField(() => ReferralConsentModel, { nullable: true })
+  consent(@Parent() referral: ReferralModel, @Context() ctx: RequestContext): ReferralConsentModel | null {
+    // How and who consented is personal data; whether and when is not (it names nobody).
+    if (referral.consent?.method || referral.consent?.givenBy) {
+      auditTrailOf(ctx).addRead(ctx.req.viewer, 'read:Referral.consent', 'Referral', referral.id, { status: referral.status });
+    }
+    return referral.consent;
   }
 
   @ResolveField(() => [AvailableActionModel], {

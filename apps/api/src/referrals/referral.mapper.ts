@@ -3,7 +3,8 @@ import { ReferralEntity } from '@tsunagu/persistence';
 import type { SeenReferral } from './former-partner';
 import type { HandoffRow } from '../common/loaders/loaders';
 import type { Viewer } from '../common/viewer';
-import { maySeeAgeBand, maySeeSubject } from './referral-access.policy';
+import { consentSight, maySeeAgeBand, maySeeSubject } from './referral-access.policy';
+import type { ReferralConsentModel } from './models/referral-consent.model';
 import { HandoffModel } from './models/handoff.model';
 import { ReferralModel } from './models/referral.model';
 
@@ -21,6 +22,7 @@ export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: View
       ? { displayName: row.subjectDisplayName!, nameKana: row.subjectNameKana ?? null, ageBand: row.subjectAgeBand, contact: row.subjectContact }
       : null,
     subjectAgeBand: maySeeAgeBand(viewer, row) ? row.subjectAgeBand : null,
+    consent: toConsentModel(row, viewer),
     destination: row.destination,
     responseDueAt: row.responseDueAt,
     resumeOn: row.resumeOn ?? null,
@@ -33,6 +35,19 @@ export function toReferralModel(row: ReferralEntity | SeenReferral, viewer: View
     currentOrganizationId: row.currentOrganizationId,
     consentObtained: row.consentObtained,
     leftAtSeq: 'leftAtSeq' in row ? row.leftAtSeq : null,
+  };
+}
+
+/** The consent as far as the viewer may see it (consentSight); null for AREA referrals, which record none. */
+function toConsentModel(row: ReferralEntity | SeenReferral, viewer: Viewer): ReferralConsentModel | null {
+  if (row.consentObtained === null) return null;
+  const sight = consentSight(viewer, row);
+  if (sight === 'none') return null;
+  return {
+    obtained: row.consentObtained,
+    obtainedAt: row.consentObtainedAt,
+    method: sight === 'all' ? row.consentMethod : null,
+    givenBy: sight === 'all' ? row.consentGivenBy : null,
   };
 }
 

@@ -5,6 +5,7 @@ import { OrganizationModel } from '../../directory/models/organization.model';
 import { UserModel } from '../../users/models/user.model';
 import { HandoffModel } from './handoff.model';
 import { ReferralDetailsModel, ReferralDetailsUnion } from './referral-details.model';
+import { ReferralConsentModel } from './referral-consent.model';
 import { ReferralSubjectModel } from './referral-subject.model';
 
 @ObjectType('Referral', { description: 'One need found by a tier-2 coordinator and handed on.' })
@@ -42,6 +43,13 @@ export class ReferralModel {
       'The subject’s age band (80代): for coordinators, and for the partner the referral is offered to or held by, which may decide on the summary and this. Null otherwise.',
   })
   subjectAgeBand: string | null;
+
+  @Field(() => ReferralConsentModel, {
+    nullable: true,
+    description:
+      'The consent recorded for a PERSON referral (null for AREA ones and for callers who see none of the subject); method and givenBy only with the whole subject.',
+  })
+  consent: ReferralConsentModel | null;
 
   @Field(() => Destination)
   destination: Destination;

@@ -38,6 +38,7 @@ export function ReferralPage() {
     refetch({ requestPolicy: 'network-only' });
   };
   const subject = referral.subject;
+  const consent = referral.consent;
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-col gap-2">
@@ -165,6 +166,29 @@ export function ReferralPage() {
             <>
               <dt className="text-std-16B-170">{ja.referral.ageBand}</dt>
               <dd>{subject?.ageBand ?? referral.subjectAgeBand}</dd>
+            </>
+          )}
+          {consent && (
+            <>
+              <dt className="text-std-16B-170">{ja.referral.consent}</dt>
+              <dd>{consent.obtained ? ja.referral.consentObtained : ja.referral.consentNotObtained}</dd>
+              {consent.obtainedAt && (
+                <>
+                  <dt className="text-std-16B-170">{ja.referral.consentAt}</dt>
+                  <dd>
+                    <time dateTime={consent.obtainedAt}>{formatJstDateTime(consent.obtainedAt)}</time>
+                  </dd>
+                </>
+              )}
+              {/* How and who come only with the whole subject: without it they are not shown, not "unrecorded". */}
+              {subject && (
+                <>
+                  <dt className="text-std-16B-170">{ja.referral.consentMethod}</dt>
+                  <dd>{consent.method ?? ja.referral.unknown}</dd>
+                  <dt className="text-std-16B-170">{ja.referral.consentGivenBy}</dt>
+                  <dd>{consent.givenBy ?? ja.referral.unknown}</dd>
+                </>
+              )}
             </>
           )}
         </dl>

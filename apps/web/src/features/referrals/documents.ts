@@ -33,6 +33,12 @@ export const ReferralPageDocument = graphql(`
         ageBand
         contact
       }
+      consent {
+        obtained
+        obtainedAt
+        method
+        givenBy
+      }
       availableActions {
         action
         proxy
