@@ -110,6 +110,12 @@ describe('the new-referral form', () => {
       subject: { nameKana: 'やまだ はなこ' },
       details: { purpose: 'HOSPITAL', frequency: 'SEVERAL_TIMES_A_WEEK', days: ['TUE', 'FRI'], mobility: 'WHEELCHAIR', escortNeeded: true },
     });
+    // The page shows the consent as entered: given, how, who, and the day in 和暦 with the weekday.
+    const resident = page.getByRole('region', { name: '対象の方' });
+    await resident.getByText('取得済み').waitFor();
+    expect(await resident.textContent()).toMatch(/同意の方法書面/);
+    expect(await resident.textContent()).toMatch(/同意した人本人/);
+    expect(await resident.textContent()).toMatch(/同意の日時令和\d+年\d+月\d+日\([日月火水木金土]\)/);
     // Sent, so the draft is gone: the form opens empty.
     await openForm(page);
     expect(await page.getByLabel(/^依頼内容/).inputValue()).toBe('');
@@ -277,6 +283,44 @@ describe('the home', () => {
 
     await page.getByLabel(/^キーワード/).fill('該当しない言葉xyz');
     await page.getByText('条件に合う依頼はありません。').waitFor();
+    expect(problems()).toEqual(CLEAN);
+  });
+
+  it('refreshes itself: a referral another session submits appears within 30 s, without a reload, keeping the search, focus and scroll', async () => {
+    const { page, problems } = await signedIn();
+    await page.setViewportSize({ width: 768, height: 600 });
+    let loads = 0;
+    page.on('load', () => loads++);
+    const word = `自動更新${Date.now()}`;
+    const box = page.getByLabel(/^キーワード/);
+    await box.fill(word);
+    await page.waitForURL((url) => url.searchParams.get('q') === word);
+    await page.getByText('条件に合う依頼はありません。').waitFor();
+    await box.focus();
+    await page.evaluate('window.scrollTo(0, 120)');
+    const scrolled = await page.evaluate('window.scrollY');
+
+    // Another session (the same coordinator through the api) submits a need the search finds.
+    const summary = `居場所の相談 ${word}`;
+    const submittedAt = Date.now();
+    await tier2.data(`mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`, {
+      input: {
+        clientRequestId: `coord-refresh-${Date.now()}`,
+        category: 'GATHERING_PLACE',
+        areaCode: city.areaCode,
+        summary,
+        subjectKind: 'AREA',
+        destination: 'PARTNER',
+      },
+    });
+    await page.getByRole('list', { name: '依頼の一覧' }).getByRole('link', { name: summary }).waitFor({ timeout: 30_000 });
+    const seconds = (Date.now() - submittedAt) / 1000;
+    console.log(`the home showed a referral submitted elsewhere after ${seconds.toFixed(1)} s`);
+    expect(seconds).toBeLessThanOrEqual(30);
+    expect(loads).toBe(0);
+    expect(await box.inputValue()).toBe(word);
+    expect(await page.evaluate('document.activeElement?.id')).toBe('home-text');
+    expect(await page.evaluate('window.scrollY')).toBe(scrolled);
     expect(problems()).toEqual(CLEAN);
   });
 });

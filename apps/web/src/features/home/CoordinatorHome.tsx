@@ -1,7 +1,9 @@
 // The coordinator's home: first the referrals that need me now (most urgent first), then every referral the search
 // selects, by status with counts. One request for both lists and the counts (no request per row); the organisations
 // for the filter come once. Typing in the search box waits 250 ms before asking, and the rows stay shown meanwhile.
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+// The lists refresh themselves like the partner's inbox (every 20 s while the tab is visible): the same query again,
+// so the typed text, the filters, focus and scroll stay as they are.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSessionEndedBy } from '../auth/session';
@@ -11,6 +13,7 @@ import { ja } from '../../shared/i18n/ja';
 import { Button } from '../../shared/ui/Button';
 import { TextField } from '../../shared/ui/TextField';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
+import { usePolling } from '../inbox/usePolling';
 import { CoordinatorHomeDocument, HomeOrganizationsDocument } from './coordinator-documents';
 import { attentionFilter, filtersFromParams, paramsFromFilters, referralFilter, type HomeFilters } from './filters';
 
@@ -18,6 +21,7 @@ const H = ja.coordinatorHome;
 const ID = 'home';
 const PAGE = 50;
 export const SEARCH_DEBOUNCE_MS = 250;
+export const HOME_POLL_MS = 20_000;
 
 export function CoordinatorHome() {
   usePageTitle(H.title);
@@ -35,13 +39,19 @@ export function CoordinatorHome() {
   }, [text, filters, setParams]);
 
   const variables = useMemo(() => ({ filter: referralFilter(filters), attentionFilter: attentionFilter(filters), first: PAGE }), [filters]);
-  const [{ data, error, fetching }] = useQuery({ query: CoordinatorHomeDocument, variables });
+  const [{ data, error, fetching, operation }, reexecute] = useQuery({ query: CoordinatorHomeDocument, variables });
   const [{ data: organizationsData }] = useQuery({ query: HomeOrganizationsDocument });
   useSessionEndedBy(error);
+  const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
+  usePolling(refresh, HOME_POLL_MS);
   // The last answer stays on screen while the next one is on its way (no blank list between keystrokes).
-  const shown = useRef<CoordinatorHomeQuery | undefined>(undefined);
-  if (data) shown.current = data;
-  const current = data ?? shown.current;
+  const shown = useRef<{ data: CoordinatorHomeQuery; variables: string } | undefined>(undefined);
+  if (data && operation) shown.current = { data, variables: JSON.stringify(operation.variables) };
+  const current = data ?? shown.current?.data;
+  // 更新しています… only for a new search, not for the quiet refresh of the same one (a screen reader would hear it
+  // every 20 s).
+  const searching = fetching && current !== undefined && shown.current?.variables !== JSON.stringify(variables);
+  const attentionIds = useMemo(() => new Set(current?.attention.edges.map((edge) => edge.node.id)), [current]);
 
   const organizationOptions = organizationsData?.organizations ?? [];
   return (
@@ -128,7 +138,7 @@ export function CoordinatorHome() {
           </div>
         </form>
         <p role="status" className="text-dns-14N-130 text-solid-gray-700">
-          {fetching && current ? H.updating : ''}
+          {searching ? H.updating : ''}
         </p>
       </section>
 
@@ -149,7 +159,7 @@ export function CoordinatorHome() {
               {H.allTitle} <span className="ml-3 text-std-20B-150">{H.count(current.list.totalCount)}</span>
             </h2>
             <StatusTabs counts={current.list.countsByStatus} selected={filters.status} onSelect={(status) => setFilters({ status })} />
-            <ReferralList rows={current.list.edges.map((edge) => edge.node)} empty={H.listEmpty} label={H.allTitle} />
+            <ReferralList rows={current.list.edges.map((edge) => edge.node)} empty={H.listEmpty} label={H.allTitle} marked={attentionIds} />
             {current.list.totalCount > current.list.edges.length && <p>{H.showingFirst(current.list.edges.length, current.list.totalCount)}</p>}
           </section>
         </>
@@ -221,7 +231,22 @@ function StatusTabs({
   );
 }
 
-function ReferralList({ rows, empty, label }: { rows: HomeReferralRowFragment[]; empty: string; label: string }) {
+/**
+ * A list of referral rows. The full list keeps the ones also in 「対応が必要な依頼」 (its counts and status tabs are of
+ * everything the search finds, and a coordinator looking under つなぎ先なし expects them there) and marks them
+ * (`marked`), so nobody takes them for two referrals.
+ */
+function ReferralList({
+  rows,
+  empty,
+  label,
+  marked,
+}: {
+  rows: HomeReferralRowFragment[];
+  empty: string;
+  label: string;
+  marked?: ReadonlySet<string>;
+}) {
   if (!rows.length) return <p className="rounded-8 bg-solid-gray-50 p-4">{empty}</p>;
   const C = H.columns;
   return (
@@ -231,6 +256,9 @@ function ReferralList({ rows, empty, label }: { rows: HomeReferralRowFragment[];
           <Link to={`/referrals/${row.id}`} className="text-std-16B-170 text-blue-1000 underline">
             {row.summary}
           </Link>
+          {marked?.has(row.id) && (
+            <span className="ml-3 inline-block rounded-4 border border-error-2 px-2 text-dns-14B-120 text-error-2">{H.alsoNeedsAttention}</span>
+          )}
           <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-dns-16N-130 sm:grid-cols-[auto_1fr_auto_1fr]">
             <dt className="text-solid-gray-700">{C.status}</dt>
             <dd className="font-bold">{ja.enums.status[row.status]}</dd>
