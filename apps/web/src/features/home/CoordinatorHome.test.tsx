@@ -2,12 +2,13 @@
 // in 「対応が必要な依頼」 stays in the full list (its counts and tabs are of everything found) but is marked there, and
 // the lists refresh themselves every 20 s without touching what the person typed.
 import { act, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { Client, Provider } from 'urql';
 import { fromValue } from 'wonka';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SessionContext, type SessionState } from '../auth/session';
-import { CoordinatorHome, HOME_POLL_MS } from './CoordinatorHome';
+import { CoordinatorHome, HOME_POLL_MS, ROWS_AT_ONCE } from './CoordinatorHome';
 
 const viewer = {
   id: 'user-1',
@@ -74,6 +75,16 @@ describe('the coordinator home', () => {
     expect(within(first).getByRole('link').textContent).toBe('急ぎの送迎');
     expect(within(first).getByText('対応が必要（上の一覧にもあります）')).toBeTruthy();
     expect(within(second).queryByText('対応が必要（上の一覧にもあります）')).toBeNull();
+  });
+
+  it(`draws ${ROWS_AT_ONCE} rows of a list at once, and the rest of what was fetched on 「さらに表示」`, async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => row(`r-${i}`, `送迎 ${i}`, 'OFFERED'));
+    renderHome({ attention: [], list: rows });
+    const list = screen.getByRole('list', { name: '依頼の一覧' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(ROWS_AT_ONCE);
+    await userEvent.click(screen.getByRole('button', { name: 'さらに 5 件を表示' }));
+    expect(within(list).getAllByRole('listitem')).toHaveLength(25);
+    expect(screen.queryByRole('button', { name: /さらに/ })).toBeNull();
   });
 
   it('asks again every 20 s, from the network, with the same search, keeping the typed text and the focus', async () => {

@@ -21,9 +21,26 @@ export function formatJstDate(value: DateInput): string {
   return `${eraDate.format(date)}(${weekday.format(date)})`;
 }
 
+/**
+ * Formatted instants from the api, kept: a list's rows show the same timestamps at every refresh, and three Intl
+ * formats per value (era, weekday, time) are much of what drawing a row costs on a slow tablet.
+ */
+const formattedDateTimes = new Map<string, string>();
+const FORMATTED_KEPT = 2000;
+
 /** 令和8年12月10日(木) 17:15, in JST. */
 export function formatJstDateTime(value: DateInput): string {
-  const date = toDate(value);
+  if (typeof value !== 'string') return formatDateTime(toDate(value));
+  let text = formattedDateTimes.get(value);
+  if (text === undefined) {
+    text = formatDateTime(toDate(value));
+    if (formattedDateTimes.size >= FORMATTED_KEPT) formattedDateTimes.clear();
+    formattedDateTimes.set(value, text);
+  }
+  return text;
+}
+
+function formatDateTime(date: Date): string {
   return `${formatJstDate(date)} ${time.format(date)}`;
 }
 

@@ -404,6 +404,7 @@ export const ja = {
     noDeadline: '—',
     updating: '更新しています…',
     alsoNeedsAttention: '対応が必要（上の一覧にもあります）',
+    showMore: (count: number) => `さらに ${count.toLocaleString('ja-JP')} 件を表示`,
     newReferral: '新しい依頼を登録する',
     showingFirst: (shown: number, total: number) =>
       `${total.toLocaleString('ja-JP')} 件のうち、新しい順に ${shown.toLocaleString('ja-JP')} 件を表示しています。条件で絞り込んでください。`,
