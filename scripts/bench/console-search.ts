@@ -1,0 +1,270 @@
+// `npm run bench:console [-- --referrals 1000 --rate 4]`: the coordinator home's search with 1,000 referrals, in
+// Debian's chromium at a 4× CPU slowdown (issue 13; docs/BENCHMARKS.md, "Web console: the search"). Starts the real
+// stack (libs/testing: PostgreSQL, Temporal, the compiled worker and api serving dist/web), seeds the referrals, signs
+// in as the test city's tier-2 coordinator, and types five searches key by key. Seeding: the first 20 through the api
+// (real workflows); the rest as the benchmark's A0 writes them (scripts/bench/scenarios.ts): the worker's own
+// ReferralWriter, the rows a submission leaves (OFFERED, deadline, handoffs, personal data sealed), without a workflow
+// behind them. The home reads only those rows, and on 2 shared cores a thousand workflows would take a quarter hour.
+// Measured in the page, on its own clock (performance.now()):
+// - keystroke to paint: from a character's input event (Playwright types kana and kanji as inserted text, as an IME
+//   commits them: no keydown) to the end of the first frame after it (a task posted from that frame's
+//   requestAnimationFrame runs after the frame): what the person feels while typing;
+// - debounce: the last input to the start of the search's request (the console's deliberate 250 ms wait);
+// - request: the request's start to its responseEnd (Resource Timing): the api and the network;
+// - answer to paint: responseEnd to the end of the first frame after the page changed (a MutationObserver on the
+//   document): urql, React and the browser turning the answer into the list. Target: ≤ 100 ms.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_DEADLINE_RULE, deadlineFor, Destination, HandoffKind, NeedCategory, ReferralStatus, SubjectKind } from '@tsunagu/domain';
+import { readDataKeys } from '@tsunagu/crypto';
+import { createDataSource, readDatabaseConfig, ReferralWriter } from '@tsunagu/persistence';
+import { createTestCity, freePort, signIn, startStack, type GraphQLSession, type RunningStack, type TestCity } from '@tsunagu/testing';
+import { launchChromium } from '@tsunagu/testing/browser';
+
+const started = performance.now();
+const log = (line: string) => process.stderr.write(`[bench:console ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback;
+}
+
+const REFERRALS = option('referrals', 1000);
+const CPU_RATE = option('rate', 4);
+const CONCURRENCY = 4;
+const THROUGH_API = 20;
+/** Summaries staff write (no names), so the searches below find a seventh of the list each. */
+const NEEDS = ['通院の送迎', '買い物の付き添い', '庭の草取り', 'ゴミ出しの手伝い', 'サロンの立ち上げ', '見守りの相談', '電球の交換'];
+const SEARCHES = ['買い物の付き添い', '草取り', '見守りの相談', '送迎', '電球の交換'];
+/** Between keys: a quick typist (under the 250 ms debounce, so one search per word). */
+const KEY_DELAY_MS = 120;
+
+/** Runs in the page before its scripts: the marks the figures are computed from. */
+const PROBE = `
+window.__bench = { keys: [], paints: [] };
+const afterFrame = (record) => requestAnimationFrame(() => setTimeout(() => record(performance.now()), 0));
+document.addEventListener('input', (event) => {
+  if (event.target && event.target.id === 'home-text') afterFrame((painted) => window.__bench.keys.push({ at: event.timeStamp, painted }));
+}, true);
+new MutationObserver(() => {
+  const mutated = performance.now();
+  afterFrame((painted) => window.__bench.paints.push({ mutated, painted }));
+}).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+`;
+
+interface Probe {
+  keys: Array<{ at: number; painted: number }>;
+  paints: Array<{ mutated: number; painted: number }>;
+  requests: Array<{ startTime: number; responseEnd: number }>;
+}
+
+interface SearchFigures {
+  text: string;
+  found: number;
+  keystrokes: number[];
+  debounce: number;
+  request: number;
+  answerToPaint: number;
+}
+
+async function seed(stack: RunningStack, session: GraphQLSession, city: TestCity): Promise<void> {
+  await seedThroughApi(session, city);
+  const me = (await session.data<{ me: { id: string; organization: { id: string } } }>(`{ me { id organization { id } } }`)).me;
+  const db = await createDataSource(readDatabaseConfig(stack.appEnv), 'tsunagu-bench-console').initialize();
+  const dataKeys = readDataKeys(stack.appEnv);
+  try {
+    for (let from = THROUGH_API; from < REFERRALS; from += 100) {
+      await db.transaction(async (tx) => {
+        for (let i = from; i < Math.min(from + 100, REFERRALS); i++) {
+          const person = i % 5 !== 0;
+          const created = new Date(Date.now() - (REFERRALS - i) * 60_000);
+          const at = created.toISOString();
+          const offeredTo = person ? city.first.id : city.second.id;
+          const handoff = { actorUserId: me.id, proxy: false, reason: null, note: null, at };
+          await new ReferralWriter(tx, dataKeys).recordTransition({
+            referralId: randomUUID(),
+            workflowId: `bench-console-${i}`,
+            status: ReferralStatus.OFFERED,
+            currentOrganizationId: offeredTo,
+            outcome: null,
+            responseDueAt: deadlineFor(ReferralStatus.OFFERED, created, DEFAULT_DEADLINE_RULE)?.dueAt ?? null,
+            lastSeq: 2,
+            at,
+            submission: {
+              clientRequestId: `bench-console-${i}`,
+              category: NeedCategory.TRANSPORT,
+              areaId: city.areaId,
+              summary: `${NEEDS[i % NEEDS.length]}（第${i + 1}号）`,
+              subjectKind: person ? SubjectKind.PERSON : SubjectKind.AREA,
+              subject: person ? { displayName: `ベンチ ${i}`, nameKana: 'べんち たろう', ageBand: '80代', contact: '072-000-0000' } : null,
+              consent: person ? { obtained: true, method: '書面', obtainedAt: '2026-11-20T01:00:00.000Z', givenBy: '本人' } : null,
+              destination: Destination.PARTNER,
+              submittedByUserId: me.id,
+              createdAt: at,
+            },
+            handoffs: [
+              { ...handoff, seq: 1, kind: HandoffKind.SUBMITTED, fromOrganizationId: me.organization.id, toOrganizationId: null },
+              { ...handoff, seq: 2, kind: HandoffKind.OFFERED, fromOrganizationId: null, toOrganizationId: offeredTo },
+            ],
+          });
+        }
+      });
+      log(`written ${Math.min(from + 100, REFERRALS)} of ${REFERRALS}`);
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function seedThroughApi(session: GraphQLSession, city: TestCity): Promise<void> {
+  let next = 0;
+  const one = async (i: number) => {
+    const need = NEEDS[i % NEEDS.length];
+    const person = i % 5 !== 0;
+    await session.data(`mutation S($input: SubmitReferralInput!) { submitReferral(input: $input) { id } }`, {
+      input: {
+        clientRequestId: `bench-console-${i}`,
+        category: person ? 'TRANSPORT' : 'GATHERING_PLACE',
+        areaCode: city.areaCode,
+        summary: `${need}（第${i + 1}号）`,
+        subjectKind: person ? 'PERSON' : 'AREA',
+        ...(person
+          ? {
+              subject: { displayName: `ベンチ ${i}`, ageBand: '80代', contact: '072-000-0000' },
+              consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T01:00:00.000Z' },
+            }
+          : {}),
+        destination: 'PARTNER',
+      },
+    });
+  };
+  const workers = Array.from({ length: CONCURRENCY }, async () => {
+    for (let i = next++; i < Math.min(THROUGH_API, REFERRALS); i = next++) await one(i);
+  });
+  await Promise.all(workers);
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)] : NaN;
+};
+const ms = (value: number) => `${value.toFixed(0)} ms`;
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-console-'));
+  const stack = await startStack({
+    dataDir,
+    persistent: false,
+    apiPort: await freePort('127.0.0.1'),
+    temporalUiPort: false,
+    env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex') },
+    log: (line) => log(line.replace(/\s+/g, ' ')),
+  });
+  const browser = await launchChromium();
+  try {
+    const city = await createTestCity(stack.databaseUrl, 'benchconsole');
+    const tier2 = await signIn(stack.graphqlUrl, city.emails.tier2, city.password);
+    const seedStarted = performance.now();
+    await seed(stack, tier2, city);
+    const total = (await tier2.data<{ referrals: { totalCount: number } }>(`{ referrals(first: 1) { totalCount } }`)).referrals.totalCount;
+    log(`${total} referrals in the coordinator's list (seeded in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s)`);
+
+    const context = await browser.newContext({
+      baseURL: stack.webUrl,
+      locale: 'ja-JP',
+      timezoneId: 'Asia/Tokyo',
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.addInitScript({ content: PROBE });
+    const page = await context.newPage();
+    await page.goto('/sign-in');
+    await page.getByLabel(/^メールアドレス/).fill(city.emails.tier2);
+    await page.getByLabel(/^パスワード/).fill(city.password);
+    await page.getByRole('button', { name: 'ログイン' }).click();
+    await page.getByRole('list', { name: '依頼の一覧' }).getByRole('listitem').first().waitFor();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_RATE });
+    const rows = await page.locator('li').count();
+    log(`home shown: ${rows} rows on the page; CPU slowed ${CPU_RATE}×`);
+
+    const loadBefore = loadavg()[0].toFixed(1);
+    const box = page.getByLabel(/^キーワード/);
+    const figures: SearchFigures[] = [];
+    for (const text of SEARCHES) {
+      // From an empty box, settled (its own request answered and painted).
+      await box.fill('');
+      await page.waitForURL((url) => !url.searchParams.has('q'));
+      await page.waitForTimeout(1500);
+      await page.evaluate('window.__bench.keys = []; window.__bench.paints = []; performance.clearResourceTimings()');
+      await box.focus();
+      const answered = page.waitForResponse(
+        (response) =>
+          new URL(response.url()).pathname === '/graphql' &&
+          (response.request().postDataJSON() as { operationName?: string; variables?: { filter?: { text?: string } } }).operationName ===
+            'CoordinatorHome' &&
+          (response.request().postDataJSON() as { variables: { filter: { text?: string } } }).variables.filter.text === text,
+        { timeout: 60_000 },
+      );
+      await page.keyboard.type(text, { delay: KEY_DELAY_MS });
+      await answered;
+      // Until the answer is painted (a loaded machine at a 4× slowdown may take seconds), at most 30 s.
+      let probe: Probe | undefined;
+      let request: Probe['requests'][number] | undefined;
+      let paint: Probe['paints'][number] | undefined;
+      for (let i = 0; i < 120 && !paint; i++) {
+        await page.waitForTimeout(250);
+        probe = await page.evaluate<Probe>(
+          `({ ...window.__bench, requests: performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname === '/graphql').map((e) => ({ startTime: e.startTime, responseEnd: e.responseEnd })) })`,
+        );
+        const lastInput = Math.max(...probe.keys.map((k) => k.at));
+        request = probe.requests.find((r) => r.startTime > lastInput);
+        paint = request && probe.paints.find((p) => p.mutated >= request!.responseEnd);
+      }
+      if (!probe || !request || !paint) throw new Error(`the answer to ${text} was never painted`);
+      const lastKey = Math.max(...probe.keys.map((k) => k.at));
+      await page.waitForTimeout(1000);
+      const found = Number((await page.getByRole('heading', { name: /依頼の一覧/, level: 2 }).textContent())?.replace(/[^0-9]/g, ''));
+      figures.push({
+        text,
+        found,
+        keystrokes: probe.keys.map((k) => k.painted - k.at),
+        debounce: request.startTime - lastKey,
+        request: request.responseEnd - request.startTime,
+        answerToPaint: paint.painted - request.responseEnd,
+      });
+      log(`${text}: ${found} found, answer to paint ${ms(paint.painted - request.responseEnd)}`);
+    }
+
+    const keystrokes = figures.flatMap((f) => f.keystrokes);
+    const lines = [
+      `Console search: ${total} referrals in the list, ${rows} rows on the page at first, CPU ${CPU_RATE}× slower (headless chromium, ${new Date().toISOString()}; load average ${loadBefore} before the searches, ${loadavg()[0].toFixed(1)} after)`,
+      '',
+      '| search | found | keystrokes | keystroke to paint (median / max) | debounce | request | answer to paint |',
+      '|---|---|---|---|---|---|---|',
+      ...figures.map(
+        (f) =>
+          `| ${f.text} | ${f.found} | ${f.keystrokes.length} | ${ms(median(f.keystrokes))} / ${ms(Math.max(...f.keystrokes))} | ${ms(f.debounce)} | ${ms(f.request)} | ${ms(f.answerToPaint)} |`,
+      ),
+      '',
+      `All ${keystrokes.length} keystrokes: median ${ms(median(keystrokes))}, max ${ms(Math.max(...keystrokes))}.`,
+      `Answer to paint: median ${ms(median(figures.map((f) => f.answerToPaint)))}, max ${ms(Math.max(...figures.map((f) => f.answerToPaint)))} (target ≤ 100 ms: ${
+        Math.max(...figures.map((f) => f.answerToPaint)) <= 100 ? 'MET' : 'MISSED'
+      }).`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    await context.close();
+  } finally {
+    await browser.close();
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
