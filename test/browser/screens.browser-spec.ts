@@ -133,7 +133,7 @@ it.each([
           summary: '週1回の通院に送迎と付き添いが必要',
           subjectKind: 'PERSON',
           subject: { displayName: '山田 花子', nameKana: 'やまだ はなこ', ageBand: '80代', contact: '072-000-1234' },
-          consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T01:00:00.000Z' },
+          consent: { obtained: true, method: '書面', obtainedAt: '2026-11-20T01:00:00.000Z', givenBy: '本人' },
           destination: 'PARTNER',
           details: { transport: { purpose: 'HOSPITAL', frequency: 'WEEKLY', days: ['TUE'], mobility: 'CANE', escortNeeded: true } },
         },
