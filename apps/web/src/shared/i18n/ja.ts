@@ -407,7 +407,7 @@ export const ja = {
     showMore: (count: number) => `さらに ${count.toLocaleString('ja-JP')} 件を表示`,
     newReferral: '新しい依頼を登録する',
     showingFirst: (shown: number, total: number) =>
-      `${total.toLocaleString('ja-JP')} 件のうち、新しい順に ${shown.toLocaleString('ja-JP')} 件を表示しています。条件で絞り込んでください。`,
+      `${total.toLocaleString('ja-JP')} 件のうち、新しい順に ${shown.toLocaleString('ja-JP')} 件まで表示します。条件で絞り込んでください。`,
   },
   newReferral: {
     title: '新規依頼の登録',
