@@ -3,8 +3,8 @@
 // Each referral's moves go through the referral state machine (referral-mix.ts); personal data is sealed with the data
 // key as the worker seals it. Rows go in by batches of multi-row INSERT … SELECT FROM unnest(arrays), one transaction
 // per batch (a referral and its handoffs together), two batches in flight while the next one is planned.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Pool, PoolClient } from 'pg';
 import { blindIndexTerms, DataKeyring, generateDataKeyEntry, readDataKeys } from '@tsunagu/crypto';
@@ -84,6 +84,7 @@ function dataKeys(options: GeneratorOptions): { ring: DataKeyring; source: strin
   if (process.env.TSUNAGU_DATA_KEYS?.trim()) return { ring: readDataKeys(process.env), source: 'TSUNAGU_DATA_KEYS' };
   if (process.env.DATABASE_URL) throw new Error('DATABASE_URL is set: set TSUNAGU_DATA_KEYS too, the keys the api will read this data with');
   const file = resolve(`${options.dataDir}.data-keys`);
+  mkdirSync(dirname(file), { recursive: true });
   if (!existsSync(file)) writeFileSync(file, `${generateDataKeyEntry('bench1')}\n`, { mode: 0o600 });
   return { ring: readDataKeys({ TSUNAGU_DATA_KEYS: readFileSync(file, 'utf8').trim() }), source: file };
 }
