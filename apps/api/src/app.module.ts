@@ -28,6 +28,7 @@ import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin'
 import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
+import { ExportsModule } from './exports/exports.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -81,6 +82,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     ProvisionModule,
     PolicyModule,
+    ExportsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -68,14 +68,7 @@ export class ReferralQueryService {
     orderBy: ReferralOrder = ReferralOrder.NEWEST,
     now: Date = new Date(),
   ): Promise<ReferralPage> {
-    filter ??= {}; // `filter: null` is valid GraphQL: no filter
-    const query = this.filtered(viewer, filter, now);
-    // Status as the viewer sees it: a partner the referral has left does not find it by its later status.
-    if (filter.status?.length) {
-      const status = seenStatusSql(viewer, 'r');
-      query.andWhere(`${status.sql} IN (:...statuses)`, { ...status.params, statuses: filter.status });
-    }
-
+    const query = this.matching(viewer, filter ?? {}, now); // `filter: null` is valid GraphQL: no filter
     const totalCount = await query.clone().getCount();
     if (orderBy === ReferralOrder.URGENCY) return this.urgentPage(viewer, query, first, after, totalCount, now);
     if (after) {
@@ -108,6 +101,36 @@ export class ReferralQueryService {
       .orderBy('1')
       .getRawMany();
     return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+  }
+
+  /**
+   * Every visible referral matching the filter, newest first, as the viewer sees it (as `page` gives them), read
+   * `batchSize` at a time by a keyset on (created_at, id): what an export streams, without counting and without
+   * holding more than one batch.
+   */
+  async *allMatching(viewer: Viewer, filter: ReferralFilter, batchSize = 500, now: Date = new Date()): AsyncGenerator<SeenReferral> {
+    let after: { createdAt: Date; id: string } | null = null;
+    for (;;) {
+      const query = this.matching(viewer, filter, now);
+      if (after) query.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
+      const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(batchSize).getMany();
+      if (!rows.length) return;
+      const last = rows[rows.length - 1];
+      after = { createdAt: last.createdAt, id: last.id };
+      yield* await this.seen(viewer, rows);
+      if (rows.length < batchSize) return;
+    }
+  }
+
+  /** The visible referrals matching the filter, its status list included (as the viewer sees the status). */
+  private matching(viewer: Viewer, filter: ReferralFilter, now: Date): SelectQueryBuilder<ReferralEntity> {
+    const query = this.filtered(viewer, filter, now);
+    // Status as the viewer sees it: a partner the referral has left does not find it by its later status.
+    if (filter.status?.length) {
+      const status = seenStatusSql(viewer, 'r');
+      query.andWhere(`${status.sql} IN (:...statuses)`, { ...status.params, statuses: filter.status });
+    }
+    return query;
   }
 
   /** The visible referrals matching every filter but the status list (which page and countsByStatus treat apart). */
