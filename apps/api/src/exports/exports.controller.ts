@@ -90,7 +90,7 @@ export class ExportsController {
       res.setHeader('Cache-Control', 'no-store');
       started = true;
       const columns = referralExportColumns(request.headers, request.personalData);
-      const rows = this.exports.rows(viewer, request.filter, tally);
+      const rows = this.exports.rows(viewer, request.filter, request.personalData, tally);
       let result = 'OK';
       try {
         if (format === 'csv') {

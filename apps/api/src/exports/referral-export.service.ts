@@ -36,7 +36,8 @@ export class ReferralExportService {
     return visibleSubjectItems(viewer, best).length > 0;
   }
 
-  async *rows(viewer: Viewer, filter: ReferralFilter, tally: ExportTally, now = new Date()): AsyncGenerator<ReferralExportRow> {
+  /** The rows; without `personalData` the residents' data is not even decrypted. */
+  async *rows(viewer: Viewer, filter: ReferralFilter, personalData: boolean, tally: ExportTally): AsyncGenerator<ReferralExportRow> {
     // The directory is small: its names once per export instead of a join per batch.
     const [areas, organizations, users] = await Promise.all([
       this.db.query(`SELECT id, code, name FROM area`),
@@ -46,7 +47,7 @@ export class ReferralExportService {
     const area = new Map<string, { code: string; name: string }>(areas.map((a: { id: string; code: string; name: string }) => [a.id, a]));
     const organization = new Map<string, string>(organizations.map((o: { id: string; name: string }) => [o.id, o.name]));
     const user = new Map<string, string>(users.map((u: { id: string; name: string }) => [u.id, u.name]));
-    for await (const row of this.referrals.allMatching(viewer, filter, 500, now)) {
+    for await (const row of this.referrals.allMatching(viewer, filter, { personalData })) {
       const referral = toReferralModel(row, viewer);
       tally.rows++;
       if (referral.subject || referral.subjectAgeBand) tally.personalDataRows++;

@@ -3,7 +3,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DataKeyring } from '@tsunagu/crypto';
 import { blindIndexQueryTerms } from '@tsunagu/crypto';
 import { normaliseKana, ReferralStatus, Role } from '@tsunagu/domain';
-import { NAME_KANA_INDEX_PURPOSE, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
+import { NAME_KANA_INDEX_PURPOSE, openReferralPersonalData, REFERRAL_SEALED_COLUMNS, ReferralEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../common/viewer';
 import { notFound } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
@@ -106,19 +106,27 @@ export class ReferralQueryService {
   /**
    * Every visible referral matching the filter, newest first, as the viewer sees it (as `page` gives them), read
    * `batchSize` at a time by a keyset on (created_at, id): what an export streams, without counting and without
-   * holding more than one batch.
+   * holding more than two batches. The next batch is read while the caller works through the current one. Without
+   * `personalData` the encrypted columns are not opened at all: they come out null.
    */
-  async *allMatching(viewer: Viewer, filter: ReferralFilter, batchSize = 500, now: Date = new Date()): AsyncGenerator<SeenReferral> {
-    let after: { createdAt: Date; id: string } | null = null;
-    for (;;) {
+  async *allMatching(
+    viewer: Viewer,
+    filter: ReferralFilter,
+    { batchSize = 1000, personalData = true, now = new Date() }: { batchSize?: number; personalData?: boolean; now?: Date } = {},
+  ): AsyncGenerator<SeenReferral> {
+    const read = (after: ReferralEntity | null) => {
       const query = this.matching(viewer, filter, now);
       if (after) query.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
-      const rows = await query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(batchSize).getMany();
-      if (!rows.length) return;
-      const last = rows[rows.length - 1];
-      after = { createdAt: last.createdAt, id: last.id };
+      return query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(batchSize).getMany();
+    };
+    let next: Promise<ReferralEntity[]> | null = read(null);
+    while (next) {
+      const rows: ReferralEntity[] = await next;
+      next = rows.length === batchSize ? read(rows[rows.length - 1]) : null;
+      // Started before the rows below are handled: an unhandled rejection must wait for its turn, not crash.
+      next?.catch(() => undefined);
+      if (!personalData) for (const row of rows) withoutPersonalData(row);
       yield* await this.seen(viewer, rows);
-      if (rows.length < batchSize) return;
     }
   }
 
@@ -260,6 +268,11 @@ export class ReferralQueryService {
     const scope = referralScope(viewer, 'r');
     return this.db.getRepository(ReferralEntity).createQueryBuilder('r').where(scope.sql, scope.params);
   }
+}
+
+/** The row with its encrypted columns emptied, for a read that must not open them. */
+function withoutPersonalData(row: ReferralEntity): void {
+  for (const property of Object.values(REFERRAL_SEALED_COLUMNS)) row[property] = null;
 }
 
 /** A LIKE pattern matching the text anywhere, its own % _ and \ taken literally. */
