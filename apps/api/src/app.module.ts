@@ -31,6 +31,7 @@ import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -81,6 +82,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     ProvisionModule,
     PolicyModule,
+    ReportsModule,
   ],
   controllers: [HealthController],
   providers: [
