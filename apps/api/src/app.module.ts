@@ -32,6 +32,7 @@ import { ExportsModule } from './exports/exports.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -82,6 +83,7 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     ProvisionModule,
     PolicyModule,
+    ReportsModule,
     ExportsModule,
   ],
   controllers: [HealthController],

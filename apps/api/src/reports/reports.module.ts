@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { ReportsResolver } from './reports.resolver';
+import { ReportsService } from './reports.service';
+
+/** The 見える化 figures (docs/REPORTS.md): read-only queries of the read model. */
+@Module({
+  providers: [ReportsService, ReportsResolver],
+})
+export class ReportsModule {}
