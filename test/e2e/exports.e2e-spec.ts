@@ -17,6 +17,7 @@ let otherTier2: GraphQLSession;
 let first: GraphQLSession;
 let second: GraphQLSession;
 let admin: GraphQLSession;
+let tier1: GraphQLSession;
 const tag = randomBytes(3).toString('hex');
 const name = { accepted: `輸出 一郎 ${tag}`, declined: `輸出 二郎 ${tag}`, elsewhere: `輸出 三郎 ${tag}` };
 /** A summary Excel would run as a formula, with a comma, quotes and a line break. */
@@ -28,8 +29,8 @@ let elsewhere: string;
 
 beforeAll(async () => {
   city = await createTestCity(state.databaseUrl, 'exports');
-  [tier2, otherTier2, first, second, admin] = await Promise.all(
-    [city.emails.tier2, city.emails.otherTier2, city.emails.first, city.emails.second, city.emails.admin].map((email) =>
+  [tier2, otherTier2, first, second, admin, tier1] = await Promise.all(
+    [city.emails.tier2, city.emails.otherTier2, city.emails.first, city.emails.second, city.emails.admin, city.emails.tier1].map((email) =>
       signIn(state.graphqlUrl, email, city.password),
     ),
   );
@@ -239,5 +240,68 @@ describe('GET /exports/referrals.xlsx', () => {
     const [dbRow] = await queryRows<{ created_at: Date }>(state.databaseUrl, 'SELECT created_at FROM referral WHERE id = $1', [accepted]);
     // Excel's wall clock reads Japan time (to the second or so: Excel dates are fractions of a day).
     expect(Math.abs(created.getTime() - (dbRow.created_at.getTime() + 9 * 3_600_000))).toBeLessThan(1000);
+  });
+});
+
+describe('GET /exports/reports/<report>.csv|.xlsx', () => {
+  const month = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 7);
+  const NEEDS_TOTAL = `query($filter: ReportFilter!) { needsReport(filter: $filter) { total { count display suppressed } } }`;
+
+  async function reportRecords(session: GraphQLSession, file: string, params: Record<string, string | string[]>) {
+    const { response, body } = await download(session, file, params);
+    expect(response.status).toBe(200);
+    expect([...body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const [header, ...data] = parseCsv(body.toString('utf8').replace(/^\uFEFF/, ''));
+    return { header, records: data.map((cells) => Object.fromEntries(header.map((h, i) => [h, cells[i]]))), response };
+  }
+
+  it('gives the figures the GraphQL report gives the same viewer: the count to tier-1, 「3未満」 to a tier-2 coordinator of another area', async () => {
+    const params = { from: month(), to: month(), areaCodes: city.areaCode };
+    const { header, records } = await reportRecords(tier1, 'reports/needs.csv', params);
+    expect(header).toEqual(['表', '圏域', '支援の種類', '月', '区分', '項目', '値']);
+    const total = (rows: Array<Record<string, string>>) => rows.find((r) => r['表'] === '' && r['項目'] === '合計')!['値'];
+    const filter = { from: month(), to: month(), areaCodes: [city.areaCode] };
+    const asTier1 = (await tier1.data(NEEDS_TOTAL, { filter })).needsReport.total;
+    expect(total(records)).toBe(asTier1.display);
+    expect(asTier1.count).toBeGreaterThanOrEqual(3);
+    // The city area's transport needs this month: 2, a small cell for someone who may not see them.
+    const cell = records.find((r) => r['支援の種類'] === '移動支援' && r['表'] === 'cells');
+    expect(cell).toMatchObject({ 圏域: `テスト ${city.areaCode}`, 月: month(), 項目: '件数', 値: '2' });
+    const other = await reportRecords(otherTier2, 'reports/needs.csv', params);
+    const asOther = (await otherTier2.data(NEEDS_TOTAL, { filter })).needsReport.total;
+    expect(total(other.records)).toBe(asOther.display);
+    const otherCell = other.records.find((r) => r['支援の種類'] === '移動支援' && r['表'] === 'cells');
+    expect(otherCell?.['値']).toBe('3未満');
+  });
+
+  it('lets only who may query a report export it, and refuses bad parameters naming them', async () => {
+    expect((await download(first, 'reports/offers.csv', { from: month(), to: month() })).response.status).toBe(403);
+    expect((await download(first, 'reports/needs.csv', { from: month(), to: month() })).response.status).toBe(200);
+    const refusal = async (params: Record<string, string>) => {
+      const { response, body } = await download(tier1, 'reports/needs.csv', params);
+      expect(response.status).toBe(400);
+      return JSON.parse(body.toString('utf8')).errors[0].extensions;
+    };
+    expect(await refusal({ from: month(), to: month(), colour: 'red' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['colour'] });
+    expect(await refusal({ from: 'May', to: month() })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['from'] });
+    // A month that does not exist is the report service's refusal, named by the parameter.
+    expect(await refusal({ from: '2026-13', to: month() })).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['from'] });
+    expect((await download(tier1, 'reports/nothing.csv', { from: month(), to: month() })).response.status).toBe(404);
+  });
+
+  it('streams the monthly report as an .xlsx exceljs opens, and audits it', async () => {
+    const { response, body } = await download(tier1, 'reports/monthly.xlsx', { month: month() });
+    expect(response.status).toBe(200);
+    const book = new Workbook();
+    await book.xlsx.load(body as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('月次報告')!;
+    expect(sheet.getRow(1).values).toEqual([undefined, '表', '圏域', '支援の種類', '月', '区分', '項目', '値']);
+    expect(sheet.rowCount).toBeGreaterThan(10);
+    const [event] = await queryRows<{ operation: string; object_id: string; details: any }>(
+      state.databaseUrl,
+      `SELECT operation, object_id, details FROM audit_event WHERE request_id = $1`,
+      [response.headers.get('x-request-id')],
+    );
+    expect(event).toMatchObject({ operation: 'export:report', object_id: 'monthly', details: { report: 'monthly', format: 'xlsx', month: month() } });
   });
 });

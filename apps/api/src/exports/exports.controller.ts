@@ -1,32 +1,17 @@
 import { Controller, Get, Logger, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { GraphQLError } from 'graphql';
 import { ErrorCode } from '@tsunagu/domain';
+import { errorForLog } from '@tsunagu/persistence';
 import { AuditService } from '../audit/audit.service';
 import { AuthService } from '../auth/auth.service';
 import { clientAddressOf } from '../auth/auth.resolver';
-import { PASSWORD_CHANGE_REQUIRED } from '../auth/auth.guard';
-import { sessionTokenFromCookies } from '../auth/session-cookie';
-import { forbidden, notFound, unauthenticated } from '../common/graphql-errors';
-import { formatError } from '../common/format-error';
+import { forbidden, notFound } from '../common/graphql-errors';
 import type { Viewer } from '../common/viewer';
-import { errorForLog } from '@tsunagu/persistence';
+import { refuse, requestIdOfHttp, signedInViewer, startDownload } from './export-http';
 import { auditedFilter, readReferralExportRequest } from './export-request';
-import { ExportAborted, ExportFormat, writeCsv, writeXlsx } from './export-writer';
+import { ExportAborted, writeCsv, writeXlsx } from './export-writer';
 import { referralExportColumns } from './referral-export-columns';
 import { ExportTally, ReferralExportService } from './referral-export.service';
-
-const CONTENT_TYPES: Record<ExportFormat, string> = {
-  csv: 'text/csv; charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
-const STATUS_BY_CODE: Record<string, number> = {
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-};
 
 /**
  * GET /exports/referrals.csv and /exports/referrals.xlsx (docs/API.md, "Exports"): the referral list with the
@@ -39,8 +24,6 @@ const STATUS_BY_CODE: Record<string, number> = {
  */
 @Controller('exports')
 export class ExportsController {
-  private readonly format = formatError({ hideSuggestions: true });
-
   constructor(
     private readonly auth: AuthService,
     private readonly exports: ReferralExportService,
@@ -51,7 +34,7 @@ export class ExportsController {
 
   @Get(':file')
   async referrals(@Param('file') file: string, @Req() req: Request, @Res() res: Response): Promise<void> {
-    const requestId = typeof (req as { id?: unknown }).id === 'string' ? ((req as { id?: unknown }).id as string) : null;
+    const requestId = requestIdOfHttp(req);
     const clientAddress = clientAddressOf(req) ?? null;
     let viewer: Viewer | undefined;
     let started = false;
@@ -59,7 +42,7 @@ export class ExportsController {
     try {
       const format = ({ 'referrals.csv': 'csv', 'referrals.xlsx': 'xlsx' } as const)[file];
       if (!format) throw notFound('Export');
-      viewer = await this.viewerOf(req);
+      viewer = await signedInViewer(this.auth, req);
       const request = await readReferralExportRequest(req.query as Record<string, unknown>);
       if (request.personalData && !this.exports.maySeePersonalData(viewer)) {
         throw forbidden(`A ${viewer.role} cannot export residents' personal data`, { fields: ['personalData'] });
@@ -79,15 +62,7 @@ export class ExportsController {
       const what = { format, headers: request.headers, personalData: request.personalData, filter: auditedFilter(request.filter) };
       await this.audit.write([event('export:referrals', 'OK', what)]);
 
-      const stamp = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-      res.status(200);
-      res.setHeader('Content-Type', CONTENT_TYPES[format]);
-      res.setHeader(
-        'Content-Disposition',
-        `attachment; filename="referrals-${stamp}.${format}"; filename*=UTF-8''${encodeURIComponent(`依頼一覧_${stamp}.${format}`)}`,
-      );
-      // Residents' data may be in it: never kept by a browser or proxy cache.
-      res.setHeader('Cache-Control', 'no-store');
+      startDownload(res, format, 'referrals', '依頼一覧');
       started = true;
       const columns = referralExportColumns(request.headers, request.personalData);
       const rows = this.exports.rows(viewer, request.filter, request.personalData, tally);
@@ -114,27 +89,7 @@ export class ExportsController {
         res.destroy();
         return;
       }
-      this.refuse(res, error, requestId);
+      refuse(res, error, this.log, requestId);
     }
-  }
-
-  private async viewerOf(req: Request): Promise<Viewer> {
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? sessionTokenFromCookies(req.headers.cookie);
-    const viewer = token ? await this.auth.viewerFromToken(token) : null;
-    if (!viewer) throw unauthenticated(token ? 'The token is invalid or has expired: sign in again' : undefined);
-    if (viewer.mustChangePassword) {
-      throw forbidden('Your password is a temporary one: choose your own (changeMyPassword), then sign in again', {
-        reason: PASSWORD_CHANGE_REQUIRED,
-      });
-    }
-    return viewer;
-  }
-
-  private refuse(res: Response, error: unknown, requestId: string | null): void {
-    const graphqlError =
-      error instanceof GraphQLError ? error : new GraphQLError('internal', { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
-    if (!(error instanceof GraphQLError)) this.log.error(`export ${requestId}: failed before the first byte: ${errorForLog(error)}`);
-    const formatted = this.format(graphqlError.toJSON(), error);
-    res.status(STATUS_BY_CODE[String(formatted.extensions?.code)] ?? 500).json({ errors: [formatted] });
   }
 }
