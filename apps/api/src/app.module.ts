@@ -28,9 +28,11 @@ import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin'
 import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
+import { ExportsModule } from './exports/exports.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { ReportsModule } from './reports/reports.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -81,6 +83,8 @@ import { UsersModule } from './users/users.module';
     UsersModule,
     ProvisionModule,
     PolicyModule,
+    ReportsModule,
+    ExportsModule,
   ],
   controllers: [HealthController],
   providers: [

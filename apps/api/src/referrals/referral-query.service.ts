@@ -3,7 +3,7 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { DataKeyring } from '@tsunagu/crypto';
 import { blindIndexQueryTerms } from '@tsunagu/crypto';
 import { normaliseKana, ReferralStatus, Role } from '@tsunagu/domain';
-import { NAME_KANA_INDEX_PURPOSE, openReferralPersonalData, ReferralEntity } from '@tsunagu/persistence';
+import { NAME_KANA_INDEX_PURPOSE, openReferralPersonalData, REFERRAL_SEALED_COLUMNS, ReferralEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../common/viewer';
 import { notFound } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
@@ -68,14 +68,7 @@ export class ReferralQueryService {
     orderBy: ReferralOrder = ReferralOrder.NEWEST,
     now: Date = new Date(),
   ): Promise<ReferralPage> {
-    filter ??= {}; // `filter: null` is valid GraphQL: no filter
-    const query = this.filtered(viewer, filter, now);
-    // Status as the viewer sees it: a partner the referral has left does not find it by its later status.
-    if (filter.status?.length) {
-      const status = seenStatusSql(viewer, 'r');
-      query.andWhere(`${status.sql} IN (:...statuses)`, { ...status.params, statuses: filter.status });
-    }
-
+    const query = this.matching(viewer, filter ?? {}, now); // `filter: null` is valid GraphQL: no filter
     const totalCount = await query.clone().getCount();
     if (orderBy === ReferralOrder.URGENCY) return this.urgentPage(viewer, query, first, after, totalCount, now);
     if (after) {
@@ -108,6 +101,44 @@ export class ReferralQueryService {
       .orderBy('1')
       .getRawMany();
     return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+  }
+
+  /**
+   * Every visible referral matching the filter, newest first, as the viewer sees it (as `page` gives them), read
+   * `batchSize` at a time by a keyset on (created_at, id): what an export streams, without counting and without
+   * holding more than two batches. The next batch is read while the caller works through the current one. Without
+   * `personalData` the encrypted columns are not opened at all: they come out null.
+   */
+  async *allMatching(
+    viewer: Viewer,
+    filter: ReferralFilter,
+    { batchSize = 1000, personalData = true, now = new Date() }: { batchSize?: number; personalData?: boolean; now?: Date } = {},
+  ): AsyncGenerator<SeenReferral> {
+    const read = (after: ReferralEntity | null) => {
+      const query = this.matching(viewer, filter, now);
+      if (after) query.andWhere('(r.created_at, r.id) < (:afterAt, :afterId)', { afterAt: after.createdAt, afterId: after.id });
+      return query.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').take(batchSize).getMany();
+    };
+    let next: Promise<ReferralEntity[]> | null = read(null);
+    while (next) {
+      const rows: ReferralEntity[] = await next;
+      next = rows.length === batchSize ? read(rows[rows.length - 1]) : null;
+      // Started before the rows below are handled: an unhandled rejection must wait for its turn, not crash.
+      next?.catch(() => undefined);
+      if (!personalData) for (const row of rows) withoutPersonalData(row);
+      yield* await this.seen(viewer, rows);
+    }
+  }
+
+  /** The visible referrals matching the filter, its status list included (as the viewer sees the status). */
+  private matching(viewer: Viewer, filter: ReferralFilter, now: Date): SelectQueryBuilder<ReferralEntity> {
+    const query = this.filtered(viewer, filter, now);
+    // Status as the viewer sees it: a partner the referral has left does not find it by its later status.
+    if (filter.status?.length) {
+      const status = seenStatusSql(viewer, 'r');
+      query.andWhere(`${status.sql} IN (:...statuses)`, { ...status.params, statuses: filter.status });
+    }
+    return query;
   }
 
   /** The visible referrals matching every filter but the status list (which page and countsByStatus treat apart). */
@@ -237,6 +268,11 @@ export class ReferralQueryService {
     const scope = referralScope(viewer, 'r');
     return this.db.getRepository(ReferralEntity).createQueryBuilder('r').where(scope.sql, scope.params);
   }
+}
+
+/** The row with its encrypted columns emptied, for a read that must not open them. */
+function withoutPersonalData(row: ReferralEntity): void {
+  for (const property of Object.values(REFERRAL_SEALED_COLUMNS)) row[property] = null;
 }
 
 /** A LIKE pattern matching the text anywhere, its own % _ and \ taken literally. */

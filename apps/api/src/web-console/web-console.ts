@@ -1,6 +1,6 @@
 // The web console (apps/web), built by `npm run build` into dist/web, served by the api on its own origin: hashed
 // assets with long caching, index.html (never cached) for the console's client-side routes. The api's own paths
-// (/graphql, /health, /graphql-ide) are never answered with the console, nor is a missing asset or a request that
+// (/graphql, /health, /graphql-ide, /exports/) are never answered with the console, nor is a missing asset or a request that
 // does not ask for HTML (a script's GET of an unknown path still gets a plain 404).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ export const WEB_CONSOLE_DIR = join(__dirname, '..', '..', '..', '..', 'web');
 export const WEB_ASSETS_PREFIX = '/assets/';
 
 /** Paths that belong to the api, not to the console's router. */
-const API_PATHS = [/^\/graphql(\/|$)/, /^\/graphql-ide(\/|$)/, /^\/health(\/|$)/, /^\/assets\//];
+const API_PATHS = [/^\/graphql(\/|$)/, /^\/graphql-ide(\/|$)/, /^\/health(\/|$)/, /^\/assets\//, /^\/exports\//];
 
 export function isConsoleRoute(req: Pick<Request, 'method' | 'path' | 'headers'>): boolean {
   if (req.method !== 'GET' && req.method !== 'HEAD') return false;
