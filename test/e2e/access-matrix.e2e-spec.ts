@@ -510,6 +510,12 @@ interface Case {
 }
 
 const none = async (): Promise<Target> => ({ id: '', secrets: [] });
+/** A report over this month in the test city's areas; the answer only has to be the report's shape. */
+const reportCase = (document: string, ok: (result: any) => void) => ({
+  document,
+  variables: () => ({ filter: { from: '2026-12', to: '2026-12', areaCodes: [city.areaCode, city.otherAreaCode] } }),
+  ok,
+});
 const period = () => ({ from: new Date(Date.now() - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() });
 const orgInput = () => ({ kind: 'NPO', name: `matrix ${randomUUID()}`, areaCodes: [city.otherAreaCode], categories: [] });
 const referralMove = (document: string, target: () => Promise<Target>, extra: (t: Target) => Record<string, unknown> = () => ({})): Case => ({
@@ -686,6 +692,33 @@ const CASES: Record<string, Case> = {
     document: `query P($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`,
     variables: () => period(),
     ok: (csv) => expect(csv.startsWith('\uFEFF提供日時,')).toBe(true),
+  },
+  // Reports (docs/REPORTS.md): figures only, scoped and suppressed per caller (test/e2e/reports.e2e-spec.ts checks the cells).
+  needsReport: reportCase(`query R($filter: ReportFilter!) { needsReport(filter: $filter) { total { count display } } }`, (r) =>
+    expect(r.total.display).toEqual(expect.any(String)),
+  ),
+  outcomesReport: reportCase(`query R($filter: ReportFilter!) { outcomesReport(filter: $filter) { total { display } } }`, (r) =>
+    expect(r.total.display).toEqual(expect.any(String)),
+  ),
+  answerTimesReport: reportCase(`query R($filter: ReportFilter!) { answerTimesReport(filter: $filter) { overall { measure } } }`, (r) =>
+    expect(r.overall).toHaveLength(3),
+  ),
+  offersReport: reportCase(`query R($filter: ReportFilter!) { offersReport(filter: $filter) { offers { display } } }`, (r) =>
+    expect(r.offers.display).toEqual(expect.any(String)),
+  ),
+  gapsReport: reportCase(`query R($filter: ReportFilter!) { gapsReport(filter: $filter) { cells { category } } }`, (r) =>
+    expect(r.cells.length).toBeGreaterThan(0),
+  ),
+  partnerLoadReport: reportCase(`query R($filter: ReportFilter!) { partnerLoadReport(filter: $filter) { partners { organizationId } } }`, (r) =>
+    expect(Array.isArray(r.partners)).toBe(true),
+  ),
+  policyTrackReport: reportCase(`query R($filter: ReportFilter!) { policyTrackReport(filter: $filter) { issuesByStatus { status } } }`, (r) =>
+    expect(r.issuesByStatus).toHaveLength(5),
+  ),
+  monthlyReport: {
+    document: `query M($month: String!) { monthlyReport(month: $month) { title } }`,
+    variables: () => ({ month: '2026-12' }),
+    ok: (result) => expect(result.title).toBe('令和8年12月分'),
   },
   // Users and passwords: administrators keep accounts; everyone changes their own password.
   users: {

@@ -119,6 +119,17 @@ const INVALID: Record<string, InvalidCall> = {
     document: `query ($from: DateTime!, $to: DateTime!) { provisionRecordsCsv(from: $from, to: $to) }`,
     variables: () => period,
   },
+  // Reports: a period longer than 366 days is refused (BAD_USER_INPUT) to the roles that may call them.
+  ...Object.fromEntries(
+    ['answerTimesReport', 'offersReport', 'gapsReport', 'partnerLoadReport', 'policyTrackReport'].map((operation) => [
+      operation,
+      {
+        document: `query ($filter: ReportFilter!) { ${operation}(filter: $filter) { period { from } } }`,
+        variables: () => ({ filter: { from: '2025-01', to: '2026-12' } }),
+      },
+    ]),
+  ),
+  monthlyReport: { document: `query { monthlyReport(month: "2026-13") { title } }`, variables: () => ({}) },
   users: { document: `query { users(first: 0) { totalCount } }`, variables: () => ({}) },
   user: { document: `query ($id: ID!) { user(id: $id) { id } }`, variables: () => ({ id: BAD_ID }) },
   createUser: {

@@ -162,12 +162,13 @@ export class ReportsService {
     field?: string,
   ): Promise<Context> {
     const period = reportPeriod(filter.from, filter.to);
-    if (Array.isArray(period)) throw badUserInput(field ? period.map((p) => ({ ...p, field })) : period);
+    // Named as the validation pipe names nested fields: filter.from, filter.to, filter.areaCodes; or month.
+    if (Array.isArray(period)) throw badUserInput(period.map((p) => ({ ...p, field: field ?? `filter.${p.field}` })));
     const codes = filter.areaCodes ? [...new Set(filter.areaCodes)] : null;
     const areas = await this.repository.areas(codes);
     if (codes && areas.length !== codes.length) {
       const known = new Set(areas.map((area) => area.code));
-      throw badUserInput([{ field: 'areaCodes', message: `unknown area code: ${codes.filter((code) => !known.has(code)).join(', ')}` }]);
+      throw badUserInput([{ field: 'filter.areaCodes', message: `unknown area code: ${codes.filter((code) => !known.has(code)).join(', ')}` }]);
     }
     const categories = filter.categories?.length ? [...new Set(filter.categories)] : Object.values(NeedCategory);
     const sensitive = (areaId: string) => viewer.role === Role.SUBCOMMITTEE || (viewer.role === Role.TIER2_COORDINATOR && areaId !== viewer.areaId);
@@ -321,8 +322,12 @@ export class ReportsService {
         return { count, ...(count.suppressed ? NO_DURATIONS : times) };
       };
     };
-    const anySensitive = ctx.areas.some((area) => rows.some((row) => row.areaId === area.id) && ctx.sensitive(area.id));
-    const overall = MEASURES.map((measure) => ({ measure, time: summary(`answer:all:${measure}`, spans(measure), anySensitive) }));
+    // City-wide, a measure is sensitive when a need of an area the viewer may not see in full went into it.
+    const overall = MEASURES.map((measure) => {
+      const list = spans(measure);
+      const sensitive = rows.some((row) => end(row, measure) && ctx.sensitive(row.areaId));
+      return { measure, time: summary(`answer:all:${measure}`, list, sensitive) };
+    });
     const byArea = ctx.areas.map((area) => ({
       area,
       measures: MEASURES.map((measure) => ({
