@@ -164,9 +164,11 @@ export function ReportsPage() {
 
 function Figures({ data, filters, linkable }: { data: ReportsPageQuery; filters: ReportsFilters; linkable: boolean }) {
   const needs = data.needsReport;
-  const link: LinkContext | null = linkable
-    ? { from: needs.period.from, to: needs.period.to, area: filters.area || undefined, category: filters.category || undefined }
-    : null;
+  // The list cannot filter by subject kind: with that filter on, a link would open more than the count says.
+  const link: LinkContext | null =
+    linkable && !filters.subjectKind
+      ? { from: needs.period.from, to: needs.period.to, area: filters.area || undefined, category: filters.category || undefined }
+      : null;
   const matrix = needsMatrix(needs, link);
   const byMonth = needsByMonth(needs, link);
   const outcomes = outcomesTable(data.outcomesReport, link);
