@@ -2,7 +2,7 @@
 // PostgreSQL, Temporal): a tier-1 coordinator opens 見える化 from the menu after three needs of a fresh area exist,
 // narrows it to that area and this month (the address follows), reads the figures in the tables, clicks a cell and
 // lands on the referral list filtered to it; the monthly report renders with its 和暦 title and prints without the
-// menu. On every page: the charts draw (ECharts' canvas under the CSP), nothing leaves the origin, no CSP violation or
+// menu; a partner sees its own needs and outcomes only, without list links. On every page: the charts draw (ECharts' canvas under the CSP), nothing leaves the origin, no CSP violation or
 // script error, and axe-core finds no serious or critical violation.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, openConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
@@ -158,5 +158,24 @@ it('the monthly report renders with its 和暦 title and its figures, and prints
   const pdf = await page.pdf({ preferCSSPageSize: true });
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
   expect(pages.length).toBeGreaterThan(1);
+  expect(problems()).toEqual(CLEAN);
+});
+
+it('a partner opens 見える化 with its own figures only: needs and outcomes, no city figures, no list links', async () => {
+  const opening = await openConsole(browser, base);
+  opened.push(opening);
+  const { page, problems } = opening;
+  await page.goto('/sign-in');
+  await page.getByLabel(/^メールアドレス/).fill(city.emails.first);
+  await page.getByLabel(/^パスワード/).fill(city.password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+  await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '見える化' }).click();
+  await page.getByRole('table', { name: '月別の件数' }).waitFor();
+  await page.getByRole('heading', { name: '結果と現在の状況', level: 2 }).waitFor();
+  expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['期間と条件', '受け付けたニーズ', '結果と現在の状況']);
+  expect(await page.getByRole('link', { name: /月次報告/ }).count()).toBe(0);
+  expect(await page.getByRole('main').getByRole('table').getByRole('link').count()).toBe(0);
+  await chartsDrawn(page);
+  expect(await seriousAxeViolations(page, 'reports-partner')).toEqual([]);
   expect(problems()).toEqual(CLEAN);
 });
