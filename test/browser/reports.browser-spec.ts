@@ -2,8 +2,9 @@
 // PostgreSQL, Temporal): a tier-1 coordinator opens 見える化 from the menu after three needs of a fresh area exist,
 // narrows it to that area and this month (the address follows), reads the figures in the tables, clicks a cell and
 // lands on the referral list filtered to it; the monthly report renders with its 和暦 title and prints without the
-// menu; a partner sees its own needs and outcomes only, without list links. On every page: the charts draw (ECharts' canvas under the CSP), nothing leaves the origin, no CSP violation or
-// script error, and axe-core finds no serious or critical violation.
+// menu; a partner sees its own needs and outcomes only, without list links. On every page: the charts draw (ECharts'
+// canvas under the CSP), nothing leaves the origin, no CSP violation or script error, and axe-core finds no serious
+// or critical violation.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { launchChromium, openConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
