@@ -8,16 +8,27 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_BYTES = 200 * 1024;
+/**
+ * The reports' charts (ECharts' core, bar chart and canvas renderer: some 160 KB) load after the page's tables are on
+ * screen, on the reports routes only; their own ceiling catches a full `import 'echarts'` (twice as much).
+ */
+const AFTER_FIRST_SCREEN_BUDGET_BYTES = 360 * 1024;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const web = join(root, 'dist/web');
 const manifest = JSON.parse(readFileSync(join(web, '.vite/manifest.json'), 'utf8'));
 
-/** Route → the module its screen is in (apps/web/src/app/App.tsx). */
+/** Route → the module its screen is in (apps/web/src/app/App.tsx), or the modules it loads before it is complete. */
 const ROUTES = {
   '/sign-in': 'src/features/auth/SignInPage.tsx',
   '/change-password': 'src/features/auth/ChangePasswordPage.tsx',
   '/': 'src/features/home/HomePage.tsx',
   '/referrals/new': 'src/features/referrals/new/NewReferralPage.tsx',
+  '/reports (表)': 'src/features/reports/ReportsPage.tsx',
+  '/reports/monthly/:month (表)': 'src/features/reports/MonthlyReportPage.tsx',
+  // ECharts comes in its own chunk once the page draws its first chart (ReportTable.tsx): counted with the page here,
+  // against AFTER_FIRST_SCREEN_BUDGET_BYTES.
+  '/reports (表 + グラフ)': ['src/features/reports/ReportsPage.tsx', 'src/features/reports/Chart.tsx'],
+  '/reports/monthly/:month (表 + グラフ)': ['src/features/reports/MonthlyReportPage.tsx', 'src/features/reports/Chart.tsx'],
   '* (見つかりません)': 'src/features/not-found/NotFoundPage.tsx',
 };
 
@@ -42,15 +53,16 @@ const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const entry = filesOf('index.html');
 const rows = [];
 let over = false;
-for (const [route, module] of Object.entries(ROUTES)) {
-  const files = filesOf(module, new Set(entry));
+for (const [route, modules] of Object.entries(ROUTES)) {
+  const files = new Set(entry);
+  for (const module of [modules].flat()) filesOf(module, files);
   const js = [...files].filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipSize(f), 0);
   const css = [...files].filter((f) => f.endsWith('.css')).reduce((sum, f) => sum + gzipSize(f), 0);
-  over ||= js + css > BUDGET_BYTES;
+  over ||= js + css > (Array.isArray(modules) ? AFTER_FIRST_SCREEN_BUDGET_BYTES : BUDGET_BYTES);
   rows.push(`| \`${route}\` | ${kb(js)} | ${kb(css)} | ${kb(js + css)} |`);
 }
 console.log(`| route | JS (gzip) | CSS (gzip) | JS + CSS (gzip) |\n|---|---|---|---|\n${rows.join('\n')}`);
-console.log(`\nbudget: ${kb(BUDGET_BYTES)} per route's first screen`);
+console.log(`\nbudget: ${kb(BUDGET_BYTES)} per route's first screen; ${kb(AFTER_FIRST_SCREEN_BUDGET_BYTES)} with the reports' charts`);
 if (over) {
   console.error('web:size: over budget');
   process.exit(1);

@@ -71,6 +71,15 @@ async function capture(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: screenshotPath(name), fullPage: true });
 }
 
+/** Every chart of a reports page drawn (ECharts' canvas). */
+async function chartsDrawn(page: Page): Promise<void> {
+  for (const chart of await page.getByRole('img', { name: /のグラフ/ }).all()) await chart.locator('canvas').first().waitFor();
+}
+
+function thisMonthInJapan(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+}
+
 async function signInAs(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel(/^メールアドレス/).fill(email);
@@ -142,6 +151,17 @@ it.each([
     await page.goto(`/referrals/${submitReferral.id}`);
     await page.getByRole('heading', { name: '経過', level: 2 }).waitFor();
     await capture(page, `referral-tier2-${device}`);
+
+    // 見える化 and the monthly report as the demo tier-2 coordinator sees them: their area in full, small counts of
+    // the other areas 「3未満」; charts drawn before the picture.
+    await page.goto('/reports');
+    await page.getByRole('table', { name: '月別の件数' }).waitFor();
+    await chartsDrawn(page);
+    await capture(page, `reports-tier2-${device}`);
+    await page.goto(`/reports/monthly/${thisMonthInJapan()}`);
+    await page.getByRole('table', { name: /圏域ごとの受付件数/ }).waitFor();
+    await chartsDrawn(page);
+    await capture(page, `monthly-report-tier2-${device}`);
 
     await page.goto('/no-such-screen');
     await page.getByRole('heading', { name: '見つかりません', level: 1 }).waitFor();

@@ -15,6 +15,8 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const NewReferralPage = lazy(() => import('../features/referrals/new/NewReferralPage').then((m) => ({ default: m.NewReferralPage })));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
+const MonthlyReportPage = lazy(() => import('../features/reports/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -66,6 +68,22 @@ export function App() {
                   element={
                     <RequireSession>
                       <ReferralPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/reports"
+                  element={
+                    <RequireSession>
+                      <ReportsPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/reports/monthly/:month"
+                  element={
+                    <RequireSession>
+                      <MonthlyReportPage />
                     </RequireSession>
                   }
                 />

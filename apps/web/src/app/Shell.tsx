@@ -19,11 +19,11 @@ export function Shell({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col">
       <a
         href={`#${MAIN_ID}`}
-        className="sr-only z-10 bg-yellow-300 p-4 text-black underline focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:rounded-8"
+        className="sr-only z-10 bg-yellow-300 print:hidden p-4 text-black underline focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:rounded-8"
       >
         {ja.app.skipToContent}
       </a>
-      <header className="border-b border-solid-gray-200 bg-white">
+      <header className="border-b border-solid-gray-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
           <p className="flex flex-col">
             <span className="text-std-24B-150 text-blue-1000">{ja.app.name}</span>

@@ -15,6 +15,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: ja.nav.home, roles: EVERYONE },
   { to: '/referrals/new', label: ja.nav.newReferral, roles: ['TIER1_COORDINATOR', 'TIER2_COORDINATOR'] },
   { to: '/inbox', label: ja.nav.inbox, roles: ['PARTNER'] },
+  // 見える化: partners see their own organisation's needs and outcomes there (docs/REPORTS.md "Who sees what").
+  { to: '/reports', label: ja.nav.reports, roles: EVERYONE },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

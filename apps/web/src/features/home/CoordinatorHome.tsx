@@ -124,6 +124,13 @@ export function CoordinatorHome() {
               </option>
             ))}
           </FilterSelect>
+          <FilterSelect id={`${ID}-area`} label={H.area} value={filters.area} onChange={(area) => setFilters({ area })}>
+            {(organizationsData?.areas ?? []).map((area) => (
+              <option key={area.code} value={area.code}>
+                {area.name}
+              </option>
+            ))}
+          </FilterSelect>
           <TextField
             id={`${ID}-from`}
             label={H.submittedFrom}

@@ -49,5 +49,9 @@ export const HomeOrganizationsDocument = graphql(`
       id
       name
     }
+    areas {
+      code
+      name
+    }
   }
 `);

@@ -11,6 +11,7 @@ describe('the home’s filters', () => {
       organizationId: '',
       submittedFrom: '2026-12-01',
       submittedTo: '',
+      area: '',
     } as const;
     const params = paramsFromFilters(filters);
     expect(params.toString()).toBe('q=%E3%82%84%E3%81%BE%E3%81%A0&category=TRANSPORT&status=OFFERED&from=2026-12-01');
@@ -28,6 +29,13 @@ describe('the home’s filters', () => {
       organizationId: 'o-1',
       submittedFrom: '2026-12-01',
     });
+  });
+
+  it('narrow to an area (the 見える化 page’s links): its code in the address, a one-code list in the api’s filter', () => {
+    const filters = filtersFromParams(new URLSearchParams('area=A-01&category=TRANSPORT&from=2026-12-01&to=2026-12-31'));
+    expect(filters.area).toBe('A-01');
+    expect(paramsFromFilters(filters).toString()).toBe('category=TRANSPORT&from=2026-12-01&to=2026-12-31&area=A-01');
+    expect(referralFilter(filters)).toEqual({ areaCode: ['A-01'], category: ['TRANSPORT'], submittedFrom: '2026-12-01', submittedTo: '2026-12-31' });
   });
 
   it('"needs me now" keeps the search but not the status tab', () => {

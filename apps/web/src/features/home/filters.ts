@@ -9,6 +9,8 @@ export interface HomeFilters {
   organizationId: string;
   submittedFrom: string;
   submittedTo: string;
+  /** An area code: the 見える化 page's links narrow the list to one area. */
+  area: string;
 }
 
 const PARAMS: Record<keyof HomeFilters, string> = {
@@ -18,6 +20,7 @@ const PARAMS: Record<keyof HomeFilters, string> = {
   organizationId: 'org',
   submittedFrom: 'from',
   submittedTo: 'to',
+  area: 'area',
 };
 
 export function filtersFromParams(params: URLSearchParams): HomeFilters {
@@ -29,6 +32,7 @@ export function filtersFromParams(params: URLSearchParams): HomeFilters {
     organizationId: get('organizationId'),
     submittedFrom: get('submittedFrom'),
     submittedTo: get('submittedTo'),
+    area: get('area'),
   };
 }
 
@@ -49,6 +53,7 @@ export function referralFilter(filters: HomeFilters): ReferralFilter {
   const text = filters.text.trim().slice(0, 100);
   return {
     ...(text ? { text } : {}),
+    ...(filters.area ? { areaCode: [filters.area] } : {}),
     ...(filters.category ? { category: [filters.category] } : {}),
     ...(filters.status ? { status: [filters.status] } : {}),
     ...(filters.organizationId ? { organizationId: filters.organizationId } : {}),
