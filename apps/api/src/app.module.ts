@@ -27,7 +27,7 @@ import { HealthController } from './health/health.controller';
 import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin';
 import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
-import { ApiMetrics } from './metrics/api-metrics';
+import { ApiMetrics } from './common/api-metrics';
 import { createGraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';

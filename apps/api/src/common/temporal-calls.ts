@@ -1,7 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ApiMetrics } from '../metrics/api-metrics';
+import { ApiMetrics } from './api-metrics';
 import { boundedTemporalCall } from './temporal-unavailable';
 
 /**

@@ -1,5 +1,5 @@
 import { GraphQLError, parse, type OperationDefinitionNode } from 'graphql';
-import { ApiMetrics } from './api-metrics';
+import { ApiMetrics } from '../common/api-metrics';
 import { createGraphqlMetricsPlugin, INVALID_OPERATION, operationLabel } from './graphql-metrics.plugin';
 
 // The real @tsunagu/persistence loads Nest, which jest cannot require (the error log plugin imports errorForLog).

@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import type { RequestContext } from '../common/request-context';
 import { clientCodeOf } from '../logging/graphql-error-log.plugin';
-import type { ApiMetrics } from './api-metrics';
+import type { ApiMetrics } from '../common/api-metrics';
 
 /** A request whose document did not parse or validate: there is no operation to name. */
 export const INVALID_OPERATION = '(invalid)';

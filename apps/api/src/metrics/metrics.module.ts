@@ -2,7 +2,7 @@ import { Global, Inject, Injectable, Logger, Module, OnApplicationBootstrap, OnA
 import { DataSource } from 'typeorm';
 import { addPoolGauges, OpsServer, PoolLike, startOpsServer } from '@tsunagu/observability';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
-import { ApiMetrics } from './api-metrics';
+import { ApiMetrics } from '../common/api-metrics';
 
 /**
  * Serves /metrics on its own listener (TSUNAGU_METRICS_PORT, bound to TSUNAGU_METRICS_HOST, 127.0.0.1 by default), not

@@ -6,9 +6,9 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 
 /**
  * The api's metrics (docs/OPERATIONS.md, "Metrics and health"). Every label value comes from a bounded set: the
- * schema's root field names (graphql-metrics.plugin.ts), the error codes the client is told (format-error.ts), the
- * names of the api's Temporal calls (common/temporal-calls.ts). Never free text a caller chose. A Nest provider
- * (metrics.module.ts) without a decorator: it has no dependencies, and so its spec needs no Nest.
+ * schema's root field names (metrics/graphql-metrics.plugin.ts), the error codes the client is told (format-error.ts), the
+ * names of the api's Temporal calls (temporal-calls.ts). Never free text a caller chose. A Nest provider
+ * (metrics/metrics.module.ts) without a decorator: it has no dependencies, and so its spec needs no Nest.
  */
 export class ApiMetrics {
   readonly registry: Registry = createMetricsRegistry('api');
