@@ -19,9 +19,9 @@ async function main(): Promise<void> {
   // Validate all configuration before connecting to anything.
   const temporal = readTemporalConfig(process.env);
   const tuning = readWorkerTuning(process.env);
+  const metrics = readMetricsConfig(process.env);
   const dataConverter = tsunaguDataConverter(readDataKeys(process.env));
   const retentionDays = readRetentionDays(process.env);
-  const metrics = readMetricsConfig(process.env);
 
   // Before any connection: the Temporal runtime logs through our JSON logger (Core's own lines from WARN), and, when
   // metrics are on, exports the SDK's metrics on a loopback port that the worker's /metrics re-serves.
