@@ -244,7 +244,8 @@ describe('one request id across api, workflow and activities', () => {
     for (let i = 0; i < 100; i++) {
       worker = linesOf(workerLog).filter((line) => line.requestId === requestId);
       api = linesOf(apiLog).filter((line) => line.requestId === requestId);
-      if (worker.some((line) => line.msg === 'activity completed') && api.some((line) => line.msg === 'request completed')) break;
+      const wrote = worker.some((line) => line.msg === 'activity completed' && line.activityType === 'recordReferralTransition');
+      if (wrote && api.some((line) => line.msg === 'request completed')) break;
       await sleep(100);
     }
     expect(api.map((line) => line.msg)).toContain('request completed');
