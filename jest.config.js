@@ -8,7 +8,7 @@ const swc = [
   },
 ];
 const moduleNameMapper = {
-  '^@tsunagu/(crypto|domain|persistence|temporal|testing|workflow-contracts)$': '<rootDir>/libs/$1/src',
+  '^@tsunagu/(crypto|domain|observability|persistence|temporal|testing|workflow-contracts)$': '<rootDir>/libs/$1/src',
   // Tests import narrow entry points (@tsunagu/testing/e2e, @tsunagu/temporal/data-key-codec,
   // @tsunagu/persistence/data-source): jest cannot require Nest 12's ES modules on Node 20.
   '^@tsunagu/(persistence|temporal|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',

@@ -20,6 +20,8 @@ async function main(): Promise<void> {
     persistent: true,
     apiPort,
     temporalUiPort: uiPort,
+    // /metrics of each on loopback (docs/OPERATIONS.md, "Metrics and health").
+    metricsPorts: { api: 9464, worker: 9465 },
     databaseUrl: process.env.DATABASE_URL || undefined,
     temporalAddress: process.env.TEMPORAL_ADDRESS || undefined,
     demoPassword: process.env.TSUNAGU_DEMO_PASSWORD || undefined,
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   console.log(`\nConsole      ${stack.webUrl}`);
   console.log(`GraphQL      ${stack.graphqlUrl}`);
   if (stack.temporalUiUrl) console.log(`Temporal UI  ${stack.temporalUiUrl.replace('127.0.0.1', 'localhost')}`);
+  console.log('Metrics      http://127.0.0.1:9464/metrics (api), http://127.0.0.1:9465/metrics (worker)');
   console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@, center@, subcommittee@); Ctrl-C stops.');
   console.log('Password     tsunagu-demo, unless TSUNAGU_DEMO_PASSWORD chose another at the first start (README, "Users").');
 

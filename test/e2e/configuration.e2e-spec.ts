@@ -33,6 +33,8 @@ describe('start-up configuration', () => {
     ['worker', 'TEMPORAL_ADDRESS', { ...good, TEMPORAL_ADDRESS: undefined }, 'is required'],
     ['worker', 'TEMPORAL_ADDRESS', { ...good, TEMPORAL_ADDRESS: 'http://temporal' }, 'host:port'],
     ['worker', 'WORKER_MAX_CACHED_WORKFLOWS', { ...good, WORKER_MAX_CACHED_WORKFLOWS: '-5' }, 'at least 0'],
+    ['api', 'TSUNAGU_METRICS_PORT', { ...good, TSUNAGU_METRICS_PORT: '70000' }, 'at most 65535'],
+    ['worker', 'TSUNAGU_METRICS_HOST', { ...good, TSUNAGU_METRICS_PORT: '9464', TSUNAGU_METRICS_HOST: 'http://x/' }, 'must be an address'],
     ['migrate', 'DATABASE_URL', { DATABASE_URL: 'not a url' }, 'must be a URL'],
   ] as const)('%s stops when %s is wrong', (app, variable, env, problem) => {
     const { status, output } = run(entries[app], env);

@@ -27,6 +27,9 @@ import { HealthController } from './health/health.controller';
 import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin';
 import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
+import { ApiMetrics } from './common/api-metrics';
+import { createGraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
+import { MetricsModule } from './metrics/metrics.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
 import { ExportsModule } from './exports/exports.module';
 import { PolicyModule } from './policy/policy.module';
@@ -39,14 +42,15 @@ import { UsersModule } from './users/users.module';
   imports: [
     ConfigModule,
     LoggingModule,
+    MetricsModule,
     PersistenceModule.forRoot('tsunagu-api'),
     TemporalClientModule,
     TemporalCallsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AuditModule],
-      inject: [API_CONFIG, DataSource, AuditService, PinoLogger],
-      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService, log: PinoLogger) => {
+      inject: [API_CONFIG, DataSource, AuditService, PinoLogger, ApiMetrics],
+      useFactory: (config: ApiConfig, db: DataSource, audit: AuditService, log: PinoLogger, metrics: ApiMetrics) => {
         const production = config.environment === 'production';
         // Depth, alias, token and cost limits, no batching, no suggestions in production (docs/ARCHITECTURE.md).
         const hardening = graphqlHardeningOptions(config.graphqlLimits, config.environment);
@@ -67,6 +71,8 @@ import { UsersModule } from './users/users.module';
             ...hardening.plugins,
             createAuditPlugin(audit, config.jwtSecret, log),
             createGraphqlErrorLogPlugin(log),
+            // Latency by root field and errors by code, for /metrics (apps/api/src/metrics/).
+            createGraphqlMetricsPlugin(metrics),
             graphqlIdeLandingPage(config.environment, '/graphql'),
           ],
           // Not Nest's GraphiQL (from unpkg.com) nor Apollo's default page (from a CDN): ours, bundled (graphql-ide/).

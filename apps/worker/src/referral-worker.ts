@@ -3,6 +3,7 @@ import type { DataConverter } from '@temporalio/common';
 import { TemporalConfig, WorkerTuning } from '@tsunagu/temporal';
 import type { TsunaguActivities } from './activities';
 import { LogSafeErrorsInterceptor } from './log-safe-errors.interceptor';
+import { requestIdActivityInterceptors } from './observability/request-id.interceptor';
 
 export interface ReferralWorkerOptions {
   connection: NativeConnection;
@@ -27,7 +28,12 @@ export async function createReferralWorker({ connection, config, tuning, activit
     workflowsPath: require.resolve('../../../workflows/src'),
     dataConverter,
     activities,
-    interceptors: { activity: [() => ({ inbound: new LogSafeErrorsInterceptor() })] },
+    interceptors: {
+      // The request id first, outermost: its lines see the error after LogSafeErrorsInterceptor has scrubbed it.
+      activity: [requestIdActivityInterceptors, () => ({ inbound: new LogSafeErrorsInterceptor() })],
+      // The request id on workflow log lines and into activity headers (docs/OPERATIONS.md, "Health and logs").
+      workflowModules: [require.resolve('../../../workflows/src/interceptors')],
+    },
     ...tuning,
   });
 }

@@ -2,6 +2,7 @@ import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nest
 import { Client, Connection } from '@temporalio/client';
 import { readDataKeys } from '@tsunagu/crypto';
 import { tsunaguDataConverter } from './data-key-codec';
+import { requestIdClientInterceptor } from './request-id-client-interceptor';
 import { readTemporalConfig, TemporalConfig } from './temporal-config';
 
 export const TEMPORAL_CONFIG = Symbol('TEMPORAL_CONFIG');
@@ -26,7 +27,13 @@ class TemporalConnectionCloser implements OnApplicationShutdown {
       useFactory: async (config: TemporalConfig) => {
         const connection = await Connection.connect({ address: config.address });
         // Payloads (the submission with its personal data, update results, queries) are encrypted: data-key-codec.ts.
-        return new Client({ connection, namespace: config.namespace, dataConverter: tsunaguDataConverter(readDataKeys(process.env)) });
+        // Each start, Update and signal carries the api request's id to the worker's logs (request-id-client-interceptor.ts).
+        return new Client({
+          connection,
+          namespace: config.namespace,
+          dataConverter: tsunaguDataConverter(readDataKeys(process.env)),
+          interceptors: { workflow: [requestIdClientInterceptor()] },
+        });
       },
     },
     TemporalConnectionCloser,

@@ -8,3 +8,4 @@ export * from './regional-issue/messages';
 export * from './regional-issue/types';
 export * from './retention/types';
 export * from './writes/write-messages';
+export * from './request-id/request-id-header';

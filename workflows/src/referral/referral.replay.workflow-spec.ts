@@ -13,10 +13,12 @@ describe('stored referral and regional issue histories replay on the current wor
     expect(files.length).toBeGreaterThanOrEqual(7);
   });
 
+  // As the worker runs them: with its workflow interceptor module (the request id, workflows/src/interceptors.ts).
+  const interceptors = { workflowModules: [require.resolve('../interceptors')] };
   it.each(files)('%s', async (file) => {
     const history = JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'));
     await expect(
-      Worker.runReplayHistory({ workflowsPath: require.resolve('../index') }, history, file.replace(/\.json$/, '')),
+      Worker.runReplayHistory({ workflowsPath: require.resolve('../index'), interceptors }, history, file.replace(/\.json$/, '')),
     ).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { Global, Inject, Injectable, Logger, Module } from '@nestjs/common';
 import { Client } from '@temporalio/client';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
+import { ApiMetrics } from './api-metrics';
 import { boundedTemporalCall } from './temporal-unavailable';
 
 /**
@@ -17,15 +18,25 @@ export class TemporalCalls {
   constructor(
     private readonly client: Client,
     @Inject(API_CONFIG) config: ApiConfig,
+    private readonly metrics: ApiMetrics,
   ) {
     this.boundSeconds = config.temporalCallTimeoutSeconds;
   }
 
   /** `what` names the call in the log line (e.g. "submitReferral"); never a payload. */
-  run<T>(what: string, call: (client: Client) => Promise<T>): Promise<T> {
-    return boundedTemporalCall(this.client, this.boundSeconds, call, (why) =>
-      this.logger.warn(`${what}: Temporal unavailable or no answer within ${this.boundSeconds} s, answered UNAVAILABLE (${why})`),
-    );
+  async run<T>(what: string, call: (client: Client) => Promise<T>): Promise<T> {
+    const timer = this.metrics.temporalCallDuration.startTimer({ call: what });
+    let outcome = 'error';
+    try {
+      const result = await boundedTemporalCall(this.client, this.boundSeconds, call, (why) => {
+        outcome = 'unavailable';
+        this.logger.warn(`${what}: Temporal unavailable or no answer within ${this.boundSeconds} s, answered UNAVAILABLE (${why})`);
+      });
+      outcome = 'ok';
+      return result;
+    } finally {
+      timer({ outcome });
+    }
   }
 }
 

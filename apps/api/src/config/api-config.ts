@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { ConfigError, Env, readEnum, readInteger, readString } from '@tsunagu/domain';
+import { MetricsConfig, readMetricsConfig } from '@tsunagu/observability';
 import { GraphqlLimits, readGraphqlLimits } from '../common/graphql-hardening/limits';
 
 export interface LoginLimits {
@@ -33,6 +34,8 @@ export interface ApiConfig {
   issueSuggestionWindowDays: number;
   /** Upper bound on every Temporal call a request waits on; past it the caller gets UNAVAILABLE (common/temporal-calls.ts). */
   temporalCallTimeoutSeconds: number;
+  /** The /metrics listener: its own port, loopback by default (TSUNAGU_METRICS_PORT, TSUNAGU_METRICS_HOST; metrics/). */
+  metrics: MetricsConfig;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -55,6 +58,7 @@ export function readApiConfig(env: Env): ApiConfig {
     graphqlLimits: readGraphqlLimits(env),
     issueSuggestionWindowDays: readInteger(env, 'TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS', 90, { min: 1, max: 730 }),
     temporalCallTimeoutSeconds: readInteger(env, 'TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS', 15, { min: 1, max: 300 }),
+    metrics: readMetricsConfig(env),
   };
 }
 

@@ -2,7 +2,15 @@ import { Controller, Get, HttpCode, Inject, ServiceUnavailableException } from '
 import { DataSource } from 'typeorm';
 import { TemporalCalls } from '../common/temporal-calls';
 
-/** GET /health: 200 when the api can reach PostgreSQL and Temporal, 503 naming what is down otherwise. */
+type Check = 'up' | 'down';
+
+/**
+ * The probes (docs/OPERATIONS.md, "Metrics and health"), on the api's own port: a load balancer or an orchestrator
+ * reaches them where it reaches the api, and they tell nothing but up or down.
+ * - GET /health/live: 200 while the process answers at all (restart it when this fails).
+ * - GET /health/ready: 200 when PostgreSQL and Temporal are reachable, 503 naming what is down (send it no traffic).
+ * - GET /health: the same as /health/ready, kept for docker/compose.yaml and older probes.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
@@ -12,18 +20,23 @@ export class HealthController {
 
   @Get()
   @HttpCode(200)
-  async check(): Promise<{ status: 'ok'; postgres: 'up'; temporal: 'up' }> {
+  check(): Promise<{ status: 'ok'; postgres: 'up'; temporal: 'up' }> {
+    return this.ready();
+  }
+
+  @Get('live')
+  @HttpCode(200)
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HttpCode(200)
+  async ready(): Promise<{ status: 'ok'; postgres: 'up'; temporal: 'up' }> {
     const [postgres, temporal] = await Promise.all([
-      this.db.query('SELECT 1').then(
-        () => 'up',
-        () => 'down',
-      ),
-      this.temporal
-        .run('health', (client) => client.workflowService.getSystemInfo({}))
-        .then(
-          () => 'up',
-          () => 'down',
-        ),
+      // Bounded like the Temporal check: a database that does not answer is down, not a probe that hangs.
+      Promise.race([this.db.query('SELECT 1'), timeout(POSTGRES_CHECK_MS)]).then(up, down),
+      this.temporal.run('health', (client) => client.workflowService.getSystemInfo({})).then(up, down),
     ]);
     if (postgres !== 'up' || temporal !== 'up') {
       throw new ServiceUnavailableException({ status: 'unavailable', postgres, temporal });
@@ -31,3 +44,8 @@ export class HealthController {
     return { status: 'ok', postgres: 'up', temporal: 'up' };
   }
 }
+
+const POSTGRES_CHECK_MS = 3_000;
+const timeout = (ms: number) => new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), ms).unref());
+const up = (): Check => 'up';
+const down = (): Check => 'down';

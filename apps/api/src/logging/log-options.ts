@@ -58,7 +58,7 @@ export function httpLogOptions(logger: Logger): Options<IncomingMessage, ServerR
       err: (err: { type?: string; message?: string }) => ({ type: err?.type, message: err?.message }),
     },
     // A health probe every few seconds is not worth a line each.
-    autoLogging: { ignore: (req) => pathOf(req.url) === '/health' },
+    autoLogging: { ignore: (req) => pathOf(req.url).startsWith('/health') },
     customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
     // The error of a failed response is logged where it is understood (the GraphQL error plugin, the HTTP error
     // handler): here only the status.

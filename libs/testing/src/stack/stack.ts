@@ -30,6 +30,8 @@ export interface StackOptions {
    * random data key for its run; a persistent one must be given its keys (npm start keeps them in .data/data-keys).
    */
   env?: NodeJS.ProcessEnv;
+  /** Ports of the api's and the worker's metrics listeners (TSUNAGU_METRICS_PORT, one each, loopback); none if absent. */
+  metricsPorts?: { api: number; worker: number };
   demoPassword?: string;
   log?: (line: string) => void;
 }
@@ -100,9 +102,11 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
         throw new Error('a persistent stack needs TSUNAGU_DATA_KEYS: data written with a random key would not survive a restart');
       Object.assign(appEnv, { TSUNAGU_DATA_KEYS: generateDataKeyEntry('run'), TSUNAGU_DATA_KEY_ACTIVE: 'run' });
     }
-    const worker = await startWorkerProcess(appEnv, join(options.dataDir, 'worker.log'));
+    // Each process its own metrics port: the same TSUNAGU_METRICS_PORT for both would stop the second at its start.
+    const metricsPort = (process: 'api' | 'worker') => ({ TSUNAGU_METRICS_PORT: options.metricsPorts ? String(options.metricsPorts[process]) : '' });
+    const worker = await startWorkerProcess({ ...appEnv, ...metricsPort('worker') }, join(options.dataDir, 'worker.log'));
     stops.push(() => worker.stop());
-    const api = await startApiProcess(appEnv, options.apiPort, join(options.dataDir, 'api.log'));
+    const api = await startApiProcess({ ...appEnv, ...metricsPort('api') }, options.apiPort, join(options.dataDir, 'api.log'));
     stops.push(() => api.stop());
 
     return {
