@@ -1,6 +1,6 @@
-// Starts the real stack once for the e2e tier: embedded PostgreSQL, Temporal dev server, migrations, demo data, and
-// the compiled worker and api as separate processes. Runs from the build (npm test builds first), as `npm start` does:
-// jest's global setup gets no module mapping for the @tsunagu/* paths.
+// Starts the real stack once for the e2e tier: embedded PostgreSQL, Temporal dev server, migrations, demo data, a mail
+// catcher (the SMTP server the worker sends to), and the compiled worker and api as separate processes. Runs from the
+// build (npm test builds first), as `npm start` does: jest's global setup gets no module mapping for the @tsunagu/* paths.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
     apiPort: await freePort('127.0.0.1'),
     temporalUiPort: false,
+    // Every mail the worker sends lands here: test files read it through the catcher's control API (e2eMailCatcher()),
+    // and the api's 送信メール page lists the folder.
+    mailCatcher: { dir: join(dataDir, 'mail'), control: true },
     // Production settings: what users get (no stack traces, no introspection).
     env: {
       NODE_ENV: 'production',
@@ -59,6 +62,7 @@ export default async function globalSetup(): Promise<void> {
     workerPid: stack.worker.child.pid!,
     demoPassword: DEFAULT_DEMO_PASSWORD,
     dataDir,
+    mailCatcherControlUrl: stack.mailCatcher?.controlUrl,
   });
   console.log(`\ne2e stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.graphqlUrl}`);
 }
