@@ -2,16 +2,7 @@
 // (a real SMTP server, parsed with mailparser). Every kind a move causes, account events, preferences and the digest,
 // retries after the server refused, FAILED mails an administrator retries, and a worker killed mid-send.
 import { randomUUID } from 'node:crypto';
-import {
-  createTestCity,
-  e2eMailCatcher,
-  GraphQLSession,
-  queryRows,
-  readE2eState,
-  signIn,
-  TestCity,
-  writeE2eState,
-} from '@tsunagu/testing/e2e';
+import { createTestCity, e2eMailCatcher, GraphQLSession, queryRows, readE2eState, signIn, TestCity, writeE2eState } from '@tsunagu/testing/e2e';
 import type { CaughtMail } from '@tsunagu/testing/servers/mail-catcher';
 import { nextDigestAt } from '@tsunagu/domain';
 import { ACCEPT, COMPLETE, DECLINE, ESCALATE, personNeed, REFERRAL_FIELDS, START, SUBMIT } from './support/documents';
@@ -153,8 +144,9 @@ describe('account events', () => {
   it('account created and password reset reach the user, never with the password', async () => {
     // Another area's partner: its new users get no offers of this file.
     const email = `mail-${randomUUID().slice(0, 8)}@test.example`;
-    const created = (await admin.data(CREATE_USER, { input: { email, displayName: '新規 利用者', role: 'PARTNER', organizationId: city.elsewhere.id } }))
-      .createUser;
+    const created = (
+      await admin.data(CREATE_USER, { input: { email, displayName: '新規 利用者', role: 'PARTNER', organizationId: city.elsewhere.id } })
+    ).createUser;
     const welcome = await catcher.waitFor(about(email, 'アカウントが作成されました'));
     expect(welcome.text).toContain('新規 利用者 様');
     expect(welcome.raw).not.toContain(created.temporaryPassword);

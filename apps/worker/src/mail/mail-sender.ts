@@ -81,19 +81,23 @@ export class MailSender {
   /** Claims one recipient's due digest rows, sends them as one mail and marks them; false when none is due. */
   async sendOneDigest(): Promise<boolean> {
     return this.db.transaction(async (tx) => {
+      // One lane per recipient: an advisory lock on the recipient (held until commit) keeps two lanes or workers from
+      // each sending a part of one user's digest. Row locks alone would not: each could lock a different row.
       const [first]: Array<{ recipient_key: string }> = await tx.query(
-        `SELECT recipient_key FROM notification
-          WHERE status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
-          ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        `SELECT recipient_key FROM (
+           SELECT recipient_key, min(next_attempt_at) AS due FROM notification
+            WHERE status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
+            GROUP BY recipient_key ORDER BY due) d
+          WHERE pg_try_advisory_xact_lock(hashtext('tsunagu:digest:' || d.recipient_key)) LIMIT 1`,
       );
       if (!first) return false;
       const rows: OutboxRow[] = await tx.query(
         `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
           WHERE recipient_key = $1 AND status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
-          ORDER BY created_at, id FOR UPDATE SKIP LOCKED`,
+          ORDER BY created_at, id FOR UPDATE`,
         [first.recipient_key],
       );
-      if (rows.length === 0) return true; // another worker took them between the two reads
+      if (rows.length === 0) return true; // another worker sent them between the two reads
       // The same rows give the same Message-ID, so a digest sent again after a crash is recognisably the same.
       const digestKey = createHash('sha256')
         .update(rows.map((r) => r.id).join(','))
