@@ -133,6 +133,25 @@ describe('what a move causes', () => {
     expect(new Set(mails.map((m) => m.messageId)).size).toBe(mails.length);
   });
 
+  it('a partner without users gets its offers at the address it opted in with (Organization.notificationEmail)', async () => {
+    const address = `shop-${randomUUID().slice(0, 8)}@example.jp`;
+    const { updateOrganization } = await admin.data(
+      `mutation U($id: ID!, $input: UpdateOrganizationInput!) { updateOrganization(id: $id, input: $input) { notificationEmail } }`,
+      {
+        id: city.shop.id,
+        input: { notificationEmail: address },
+      },
+    );
+    expect(updateOrganization).toEqual({ notificationEmail: address });
+    const referral = await submit({
+      category: 'SHOPPING',
+      summary: '買い物の代行を週1回',
+      subject: { displayName: '佐々木 K.', ageBand: '70代', contact: '072-000-2222' },
+    });
+    const mail = await catcher.waitFor(about(address, '新しい依頼の打診', referral.id));
+    expect(mail.text).toContain('種別: 買い物支援');
+  });
+
   it('an escalation at submission goes to tier-1', async () => {
     const referral = await submit({ destination: 'TIER1' });
     const mail = await catcher.waitFor(about(city.emails.tier1, '第1層SCに上げられました', referral.id));
