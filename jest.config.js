@@ -24,6 +24,8 @@ const common = {
 module.exports = {
   // Jest 30 reads testTimeout only here, not per project. Time limits guard against hangs; speed is for benchmarks.
   testTimeout: 180000,
+  // zz-* files last (test/last-files-sequencer.js): global, Jest reads testSequencer only here too.
+  testSequencer: '<rootDir>/test/last-files-sequencer.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,scripts}/**/*.spec.ts'] },
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/workflows/**/*.workflow-spec.ts'] },

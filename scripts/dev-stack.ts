@@ -1,5 +1,6 @@
 // `npm start`: the whole stack on embedded defaults, data under .data/, until Ctrl-C stops every process it started.
-// With DATABASE_URL and/or TEMPORAL_ADDRESS set, those servers are used instead of embedded ones.
+// With DATABASE_URL and/or TEMPORAL_ADDRESS set, those servers are used instead of embedded ones; with SMTP_URL set, mail
+// goes to that server instead of the local mail catcher, which keeps every mail under .data/mail/ (the console's 送信メール).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL || undefined,
     temporalAddress: process.env.TEMPORAL_ADDRESS || undefined,
     demoPassword: process.env.TSUNAGU_DEMO_PASSWORD || undefined,
+    mailCatcher: { dir: join(dataDir, 'mail') },
     env: {
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       TSUNAGU_JWT_SECRET: process.env.TSUNAGU_JWT_SECRET ?? devSecret(dataDir),
@@ -37,6 +39,11 @@ async function main(): Promise<void> {
   console.log(`GraphQL      ${stack.graphqlUrl}`);
   if (stack.temporalUiUrl) console.log(`Temporal UI  ${stack.temporalUiUrl.replace('127.0.0.1', 'localhost')}`);
   console.log('Metrics      http://127.0.0.1:9464/metrics (api), http://127.0.0.1:9465/metrics (worker)');
+  console.log(
+    stack.mailCatcher
+      ? `Mail         kept, never delivered: .data/mail/ and the console's 送信メール (admin@); SMTP_URL sends for real`
+      : `Mail         sent to ${redactUrl(stack.appEnv.SMTP_URL ?? '')} (SMTP_URL)`,
+  );
   console.log('Sign in as   tier2@tsunagu.test (and admin@, tier1@, npo@, silver@, center@, subcommittee@); Ctrl-C stops.');
   console.log('Password     tsunagu-demo, unless TSUNAGU_DEMO_PASSWORD chose another at the first start (README, "Users").');
 
@@ -54,6 +61,10 @@ async function main(): Promise<void> {
   // A crashed api or worker takes the stack down rather than leaving half of it running.
   void stack.api.exited.then((status) => stop(`api exited with ${status.code ?? status.signal}`));
   void stack.worker.exited.then((status) => stop(`worker exited with ${status.code ?? status.signal}`));
+}
+
+function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
 /** A signing key kept with the local data, so tokens survive a restart of the dev stack. */

@@ -1,6 +1,6 @@
-// Starts the real stack once for the e2e tier: embedded PostgreSQL, Temporal dev server, migrations, demo data, and
-// the compiled worker and api as separate processes. Runs from the build (npm test builds first), as `npm start` does:
-// jest's global setup gets no module mapping for the @tsunagu/* paths.
+// Starts the real stack once for the e2e tier: embedded PostgreSQL, Temporal dev server, migrations, demo data, a mail
+// catcher (the SMTP server the worker sends to), and the compiled worker and api as separate processes. Runs from the
+// build (npm test builds first), as `npm start` does: jest's global setup gets no module mapping for the @tsunagu/* paths.
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,9 @@ export default async function globalSetup(): Promise<void> {
     persistent: false,
     apiPort: await freePort('127.0.0.1'),
     temporalUiPort: false,
+    // Every mail the worker sends lands here: test files read it through the catcher's control API (e2eMailCatcher()),
+    // and the api's 送信メール page lists the folder.
+    mailCatcher: { dir: join(dataDir, 'mail'), control: true },
     // Production settings: what users get (no stack traces, no introspection).
     env: {
       NODE_ENV: 'production',
@@ -48,6 +51,13 @@ export default async function globalSetup(): Promise<void> {
       // Above worker-restart.e2e-spec.ts's 25 s without a worker, whose mutations wait for the next one; the short
       // bound is unavailable.e2e-spec.ts's own api.
       TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: '60',
+      // Mail (docs/NOTIFICATIONS.md): quick polls and retries, so notifications.e2e-spec.ts sees a failure become FAILED
+      // in seconds (3 attempts, 1 s then 2 s apart).
+      MAIL_POLL_MS: '200',
+      MAIL_RETRY_BASE_SECONDS: '1',
+      MAIL_MAX_ATTEMPTS: '3',
+      TSUNAGU_CITY_NAME: 'テスト市',
+      CONSOLE_URL: 'https://tsunagu.test.example',
     },
   });
   (globalThis as Record<string, unknown>).__TSUNAGU_E2E__ = { stack, dataDir };
@@ -59,6 +69,7 @@ export default async function globalSetup(): Promise<void> {
     workerPid: stack.worker.child.pid!,
     demoPassword: DEFAULT_DEMO_PASSWORD,
     dataDir,
+    mailCatcherControlUrl: stack.mailCatcher?.controlUrl,
   });
   console.log(`\ne2e stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.graphqlUrl}`);
 }

@@ -32,6 +32,7 @@ import { createGraphqlMetricsPlugin } from './metrics/graphql-metrics.plugin';
 import { MetricsModule } from './metrics/metrics.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
 import { ExportsModule } from './exports/exports.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -91,6 +92,7 @@ import { UsersModule } from './users/users.module';
     PolicyModule,
     ReportsModule,
     ExportsModule,
+    NotificationsModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -4,12 +4,15 @@ import { Client } from '@temporalio/client';
 import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
-import { createMetricsRegistry, readMetricsConfig } from '@tsunagu/observability';
+import { createMetricsRegistry, readMetricsConfig, registerOutboxBacklog } from '@tsunagu/observability';
 import { errorForLog, readRetentionDays, setLogSink } from '@tsunagu/persistence';
 import { ensureRetentionSchedule, readTemporalConfig, readWorkerTuning, RETENTION_SCHEDULE_ID, tsunaguDataConverter } from '@tsunagu/temporal';
+import { createTransport } from 'nodemailer';
 import { createActivities } from './activities';
 import { createWorkerLogger, nestLogger, temporalRuntimeLogger } from './observability/worker-log';
 import { freeLoopbackPort, startWorkerOps } from './observability/worker-ops';
+import { readMailConfig } from './mail/mail-config';
+import { countPendingMail, MailSender } from './mail/mail-sender';
 import { createReferralWorker } from './referral-worker';
 import { WorkerModule } from './worker.module';
 
@@ -22,6 +25,7 @@ async function main(): Promise<void> {
   const metrics = readMetricsConfig(process.env);
   const dataConverter = tsunaguDataConverter(readDataKeys(process.env));
   const retentionDays = readRetentionDays(process.env);
+  const mail = readMailConfig(process.env);
 
   // Before any connection: the Temporal runtime logs through our JSON logger (Core's own lines from WARN), and, when
   // metrics are on, exports the SDK's metrics on a loopback port that the worker's /metrics re-serves.
@@ -63,10 +67,25 @@ async function main(): Promise<void> {
           worker,
           coreMetricsUrl: `http://127.0.0.1:${coreMetricsPort}/metrics`,
         });
+  registerOutboxBacklog(() => countPendingMail(db));
   if (ops) log.info(`worker: metrics at ${ops.url}/metrics, probes at ${ops.url}/health/live and /health/ready`);
+
+  // Mail from the outbox (docs/NOTIFICATIONS.md): beside the Temporal worker, never in a move's path. Without SMTP_URL
+  // the rows wait; nobody gets an error.
+  let sender: MailSender | undefined;
+  if (mail.smtpUrl) {
+    const transport = createTransport({ url: mail.smtpUrl, pool: true, maxConnections: mail.concurrency, socketTimeout: 30_000 });
+    sender = new MailSender(db, transport, mail);
+    sender.start();
+    log.info(`worker: sending mail to ${new URL(mail.smtpUrl).host} as ${mail.from}`);
+  } else {
+    log.info('worker: mail: SMTP_URL is not set: notifications stay queued');
+  }
+
   // The Temporal runtime shuts the worker down on SIGINT and SIGTERM, letting running activities finish.
   log.info(`worker: polling ${temporal.address} namespace ${temporal.namespace} queue ${temporal.taskQueue}`);
   await worker.run();
+  await sender?.stop();
   await ops?.close();
   await app.close();
   await connection.close();

@@ -20,6 +20,7 @@ export function toOrganizationModel(org: OrganizationEntity): OrganizationModel 
     contactName: org.contactName,
     contactEmail: org.contactEmail,
     contactPhone: org.contactPhone,
+    notificationEmail: org.notificationEmail,
   };
 }
 

@@ -290,3 +290,36 @@ describe('RegionalIssueWriter.recordTransition', () => {
     expect(model.events.map((e) => e.seq)).toEqual([1, 2]);
   });
 });
+
+describe('mail about a follow-up action falling due (docs/NOTIFICATIONS.md)', () => {
+  it('goes to the issue’s opener in the same write, once, with ids and the due date only', async () => {
+    const [a, b] = [await referral(), await referral()];
+    const first = created(randomUUID(), a);
+    const second = moved(first, a, b);
+    await write(first);
+    await write(second);
+    const [proposal] = second.state.proposals;
+    const due: RegionalIssueWrite = {
+      ...second,
+      lastSeq: 6,
+      state: {
+        ...second.state,
+        proposals: [{ ...proposal, actions: [{ ...proposal.actions[0], remindedAt: '2027-02-01T00:00:00.000Z' }] }],
+      },
+      events: [
+        event(6, RegionalIssueEventKind.ACTION_DUE, { actorUserId: null, proposalId: proposal.proposalId, actionId: proposal.actions[0].actionId }),
+      ],
+    };
+    await write(due);
+    await t.db.query(`UPDATE regional_issue SET last_seq = 5 WHERE id = $1`, [first.state.issueId]);
+    await write(due); // a retried activity
+    const rows = await t.db.query(`SELECT kind, recipient_email, facts FROM notification WHERE source_key = $1`, [`issue:${first.state.issueId}:6`]);
+    expect(rows).toEqual([
+      {
+        kind: 'FOLLOW_UP_ACTION_DUE',
+        recipient_email: 'tier2@tsunagu.test',
+        facts: { regionalIssueId: first.state.issueId, actionDueOn: '2027-02-01' },
+      },
+    ]);
+  });
+});

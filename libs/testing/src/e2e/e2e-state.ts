@@ -11,6 +11,8 @@ export interface E2eState {
   demoPassword: string;
   /** The stack's folder: api.log and worker.log of the processes it started are here. */
   dataDir?: string;
+  /** The mail catcher's control API (e2eMailCatcher() in mail-catcher-client.ts); the worker sends to it (SMTP_URL). */
+  mailCatcherControlUrl?: string;
 }
 
 const STATE_FILE_VARIABLE = 'TSUNAGU_E2E_STATE_FILE';

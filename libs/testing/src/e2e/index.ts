@@ -4,3 +4,4 @@ export * from './test-city';
 export * from './database';
 export * from './markdown-table';
 export * from './temporal-data';
+export * from './mail-catcher-client';

@@ -7,6 +7,7 @@ import { RunningPostgres, startPostgres } from '../servers/embedded-postgres';
 import { freePort } from '../servers/free-port';
 import { RunningTemporalDevServer, startTemporalDevServer } from '../servers/temporal-dev-server';
 import { ServerProcess } from '../servers/child-process';
+import { MailCatcher, startMailCatcher } from '../servers/mail-catcher';
 import { startApiProcess, startWorkerProcess } from './app-processes';
 
 export interface StackOptions {
@@ -33,6 +34,11 @@ export interface StackOptions {
   /** Ports of the api's and the worker's metrics listeners (TSUNAGU_METRICS_PORT, one each, loopback); none if absent. */
   metricsPorts?: { api: number; worker: number };
   demoPassword?: string;
+  /**
+   * Start a mail catcher (servers/mail-catcher.ts) and give api and worker SMTP_URL, MAIL_FROM (unless set) and
+   * MAIL_CATCHER_DIR (the api's 送信メール page), unless SMTP_URL is set (here or in process.env): then mail goes there.
+   */
+  mailCatcher?: { dir?: string; control?: boolean };
   log?: (line: string) => void;
 }
 
@@ -47,8 +53,13 @@ export interface RunningStack {
   appEnv: NodeJS.ProcessEnv;
   api: ServerProcess;
   worker: ServerProcess;
+  /** When the stack started one (StackOptions.mailCatcher). */
+  mailCatcher?: MailCatcher;
   stop(): Promise<void>;
 }
+
+/** The sender of mail sent to a mail catcher, unless MAIL_FROM says otherwise: a reserved domain, never delivered. */
+export const DEV_MAIL_FROM = 'no-reply@tsunagu.test';
 
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const log = options.log ?? (() => undefined);
@@ -104,6 +115,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     // Each process its own metrics port: the same TSUNAGU_METRICS_PORT for both would stop the second at its start.
     const metricsPort = (process: 'api' | 'worker') => ({ TSUNAGU_METRICS_PORT: options.metricsPorts ? String(options.metricsPorts[process]) : '' });
+    let mailCatcher: MailCatcher | undefined;
+    if (options.mailCatcher && !appEnv.SMTP_URL?.trim()) {
+      mailCatcher = await startMailCatcher(options.mailCatcher);
+      stops.push(() => mailCatcher!.stop());
+      Object.assign(appEnv, { SMTP_URL: mailCatcher.url, MAIL_FROM: appEnv.MAIL_FROM || DEV_MAIL_FROM });
+      if (mailCatcher.dir) appEnv.MAIL_CATCHER_DIR = mailCatcher.dir;
+      log(`Mail         ${mailCatcher.url}${mailCatcher.dir ? `, kept in ${mailCatcher.dir}` : ''}`);
+    }
     const worker = await startWorkerProcess({ ...appEnv, ...metricsPort('worker') }, join(options.dataDir, 'worker.log'));
     stops.push(() => worker.stop());
     const api = await startApiProcess({ ...appEnv, ...metricsPort('api') }, options.apiPort, join(options.dataDir, 'api.log'));
@@ -118,6 +137,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       appEnv,
       api,
       worker,
+      mailCatcher,
       stop: stopAll,
     };
   } catch (error) {

@@ -43,6 +43,17 @@ abstract class OrganizationContactsInput {
   @MaxLength(CONTACT_PHONE_MAX_LENGTH)
   @Matches(CONTACT_PHONE_PATTERN, { message: 'contactPhone may contain only digits, spaces and + ( ) - .' })
   contactPhone?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Set: the organisation opted in to mail about offers at this address, used while it has no active users (docs/NOTIFICATIONS.md). Blank or null: no mail.',
+  })
+  @IsOptional()
+  @Transform(contact)
+  @IsEmail()
+  @MaxLength(CONTACT_EMAIL_MAX_LENGTH)
+  notificationEmail?: string | null;
 }
 
 @InputType('CreateOrganizationInput')

@@ -37,4 +37,7 @@ export class OrganizationModel {
 
   @Field(() => String, { nullable: true })
   contactPhone: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Where mail about offers goes while it has no active users (opted in); null: none.' })
+  notificationEmail: string | null;
 }
