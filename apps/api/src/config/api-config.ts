@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { ConfigError, Env, readEnum, readInteger, readString } from '@tsunagu/domain';
 import { GraphqlLimits, readGraphqlLimits } from '../common/graphql-hardening/limits';
 
@@ -33,6 +34,8 @@ export interface ApiConfig {
   issueSuggestionWindowDays: number;
   /** Upper bound on every Temporal call a request waits on; past it the caller gets UNAVAILABLE (common/temporal-calls.ts). */
   temporalCallTimeoutSeconds: number;
+  /** The local mail catcher's folder (npm start, tests), listed by keptMails (送信メール); unset: mail goes to a real server. */
+  mailCatcherDir?: string;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -55,7 +58,16 @@ export function readApiConfig(env: Env): ApiConfig {
     graphqlLimits: readGraphqlLimits(env),
     issueSuggestionWindowDays: readInteger(env, 'TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS', 90, { min: 1, max: 730 }),
     temporalCallTimeoutSeconds: readInteger(env, 'TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS', 15, { min: 1, max: 300 }),
+    mailCatcherDir: readMailCatcherDir(env, 'MAIL_CATCHER_DIR'),
   };
+}
+
+/** Absolute, so the api reads the folder the catcher writes whatever its working directory. */
+function readMailCatcherDir(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!isAbsolute(raw)) throw new ConfigError(name, `must be an absolute path; got "${raw}"`);
+  return raw;
 }
 
 const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];

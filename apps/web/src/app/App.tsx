@@ -15,6 +15,7 @@ const HomePage = lazy(() => import('../features/home/HomePage').then((m) => ({ d
 const NewReferralPage = lazy(() => import('../features/referrals/new/NewReferralPage').then((m) => ({ default: m.NewReferralPage })));
 const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
+const KeptMailPage = lazy(() => import('../features/kept-mail/KeptMailPage').then((m) => ({ default: m.KeptMailPage })));
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -66,6 +67,14 @@ export function App() {
                   element={
                     <RequireSession>
                       <ReferralPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/admin/mail"
+                  element={
+                    <RequireSession>
+                      <KeptMailPage />
                     </RequireSession>
                   }
                 />
