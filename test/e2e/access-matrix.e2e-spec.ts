@@ -756,6 +756,39 @@ const CASES: Record<string, Case> = {
     variables: () => ({}),
     ok: (result) => expect(result).toEqual({ catcherEnabled: true, totalCount: expect.any(Number) }),
   },
+  myNotificationPreferences: {
+    document: `query { myNotificationPreferences { kind delivery } }`,
+    variables: () => ({}),
+    ok: (result) => expect(result).toContainEqual({ kind: 'OFFER', delivery: expect.any(String) }),
+  },
+  setNotificationPreference: {
+    // IMMEDIATE is what every user has unless changed: the column's user gets mail as before.
+    document: `mutation N { setNotificationPreference(kind: COMPLETED, delivery: IMMEDIATE) { kind delivery } }`,
+    variables: () => ({}),
+    ok: (result) => expect(result).toEqual({ kind: 'COMPLETED', delivery: 'IMMEDIATE' }),
+  },
+  failedNotifications: {
+    document: `query { failedNotifications(first: 5) { totalCount } }`,
+    variables: () => ({}),
+    ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)),
+  },
+  retryNotification: {
+    document: `mutation R($id: ID!) { retryNotification(id: $id) { id status attempts } }`,
+    // A mail whose attempts all failed (written here: the matrix does not wait for a refusing SMTP server).
+    target: async () => {
+      const [row] = await queryRows<{ id: string }>(
+        state.databaseUrl,
+        `INSERT INTO notification (source_key, recipient_key, kind, recipient_email, facts, delivery, status, attempts, next_attempt_at, last_error)
+         VALUES ($1, 'matrix', 'OFFER', 'matrix@test.example', '{}', 'IMMEDIATE', 'FAILED', 8, now(), '550 refused') RETURNING id`,
+        [`matrix:${randomUUID()}`],
+      );
+      return { id: row.id, secrets: [] };
+    },
+    variables: (t) => ({ id: t.id }),
+    unknown: () => ({ id: randomUUID() }),
+    fingerprint: async (t) => queryRows(state.databaseUrl, 'SELECT status, attempts FROM notification WHERE id = $1', [t.id]),
+    ok: (result, t) => expect(result).toEqual({ id: t.id, status: 'PENDING', attempts: 0 }),
+  },
   ...POLICY_CASES(),
 };
 

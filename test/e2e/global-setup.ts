@@ -51,6 +51,13 @@ export default async function globalSetup(): Promise<void> {
       // Above worker-restart.e2e-spec.ts's 25 s without a worker, whose mutations wait for the next one; the short
       // bound is unavailable.e2e-spec.ts's own api.
       TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS: '60',
+      // Mail (docs/NOTIFICATIONS.md): quick polls and retries, so notifications.e2e-spec.ts sees a failure become FAILED
+      // in seconds (3 attempts, 1 s then 2 s apart).
+      MAIL_POLL_MS: '200',
+      MAIL_RETRY_BASE_SECONDS: '1',
+      MAIL_MAX_ATTEMPTS: '3',
+      TSUNAGU_CITY_NAME: 'テスト市',
+      CONSOLE_URL: 'https://tsunagu.test.example',
     },
   });
   (globalThis as Record<string, unknown>).__TSUNAGU_E2E__ = { stack, dataDir };

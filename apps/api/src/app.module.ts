@@ -29,6 +29,7 @@ import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin'
 import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
 import { QuietGraphqlExceptionsFilter } from './logging/quiet-graphql-exceptions.filter';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PolicyModule } from './policy/policy.module';
 import { ProvisionModule } from './provision/provision.module';
 import { ReferralsModule } from './referrals/referrals.module';
@@ -83,6 +84,7 @@ import { UsersModule } from './users/users.module';
     ProvisionModule,
     PolicyModule,
     KeptMailModule,
+    NotificationsModule,
   ],
   controllers: [HealthController],
   providers: [

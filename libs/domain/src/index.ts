@@ -18,3 +18,4 @@ export * from './text/policy-notes';
 export * from './text/labels';
 export * from './referral/referral-details';
 export * from './text/kana';
+export * from './notifications';

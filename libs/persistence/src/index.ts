@@ -9,3 +9,4 @@ export * from './seed/demo-data';
 export * from './crypto';
 export * from './retention/personal-data-retention';
 export * from './log-safe';
+export * from './notifications/notification-outbox';

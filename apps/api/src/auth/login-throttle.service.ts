@@ -1,7 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { errorForLog } from '@tsunagu/persistence';
-import { DataSource } from 'typeorm';
+import { NotificationKind } from '@tsunagu/domain';
+import { errorForLog, NotificationOutbox } from '@tsunagu/persistence';
+import { DataSource, EntityManager } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { tooManyAttempts } from '../common/graphql-errors';
 import { clientAddressKey, decideLoginAttempt } from './login-rate-limit';
@@ -72,7 +73,10 @@ export class LoginThrottle {
       { limit: limits.maxFailuresPerAddress, failures: row.address.map((at) => new Date(Number(at))) },
     ]);
     if (!decision.allowed) {
-      await this.db.query(`DELETE FROM login_attempt WHERE id = $1`, [row.id]);
+      await this.db.transaction(async (tx) => {
+        await tx.query(`DELETE FROM login_attempt WHERE id = $1`, [row.id]);
+        if (row.account.length >= limits.maxFailuresPerAccount) await this.tellLocked(tx, email, row.account);
+      });
       throw tooManyAttempts(decision.retryAfterSeconds);
     }
     return { id: row.id };
@@ -81,6 +85,25 @@ export class LoginThrottle {
   /** The password was right: the attempt is a success, and clears this address's earlier failures for the account. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
     await this.db.query(`UPDATE login_attempt SET success = true WHERE id = $1`, [attempt.id]);
+  }
+
+  /**
+   * The account's limit is reached: its user is told by mail (docs/NOTIFICATIONS.md, SIGN_IN_LOCKED). Keyed on the
+   * oldest failure that counts, so every refused attempt of one lock-out makes the same outbox row (written once).
+   */
+  private async tellLocked(tx: EntityManager, email: string, failures: number[]): Promise<void> {
+    const [user]: Array<{ id: string; display_name: string }> = await tx.query(`SELECT id, display_name FROM app_user WHERE email = $1 AND active`, [
+      email.trim().toLowerCase(),
+    ]);
+    if (!user) return; // an unknown address: nobody to tell
+    const oldest = Math.min(...failures.map(Number));
+    await new NotificationOutbox(tx).enqueue({
+      sourceKey: `user:${user.id}:${NotificationKind.SIGN_IN_LOCKED}:${oldest}`,
+      kind: NotificationKind.SIGN_IN_LOCKED,
+      facts: { recipientName: user.display_name },
+      recipients: { userId: user.id },
+      at: new Date(),
+    });
   }
 
   private prune(): void {

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AreaEntity, OrganizationEntity, UserEntity } from '@tsunagu/persistence';
+import { NotificationKind } from '@tsunagu/domain';
+import { AreaEntity, NotificationOutbox, OrganizationEntity, UserEntity } from '@tsunagu/persistence';
 import { AuthService } from '../auth/auth.service';
 import { passwordProblems } from '../auth/password-policy';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
@@ -69,12 +70,23 @@ export class UsersService {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     try {
-      const [{ id }]: Array<{ id: string }> = await this.db.query(
-        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password,
-                               temporary_password_issued_at, temporary_password_issued_by)
-         VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7) RETURNING id`,
-        [input.email, input.displayName, input.role, organization?.id ?? null, area?.id ?? null, passwordHash, viewer.id],
-      );
+      // The account and the mail telling its user (never the password) commit together (docs/NOTIFICATIONS.md).
+      const id = await this.db.transaction(async (tx) => {
+        const [{ id }]: Array<{ id: string }> = await tx.query(
+          `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password,
+                                 temporary_password_issued_at, temporary_password_issued_by)
+           VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7) RETURNING id`,
+          [input.email, input.displayName, input.role, organization?.id ?? null, area?.id ?? null, passwordHash, viewer.id],
+        );
+        await new NotificationOutbox(tx).enqueue({
+          sourceKey: `user:${id}:${NotificationKind.ACCOUNT_CREATED}`,
+          kind: NotificationKind.ACCOUNT_CREATED,
+          facts: { recipientName: input.displayName },
+          recipients: { userId: id },
+          at: new Date(),
+        });
+        return id;
+      });
       return { user: await this.get(id), temporaryPassword };
     } catch (error) {
       // Another administrator created the same email meanwhile.
@@ -116,13 +128,23 @@ export class UsersService {
   async resetPassword(viewer: Viewer, id: string): Promise<{ user: UserEntity; temporaryPassword: string }> {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
-    const [rows]: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = now(), token_version = token_version + 1,
-                           temporary_password_issued_at = now(), temporary_password_issued_by = $3
-        WHERE id = $1 RETURNING id`,
-      [id, passwordHash, viewer.id],
-    );
-    if (!rows.length) throw notFound('User');
+    await this.db.transaction(async (tx) => {
+      const [rows]: [Array<{ id: string; display_name: string; issued_at: Date }>, number] = await tx.query(
+        `UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = now(), token_version = token_version + 1,
+                             temporary_password_issued_at = now(), temporary_password_issued_by = $3
+          WHERE id = $1 RETURNING id, display_name, temporary_password_issued_at AS issued_at`,
+        [id, passwordHash, viewer.id],
+      );
+      if (!rows.length) throw notFound('User');
+      // The user learns of the reset (not the password: the administrator hands that over), in this transaction.
+      await new NotificationOutbox(tx).enqueue({
+        sourceKey: `user:${id}:${NotificationKind.PASSWORD_RESET_DONE}:${new Date(rows[0].issued_at).toISOString()}`,
+        kind: NotificationKind.PASSWORD_RESET_DONE,
+        facts: { recipientName: rows[0].display_name },
+        recipients: { userId: id },
+        at: new Date(),
+      });
+    });
     return { user: await this.get(id), temporaryPassword };
   }
 

@@ -1,6 +1,7 @@
 import { AreaEntity } from './area.entity';
 import { AuditEventEntity } from './audit-event.entity';
 import { DeadlineRuleEntity } from './deadline-rule.entity';
+import { NotificationEntity, NotificationPreferenceEntity } from './notification.entity';
 import { OrganizationEntity } from './organization.entity';
 import { AgendaItemEntity, FollowUpActionEntity, PolicyProposalEntity, SubcommitteeMeetingEntity } from './policy-proposal.entity';
 import { ProvisionRecordEntity } from './provision-record.entity';
@@ -21,6 +22,7 @@ export {
   RegionalIssueReferralEntity,
   SubcommitteeMeetingEntity,
 };
+export { NotificationEntity, NotificationPreferenceEntity };
 export {
   AreaEntity,
   AuditEventEntity,
@@ -52,4 +54,7 @@ export const ENTITIES = [
   AgendaItemEntity,
   FollowUpActionEntity,
   RegionalIssueEventEntity,
+  // Notifications by mail.
+  NotificationEntity,
+  NotificationPreferenceEntity,
 ];

@@ -33,6 +33,10 @@ export class OrganizationEntity {
   @Column({ name: 'contact_phone', type: 'text', nullable: true })
   contactPhone: string | null;
 
+  /** Partners without users: mail about offers goes here when set (set = opted in; docs/NOTIFICATIONS.md). */
+  @Column({ name: 'notification_email', type: 'text', nullable: true })
+  notificationEmail: string | null;
+
   @ManyToMany(() => AreaEntity)
   @JoinTable({
     name: 'organization_area',

@@ -12,6 +12,7 @@ import type {
 } from '@tsunagu/domain';
 import { blindIndexTerms, type DataKeyring } from '@tsunagu/crypto';
 import { NAME_KANA_INDEX_PURPOSE, ReferralSealedColumn, sealReferralColumn } from '../crypto/referral-personal-data';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 import { ProvisionRecordWriter } from './provision-record-writer';
 
 /** The submitted need, as the first write of a referral stores it (the workflow's submission plus its time). */
@@ -160,6 +161,8 @@ export class ReferralWriter {
     }
     // Personal data a handoff gives a partner is recorded with it, in this transaction (docs/SECURITY.md).
     await new ProvisionRecordWriter(this.tx).recordProvisions(input.referralId, input.handoffs);
+    // The mails these handoffs cause, in this transaction too (the outbox: docs/NOTIFICATIONS.md).
+    await new NotificationOutbox(this.tx).forReferralHandoffs(input.referralId, input.status, input.handoffs);
   }
 
   /**
@@ -183,5 +186,18 @@ export class ReferralWriter {
       [input.referralId, seq, h.kind, h.actorUserId, h.reason, h.note, h.issueId, h.issueSeq, h.proposalId],
     );
     await this.tx.query(`UPDATE referral SET last_seq = $2 WHERE id = $1`, [input.referralId, seq]);
+    const [{ status }]: Array<{ status: ReferralStatus }> = await this.tx.query(`SELECT status FROM referral WHERE id = $1`, [input.referralId]);
+    await new NotificationOutbox(this.tx).forReferralHandoffs(input.referralId, status, [
+      {
+        seq,
+        kind: h.kind,
+        fromOrganizationId: null,
+        toOrganizationId: null,
+        actorUserId: h.actorUserId,
+        reason: h.reason,
+        regionalIssueId: h.issueId,
+        at: new Date().toISOString(),
+      },
+    ]);
   }
 }

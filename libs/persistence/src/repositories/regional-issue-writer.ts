@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import type { RegionalIssueEvent, RegionalIssueState } from '@tsunagu/domain';
+import { NotificationKind, RegionalIssueEventKind, type RegionalIssueEvent, type RegionalIssueState } from '@tsunagu/domain';
+import { NotificationOutbox } from '../notifications/notification-outbox';
 
 /** One write of a regional issue's read model (the workflow's RecordRegionalIssueInput). */
 export interface RegionalIssueWrite {
@@ -155,5 +156,20 @@ export class RegionalIssueWriter {
        ON CONFLICT (issue_id, seq) DO NOTHING`,
       [s.issueId, JSON.stringify(events)],
     );
+
+    // A follow-up action falling due is mailed to tier-1 and whoever opened the issue (docs/NOTIFICATIONS.md), in this
+    // transaction. The issue's title and the action's text are free text: only ids and the due date go into the mail.
+    const outbox = new NotificationOutbox(this.tx);
+    for (const e of input.events) {
+      if (e.kind !== RegionalIssueEventKind.ACTION_DUE || !e.actionId) continue;
+      const action = s.proposals.flatMap((p) => p.actions).find((a) => a.actionId === e.actionId);
+      await outbox.enqueue({
+        sourceKey: `issue:${s.issueId}:${e.seq}`,
+        kind: NotificationKind.FOLLOW_UP_ACTION_DUE,
+        facts: { regionalIssueId: s.issueId, ...(action ? { actionDueOn: action.dueOn } : {}) },
+        recipients: { tier1: true, userId: s.createdByUserId },
+        at: new Date(e.at),
+      });
+    }
   }
 }

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { NotificationsResolver } from './notifications.resolver';
+import { NotificationsService } from './notifications.service';
+
+@Module({ providers: [NotificationsService, NotificationsResolver] })
+export class NotificationsModule {}

@@ -1,0 +1,43 @@
+import { readInteger, readString, readUrl, type Env } from '@tsunagu/domain';
+
+/** The sender's settings (docs/OPERATIONS.md, "Mail"); read and checked at the worker's start. */
+export interface MailConfig {
+  /** Unset: mail is off, rows wait in the outbox (docs/NOTIFICATIONS.md). */
+  smtpUrl: string | null;
+  /** The From address: `no-reply@…` or `つなぐ <no-reply@…>`. */
+  from: string;
+  /** The domain of Message-IDs: MAIL_FROM's. */
+  messageIdDomain: string;
+  cityName: string;
+  /** Without a trailing slash. */
+  consoleUrl: string;
+  pollMs: number;
+  /** Claims running at once: each sends one mail at a time. */
+  concurrency: number;
+  maxAttempts: number;
+  retryBaseSeconds: number;
+}
+
+export function readMailConfig(env: Env): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() ? readUrl(env, 'SMTP_URL', ['smtp', 'smtps']) : null;
+  const from = readString(env, 'MAIL_FROM', 'no-reply@tsunagu.invalid');
+  const address = /<([^>]+)>\s*$/.exec(from)?.[1] ?? from;
+  const domain = address.split('@')[1];
+  if (!domain) throw new Error(`Configuration error: MAIL_FROM must be an email address, got "${from}"`);
+  return {
+    smtpUrl,
+    from,
+    messageIdDomain: domain,
+    cityName: readString(env, 'TSUNAGU_CITY_NAME', 'つなぐ市'),
+    consoleUrl: readUrl(env, 'CONSOLE_URL', ['http', 'https'], 'http://localhost:4000').replace(/\/+$/, ''),
+    pollMs: readInteger(env, 'MAIL_POLL_MS', 1000, { min: 50, max: 60_000 }),
+    concurrency: readInteger(env, 'MAIL_CONCURRENCY', 4, { min: 1, max: 32 }),
+    maxAttempts: readInteger(env, 'MAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
+    retryBaseSeconds: readInteger(env, 'MAIL_RETRY_BASE_SECONDS', 30, { min: 1, max: 3600 }),
+  };
+}
+
+/** The wait before attempt `attempts + 1`: base × 2^(attempts − 1), at most an hour. */
+export function retryDelaySeconds(attempts: number, baseSeconds: number): number {
+  return Math.min(3600, baseSeconds * 2 ** Math.max(0, attempts - 1));
+}

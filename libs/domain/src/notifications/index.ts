@@ -1,0 +1,3 @@
+export * from './notification-kinds';
+export * from './digest-schedule';
+export * from './notification-templates';
