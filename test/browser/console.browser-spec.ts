@@ -86,7 +86,11 @@ describe('signing in', () => {
     expect(await banner.textContent()).toContain(city.emails.tier2.split('@')[0]);
     // The coordinator's home: the list of what they may see, with its count.
     await page.getByRole('heading', { name: '依頼の一覧 1 件', level: 2 }).waitFor();
-    expect(await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allTextContents()).toEqual(['ホーム', '新規依頼']);
+    expect(await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link').allTextContents()).toEqual([
+      'ホーム',
+      '新規依頼',
+      '通知設定',
+    ]);
     expect(await page.title()).toBe('ホーム | つなぐ');
     // The session is the httpOnly cookie only: nothing a script could read holds a token.
     const stored = await inPage(page, '({ cookie: document.cookie, local: { ...localStorage }, session: { ...sessionStorage } })');

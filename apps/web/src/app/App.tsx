@@ -16,6 +16,9 @@ const NewReferralPage = lazy(() => import('../features/referrals/new/NewReferral
 const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => ({ default: m.InboxPage })));
 const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
 const KeptMailPage = lazy(() => import('../features/kept-mail/KeptMailPage').then((m) => ({ default: m.KeptMailPage })));
+const NotificationSettingsPage = lazy(() =>
+  import('../features/notification-settings/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })),
+);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -75,6 +78,14 @@ export function App() {
                   element={
                     <RequireSession>
                       <KeptMailPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/settings/notifications"
+                  element={
+                    <RequireSession>
+                      <NotificationSettingsPage />
                     </RequireSession>
                   }
                 />

@@ -17,6 +17,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/inbox', label: ja.nav.inbox, roles: ['PARTNER'] },
   // What the local mail server kept (npm start); with a real server the page says mail is delivered instead.
   { to: '/admin/mail', label: ja.nav.keptMail, roles: ['ADMIN'] },
+  { to: '/settings/notifications', label: ja.nav.notificationSettings, roles: EVERYONE },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {
