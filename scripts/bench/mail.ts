@@ -129,7 +129,7 @@ async function main(): Promise<void> {
       A3: { with: newHistogram(), without: newHistogram() },
       A5: { with: newHistogram(), without: newHistogram() },
     };
-    const errors: string[] = [];
+    const failures = new Map<string, { failed: number; sent: number; sample: string }>();
     const runBlocks = async (id: 'A3' | 'A5', total: number) => {
       const scenario = id === 'A3' ? submit : accept;
       const blocks = Math.ceil(total / options.block);
@@ -144,7 +144,12 @@ async function main(): Promise<void> {
         }
         await setMode(recipients, mode);
         const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, () => scenario.send(), latency[id][mode], 60_000);
-        if (outcome.errors) errors.push(`${id} ${mode}: ${outcome.errors}/${outcome.sent} failed: ${outcome.errorSamples.join('; ')}`);
+        const failure = failures.get(`${id} ${mode}`) ?? { failed: 0, sent: 0, sample: '' };
+        failures.set(`${id} ${mode}`, {
+          failed: failure.failed + outcome.errors,
+          sent: failure.sent + outcome.sent,
+          sample: failure.sample || (outcome.errorSamples[0] ?? '').slice(0, 160),
+        });
         log(`${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok`);
       }
     };
@@ -208,7 +213,8 @@ async function main(): Promise<void> {
       ...[...delays.entries(), ['all', all] as [string, number[]]].map(
         ([kind, list]) => `| ${kind} | ${list.length} | ${quantile(list, 0.5)} | ${quantile(list, 0.99)} | ${quantile(list, 1)} |`,
       ),
-      ...(errors.length ? ['', 'Errors:', ...errors] : []),
+      '',
+      ...[...failures.entries()].map(([what, f]) => `${what}: ${f.failed} of ${f.sent} failed${f.sample ? `, e.g. ${f.sample}` : ''}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
     if (seen.size < rows.length) process.exitCode = 1;
