@@ -90,6 +90,7 @@ describe('signing in', () => {
       'ホーム',
       '新規依頼',
       '見える化',
+      '通知設定',
     ]);
     expect(await page.title()).toBe('ホーム | つなぐ');
     // The session is the httpOnly cookie only: nothing a script could read holds a token.

@@ -785,6 +785,11 @@ const CASES: Record<string, Case> = {
     variables: () => ({}),
     ok: (result) => expect(result.totalCount).toEqual(expect.any(Number)),
   },
+  keptMails: {
+    document: `query { keptMails(first: 5) { catcherEnabled totalCount } }`,
+    variables: () => ({}),
+    ok: (result) => expect(result).toEqual({ catcherEnabled: true, totalCount: expect.any(Number) }),
+  },
   myNotificationPreferences: {
     document: `query { myNotificationPreferences { kind delivery } }`,
     variables: () => ({}),

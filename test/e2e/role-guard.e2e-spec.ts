@@ -140,6 +140,7 @@ const INVALID: Record<string, InvalidCall> = {
   reactivateUser: { document: `mutation ($id: ID!) { reactivateUser(id: $id) { id } }`, variables: () => ({ id: BAD_ID }) },
   resetUserPassword: { document: `mutation ($id: ID!) { resetUserPassword(id: $id) { temporaryPassword } }`, variables: () => ({ id: BAD_ID }) },
   auditEvents: { document: `query { auditEvents(first: 0) { totalCount } }`, variables: () => ({}) },
+  keptMails: { document: `query { keptMails(first: 0) { totalCount } }`, variables: () => ({}) },
   regionalIssues: { document: `query { regionalIssues(first: 0) { totalCount } }`, variables: () => ({}) },
   suggestedRegionalIssues: { document: `query { suggestedRegionalIssues(windowDays: 0) { category } }`, variables: () => ({}) },
   createRegionalIssue: {

@@ -24,6 +24,7 @@ import { DeadlinesModule } from './deadlines/deadlines.module';
 import { DirectoryModule } from './directory/directory.module';
 import { graphqlIdeLandingPage } from './graphql-ide/graphql-ide';
 import { HealthController } from './health/health.controller';
+import { KeptMailModule } from './kept-mail/kept-mail.module';
 import { createGraphqlErrorLogPlugin } from './logging/graphql-error-log.plugin';
 import { apolloLogger } from './logging/log-options';
 import { LoggingModule } from './logging/logging.module';
@@ -92,6 +93,7 @@ import { UsersModule } from './users/users.module';
     PolicyModule,
     ReportsModule,
     ExportsModule,
+    KeptMailModule,
     NotificationsModule,
   ],
   controllers: [HealthController],

@@ -125,3 +125,15 @@ describe('readApiConfig: temporary passwords', () => {
     expect(text).toContain(message);
   });
 });
+
+describe('readApiConfig: the mail catcher folder (送信メール)', () => {
+  it('is unset by default and read when given', () => {
+    expect(readApiConfig(base).mailCatcherDir).toBeUndefined();
+    expect(readApiConfig({ ...base, MAIL_CATCHER_DIR: ' ' }).mailCatcherDir).toBeUndefined();
+    expect(readApiConfig({ ...base, MAIL_CATCHER_DIR: '/srv/tsunagu/.data/mail' }).mailCatcherDir).toBe('/srv/tsunagu/.data/mail');
+  });
+
+  it('stops on a relative path', () => {
+    expect(problem({ MAIL_CATCHER_DIR: '.data/mail' })).toContain('Configuration error: MAIL_CATCHER_DIR must be an absolute path');
+  });
+});

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { isAbsolute } from 'node:path';
 import { ConfigError, Env, readEnum, readInteger, readString } from '@tsunagu/domain';
 import { MetricsConfig, readMetricsConfig } from '@tsunagu/observability';
 import { GraphqlLimits, readGraphqlLimits } from '../common/graphql-hardening/limits';
@@ -36,6 +37,8 @@ export interface ApiConfig {
   temporalCallTimeoutSeconds: number;
   /** The /metrics listener: its own port, loopback by default (TSUNAGU_METRICS_PORT, TSUNAGU_METRICS_HOST; metrics/). */
   metrics: MetricsConfig;
+  /** The local mail catcher's folder (npm start, tests), listed by keptMails (送信メール); unset: mail goes to a real server. */
+  mailCatcherDir?: string;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -59,7 +62,16 @@ export function readApiConfig(env: Env): ApiConfig {
     issueSuggestionWindowDays: readInteger(env, 'TSUNAGU_ISSUE_SUGGESTION_WINDOW_DAYS', 90, { min: 1, max: 730 }),
     temporalCallTimeoutSeconds: readInteger(env, 'TSUNAGU_TEMPORAL_CALL_TIMEOUT_SECONDS', 15, { min: 1, max: 300 }),
     metrics: readMetricsConfig(env),
+    mailCatcherDir: readMailCatcherDir(env, 'MAIL_CATCHER_DIR'),
   };
+}
+
+/** Absolute, so the api reads the folder the catcher writes whatever its working directory. */
+function readMailCatcherDir(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  if (!raw) return undefined;
+  if (!isAbsolute(raw)) throw new ConfigError(name, `must be an absolute path; got "${raw}"`);
+  return raw;
 }
 
 const PROXY_PRESETS = ['loopback', 'linklocal', 'uniquelocal'];

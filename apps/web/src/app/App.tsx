@@ -17,6 +17,10 @@ const InboxPage = lazy(() => import('../features/inbox/InboxPage').then((m) => (
 const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').then((m) => ({ default: m.ReferralPage })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const MonthlyReportPage = lazy(() => import('../features/reports/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })));
+const KeptMailPage = lazy(() => import('../features/kept-mail/KeptMailPage').then((m) => ({ default: m.KeptMailPage })));
+const NotificationSettingsPage = lazy(() =>
+  import('../features/notification-settings/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })),
+);
 const NotFoundPage = lazy(() => import('../features/not-found/NotFoundPage').then((m) => ({ default: m.NotFoundPage })));
 
 export function App() {
@@ -84,6 +88,22 @@ export function App() {
                   element={
                     <RequireSession>
                       <MonthlyReportPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/admin/mail"
+                  element={
+                    <RequireSession>
+                      <KeptMailPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/settings/notifications"
+                  element={
+                    <RequireSession>
+                      <NotificationSettingsPage />
                     </RequireSession>
                   }
                 />

@@ -1,5 +1,5 @@
-// The menu per role. Only screens that exist are listed: the referral screens (新規依頼, 受信箱, 依頼一覧) and the
-// tier-1, subcommittee and administrator screens slot in here when they are built, each with the roles that see it.
+// The menu per role. Only screens that exist are listed: the referral screens (新規依頼, 受信箱, 依頼一覧), 送信メール, and the
+// tier-1, subcommittee and other administrator screens slot in here when they are built, each with the roles that see it.
 import type { Role } from '../shared/graphql/generated/graphql';
 import { ja } from '../shared/i18n/ja';
 
@@ -17,6 +17,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/inbox', label: ja.nav.inbox, roles: ['PARTNER'] },
   // 見える化: partners see their own organisation's needs and outcomes there (docs/REPORTS.md "Who sees what").
   { to: '/reports', label: ja.nav.reports, roles: EVERYONE },
+  // What the local mail server kept (npm start); with a real server the page says mail is delivered instead.
+  { to: '/admin/mail', label: ja.nav.keptMail, roles: ['ADMIN'] },
+  { to: '/settings/notifications', label: ja.nav.notificationSettings, roles: EVERYONE },
 ];
 
 export function navItemsFor(role: Role): NavItem[] {

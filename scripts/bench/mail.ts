@@ -1,0 +1,257 @@
+// `npm run bench:mail [-- --smoke] [--offers 1000] [--rate 20] [--accepts 400] [--block 100]`: notifications by mail
+// under load (issue 15). On a stack of its own with a mail catcher (a real SMTP server, in this process) as its mail
+// server: submits at a fixed arrival rate (A3, each an offer to a partner, whose user gets an OFFER mail) and accepts
+// (A5, the coordinator gets an ACCEPTED mail), in blocks that alternate between the recipients wanting mail at once and
+// having every kind OFF (then no outbox row is written), so the moves with and without notifications share the
+// machine's conditions. Then waits until every outbox row is SENT and every mail has arrived, and prints the time from
+// the handoff (the row, written in the handoff's transaction) to delivery (the catcher's receipt), p50/p99/max, and
+// the moves' latencies per mode. docs/BENCHMARKS.md, "Mail".
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client, Connection } from '@temporalio/client';
+import type { Histogram } from 'hdr-histogram-js';
+import { Pool } from 'pg';
+import { readDataKeys } from '@tsunagu/crypto';
+import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
+import { REFERRALS_TASK_QUEUE, tsunaguDataConverter } from '@tsunagu/temporal';
+import { CaughtMail, createTestCity, freePort, GraphQLSession, signIn, startStack } from '@tsunagu/testing';
+import { newHistogram, runOpenLoop, sleep } from './open-loop';
+import { BenchContext, BenchUser, createScenarios } from './scenarios';
+
+type Mode = 'with' | 'without';
+
+interface MailBenchOptions {
+  offers: number;
+  rate: number;
+  accepts: number;
+  block: number;
+}
+
+const USAGE = 'Usage: npm run bench:mail [-- --smoke] [--offers <n>] [--rate <per s>] [--accepts <n>] [--block <n>]';
+const started = performance.now();
+const log = (line: string) => process.stderr.write(`[bench:mail ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+
+function parseOptions(argv: string[]): MailBenchOptions {
+  const smoke = argv.includes('--smoke');
+  const options: MailBenchOptions = smoke ? { offers: 40, rate: 20, accepts: 20, block: 20 } : { offers: 1000, rate: 20, accepts: 400, block: 100 };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i];
+    if (flag === '--smoke') continue;
+    const key = { '--offers': 'offers', '--rate': 'rate', '--accepts': 'accepts', '--block': 'block' }[flag] as keyof MailBenchOptions | undefined;
+    const value = Number(argv[i + 1]);
+    if (!key || !Number.isFinite(value) || value <= 0) throw new Error(`${flag} ${argv[i + 1] ?? ''}: not understood\n${USAGE}`);
+    options[key] = value;
+    i++;
+  }
+  return options;
+}
+
+/** Every kind the bench's moves cause (offers to the partners, the coordinator's ACCEPTED), at once or off. */
+const KINDS = ['OFFER', 'ACCEPTED', 'OFFER_REMINDER', 'OFFER_EXPIRED', 'UNMATCHED', 'ESCALATED', 'DECLINED', 'RETURNED', 'COMPLETED'];
+
+async function setMode(users: GraphQLSession[], mode: Mode): Promise<void> {
+  const delivery = mode === 'with' ? 'IMMEDIATE' : 'OFF';
+  for (const session of users) {
+    for (const kind of KINDS) {
+      const response = await session.send(
+        `mutation P($kind: NotificationKind!, $delivery: NotificationDelivery!) {
+        setNotificationPreference(kind: $kind, delivery: $delivery) { kind } }`,
+        { kind, delivery },
+      );
+      if (response.errors?.length) throw new Error(`setNotificationPreference: ${JSON.stringify(response.errors)}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-mail-'));
+  log(`${options.offers} offers and ${options.accepts} accepts per mode at ${options.rate}/s, blocks of ${options.block}`);
+  const stack = await startStack({
+    dataDir,
+    persistent: false,
+    temporalDbFile: join(dataDir, 'temporal.sqlite'),
+    apiPort: await freePort('127.0.0.1'),
+    temporalUiPort: false,
+    // In this process, so that each mail's arrival is timed here; kept in memory only.
+    mailCatcher: {},
+    env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex') },
+    log: (line) => log(line.replace(/\s+/g, ' ')),
+  });
+  const catcher = stack.mailCatcher!;
+  const connection = await Connection.connect({ address: stack.temporalAddress });
+  const pool = new Pool({ connectionString: stack.databaseUrl, max: 10, application_name: 'tsunagu-bench-mail' });
+  const db = await createDataSource(readDatabaseConfig(stack.appEnv), 'tsunagu-bench-mail').initialize();
+  try {
+    const dataKeys = readDataKeys(stack.appEnv);
+    const temporal = new Client({
+      connection,
+      namespace: stack.appEnv.TEMPORAL_NAMESPACE ?? 'tsunagu',
+      dataConverter: tsunaguDataConverter(dataKeys),
+    });
+    const city = await createTestCity(stack.databaseUrl, 'bench-mail');
+    const user = async (email: string): Promise<BenchUser> => {
+      const session = await signIn(stack.graphqlUrl, email, city.password);
+      const { rows } = await pool.query<{ organization_id: string }>('SELECT organization_id FROM app_user WHERE id = $1', [session.userId]);
+      return { id: session.userId!, organizationId: rows[0].organization_id, session };
+    };
+    const [tier2, first, second] = await Promise.all([user(city.emails.tier2), user(city.emails.first), user(city.emails.second)]);
+    const ctx: BenchContext = {
+      tag: randomBytes(4).toString('hex'),
+      city,
+      temporal,
+      pool,
+      db,
+      dataKeys,
+      taskQueue: stack.appEnv.TEMPORAL_TASK_QUEUE ?? REFERRALS_TASK_QUEUE,
+      tier2,
+      partners: new Map([
+        [first.organizationId, first],
+        [second.organizationId, second],
+      ]),
+    };
+    const recipients = [tier2.session, first.session, second.session];
+    const scenarios = createScenarios(ctx, 16);
+    const submit = scenarios.find((s) => s.id === 'A3')!;
+    const accept = scenarios.find((s) => s.id === 'A5')!;
+
+    // Warm-up, unmeasured, with mail on: connections, JIT, the sender's first claims.
+    await setMode(recipients, 'with');
+    await accept.prepare!(10);
+    for (let i = 0; i < 10; i++) await submit.send();
+    for (let i = 0; i < 10; i++) await accept.send();
+    await waitForOutbox(pool, 60_000);
+
+    const latency: Record<'A3' | 'A5', Record<Mode, Histogram>> = {
+      A3: { with: newHistogram(), without: newHistogram() },
+      A5: { with: newHistogram(), without: newHistogram() },
+    };
+    const failures = new Map<string, { failed: number; sent: number; sample: string }>();
+    const runBlocks = async (id: 'A3' | 'A5', total: number) => {
+      const scenario = id === 'A3' ? submit : accept;
+      const blocks = Math.ceil(total / options.block);
+      for (let b = 0; b < blocks * 2; b++) {
+        // with, without, without, with, with, ...: each mode as often first as second.
+        const mode: Mode = Math.floor((b + 1) / 2) % 2 === 0 ? 'with' : 'without';
+        const count = Math.min(options.block, total - Math.floor(b / 2) * options.block);
+        if (scenario.prepare) {
+          // The referrals to accept are opened with mail off: their offers are not what this block measures.
+          await setMode(recipients, 'without');
+          await scenario.prepare(count);
+        }
+        await setMode(recipients, mode);
+        const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, () => scenario.send(), latency[id][mode], 60_000);
+        const failure = failures.get(`${id} ${mode}`) ?? { failed: 0, sent: 0, sample: '' };
+        failures.set(`${id} ${mode}`, {
+          failed: failure.failed + outcome.errors,
+          sent: failure.sent + outcome.sent,
+          sample: failure.sample || (outcome.errorSamples[0] ?? '').slice(0, 160),
+        });
+        log(`${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok`);
+      }
+    };
+    const measuredFrom = new Date();
+    await runBlocks('A3', options.offers);
+    await runBlocks('A5', options.accepts);
+
+    log('waiting for the outbox to empty and every mail to arrive');
+    const waitStarted = performance.now();
+    await waitForOutbox(pool, 600_000);
+    const { rows } = await pool.query<{ id: string; kind: string; created_at: Date; status: string }>(
+      `SELECT id, kind, created_at, status FROM notification WHERE created_at >= $1 AND delivery = 'IMMEDIATE'`,
+      [measuredFrom],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    const mails = await catcher
+      .waitForCount((mail) => byId.has(notificationId(mail) ?? ''), rows.length, 120_000)
+      .catch(async () => {
+        return (await catcher.mails()).filter((mail) => byId.has(notificationId(mail) ?? ''));
+      });
+    const drainSeconds = (performance.now() - waitStarted) / 1000;
+    const delays = new Map<string, number[]>();
+    const seen = new Set<string>();
+    for (const mail of mails) {
+      const id = notificationId(mail)!;
+      if (seen.has(id)) continue; // a resend after a crash carries the same Message-ID: count the first arrival
+      seen.add(id);
+      const row = byId.get(id)!;
+      const list = delays.get(row.kind) ?? [];
+      list.push(Date.parse(mail.receivedAt) - row.created_at.getTime());
+      delays.set(row.kind, list);
+    }
+    const all = [...delays.values()].flat();
+    const duplicates = mails.length - seen.size;
+
+    const ms = (h: Histogram, q: number) => (h.getValueAtPercentile(q) / 1000).toFixed(1);
+    const pct = (h: Histogram, q: number, base: Histogram) =>
+      `${(((h.getValueAtPercentile(q) - base.getValueAtPercentile(q)) / base.getValueAtPercentile(q)) * 100).toFixed(1)}%`;
+    const lines = [
+      `Mail benchmark: ${options.offers} submits (offers) and ${options.accepts} accepts per mode at ${options.rate}/s, blocks of ${options.block}, modes alternating`,
+      `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load at the end ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(
+          ' ',
+        )}; worker MAIL_POLL_MS ${stack.appEnv.MAIL_POLL_MS ?? '1000 (default)'}, MAIL_CONCURRENCY ${stack.appEnv.MAIL_CONCURRENCY ?? '4 (default)'}`,
+      '',
+      '| move | notifications | n | p50 ms | p99 ms | max ms | p50 vs without | p99 vs without |',
+      '|---|---|---|---|---|---|---|---|',
+      ...(['A3', 'A5'] as const).flatMap((id) =>
+        (['without', 'with'] as const).map((mode) => {
+          const h = latency[id][mode];
+          const vs = mode === 'with' ? [pct(h, 50, latency[id].without), pct(h, 99, latency[id].without)] : ['', ''];
+          return `| ${id === 'A3' ? 'A3 submitReferral' : 'A5 acceptReferral'} | ${mode} | ${h.totalCount} | ${ms(h, 50)} | ${ms(h, 99)} | ${(h.maxValue / 1000).toFixed(1)} | ${vs.join(' | ')} |`;
+        }),
+      ),
+      '',
+      `Outbox rows written while measuring (IMMEDIATE): ${rows.length}; SENT: ${rows.filter((r) => r.status === 'SENT').length}; mails received for them: ${seen.size} (${duplicates} sent twice); outbox empty and mail in ${drainSeconds.toFixed(1)} s after the last move`,
+      '',
+      '| mail | n | handoff → delivered p50 ms | p99 ms | max ms |',
+      '|---|---|---|---|---|',
+      ...[...delays.entries(), ['all', all] as [string, number[]]].map(
+        ([kind, list]) => `| ${kind} | ${list.length} | ${quantile(list, 0.5)} | ${quantile(list, 0.99)} | ${quantile(list, 1)} |`,
+      ),
+      '',
+      ...[...failures.entries()].map(([what, f]) => `${what}: ${f.failed} of ${f.sent} failed${f.sample ? `, e.g. ${f.sample}` : ''}`),
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
+    if (seen.size < rows.length) process.exitCode = 1;
+  } finally {
+    await connection.close().catch(() => undefined);
+    await pool.end().catch(() => undefined);
+    await db.destroy().catch(() => undefined);
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The sender's Message-ID of a single mail is `<n-<notification id>@domain>` (apps/worker/src/mail/mail-sender.ts). */
+function notificationId(mail: CaughtMail): string | undefined {
+  return /^<n-([0-9a-f-]{36})@/.exec(mail.messageId ?? '')?.[1];
+}
+
+async function waitForOutbox(pool: Pool, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status = 'PENDING' AND delivery = 'IMMEDIATE'`);
+    if (Number(rows[0].n) === 0) return;
+    if (performance.now() > deadline) throw new Error(`${rows[0].n} mails still PENDING after ${timeoutMs / 1000} s`);
+    await sleep(200);
+  }
+}
+
+function quantile(values: number[], q: number): string {
+  if (!values.length) return '—';
+  const sorted = [...values].sort((a, b) => a - b);
+  return String(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]);
+}
+
+main().then(
+  () => process.exit(process.exitCode ?? 0),
+  (error) => {
+    console.error(`bench:mail: ${error instanceof Error ? (error.stack ?? error.message) : error}`);
+    process.exit(1);
+  },
+);
