@@ -141,6 +141,8 @@ const INVALID: Record<string, InvalidCall> = {
   resetUserPassword: { document: `mutation ($id: ID!) { resetUserPassword(id: $id) { temporaryPassword } }`, variables: () => ({ id: BAD_ID }) },
   auditEvents: { document: `query { auditEvents(first: 0) { totalCount } }`, variables: () => ({}) },
   keptMails: { document: `query { keptMails(first: 0) { totalCount } }`, variables: () => ({}) },
+  failedNotifications: { document: `query { failedNotifications(first: 0) { totalCount } }`, variables: () => ({}) },
+  retryNotification: { document: `mutation ($id: ID!) { retryNotification(id: $id) { id } }`, variables: () => ({ id: BAD_ID }) },
   regionalIssues: { document: `query { regionalIssues(first: 0) { totalCount } }`, variables: () => ({}) },
   suggestedRegionalIssues: { document: `query { suggestedRegionalIssues(windowDays: 0) { category } }`, variables: () => ({}) },
   createRegionalIssue: {
