@@ -18,6 +18,8 @@ const option = (name: string, fallback: string) => {
 const RUNS = Number(option('runs', '20'));
 const YEAR = { from: option('from', '2025-12'), to: option('to', '2026-11') };
 const MONTH = option('month', '2026-11');
+/** Only the cases whose name contains one of these (comma-separated); all when absent. */
+const ONLY = option('only', '').split(',').filter(Boolean);
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
       ['monthlyReport (tier-2)', () => service.monthlyReport(coordinator, MONTH)],
     ];
     console.log('| case | p50 ms | p95 ms | max ms |\n|---|---|---|---|');
-    for (const [name, run] of cases) {
+    for (const [name, run] of cases.filter(([name]) => !ONLY.length || ONLY.some((part) => name.includes(part)))) {
       for (let i = 0; i < 2; i++) await run();
       const times: number[] = [];
       for (let i = 0; i < RUNS; i++) {

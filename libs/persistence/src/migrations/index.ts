@@ -12,6 +12,7 @@ import { ClosingTheLoops1765324800000 } from './1765324800000-closing-the-loops'
 import { DeadlinesAndHolds1765411200000 } from './1765411200000-deadlines-and-holds';
 import { PolicyLoop1765497600000 } from './1765497600000-policy-loop';
 import { ConsoleReads1765670400000 } from './1765670400000-console-reads';
+import { ReportIndexes1765756800000 } from './1765756800000-report-indexes';
 import { Notifications1765757000000 } from './1765757000000-notifications';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   DeadlinesAndHolds1765411200000,
   PolicyLoop1765497600000,
   ConsoleReads1765670400000,
+  ReportIndexes1765756800000,
   Notifications1765757000000,
 ];
