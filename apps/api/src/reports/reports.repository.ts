@@ -150,41 +150,38 @@ export class ReportsRepository {
       areaId: string | null;
       measure: string;
       n: number;
-      medianHours: number;
-      p90Hours: number;
+      medianHours: number | null;
+      p90Hours: number | null;
       medianBusinessDays: number | null;
       p90BusinessDays: number | null;
     }[]
   > {
     const where = cohortWhere(c);
-    const rows = await namedQuery<Record<string, string | number | null>>(
+    const measures = [
+      ['FIRST_ANSWER', 'first_answer'],
+      ['ACCEPTANCE', 'acceptance'],
+      ['COMPLETION', 'completion'],
+    ] as const;
+    // percentile_cont ignores nulls: each measure counts the needs that got there.
+    const columns = measures.map(
+      ([, m]) => `count(r.${m}_hours) AS ${m}_n,
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY r.${m}_hours) AS ${m}_hours,
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY r.${m}_business_days) AS ${m}_business_days`,
+    );
+    const rows = await namedQuery<Record<string, string | number[] | null>>(
       this.db,
-      `SELECT r.area_id, m.measure, count(*) AS n,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY m.hours) AS median_hours,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY m.hours) AS p90_hours,
-              percentile_cont(0.5) WITHIN GROUP (ORDER BY m.business_days) AS median_business_days,
-              percentile_cont(0.9) WITHIN GROUP (ORDER BY m.business_days) AS p90_business_days
-         FROM referral_report_row r
-         CROSS JOIN LATERAL (
-           VALUES ('FIRST_ANSWER', r.first_answer_at, r.first_answer_business_days),
-                  ('ACCEPTANCE', r.accepted_at, r.acceptance_business_days),
-                  ('COMPLETION', r.completed_at, r.completion_business_days)) AS s(measure, at, business_days)
-         -- Hours as JavaScript computes them: exact elapsed milliseconds over 3,600,000, rounded once to a double.
-         CROSS JOIN LATERAL (SELECT s.measure, (extract(epoch FROM s.at - r.created_at) / 3600)::float8 AS hours, s.business_days) AS m
-        WHERE ${where.sql} AND s.at IS NOT NULL
-        GROUP BY GROUPING SETS ((r.area_id, m.measure), (m.measure))`,
+      `SELECT r.area_id, ${columns.join(',\n              ')}
+         FROM referral_report_row r WHERE ${where.sql}
+        GROUP BY GROUPING SETS ((r.area_id), ())`,
       where.params,
     );
-    const number = (v: string | number | null) => (v === null ? null : Number(v));
-    return rows.map((row) => ({
-      areaId: row.area_id as string | null,
-      measure: row.measure as string,
-      n: Number(row.n),
-      medianHours: Number(row.median_hours),
-      p90Hours: Number(row.p90_hours),
-      medianBusinessDays: number(row.median_business_days),
-      p90BusinessDays: number(row.p90_business_days),
-    }));
+    return rows.flatMap((row) =>
+      measures.map(([measure, m]) => {
+        const [medianHours, p90Hours] = (row[`${m}_hours`] as number[] | null) ?? [null, null];
+        const [medianBusinessDays, p90BusinessDays] = (row[`${m}_business_days`] as number[] | null) ?? [null, null];
+        return { areaId: row.area_id as string | null, measure, n: Number(row[`${m}_n`]), medianHours, p90Hours, medianBusinessDays, p90BusinessDays };
+      }),
+    );
   }
 
   /** The cohort's offers by area and ending (ACCEPTED, DECLINED with its reason, EXPIRED, OTHER, OPEN). */

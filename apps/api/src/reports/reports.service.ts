@@ -312,7 +312,7 @@ export class ReportsService {
     const rows = await this.repository.answerTimes(ctx.cohort());
     const figures = (measure: AnswerTimeMeasure, areaId: string | null) => {
       const row = rows.find((r) => r.measure === measure && r.areaId === areaId);
-      const times: DurationFigures = row
+      const times: DurationFigures = row?.n
         ? {
             medianHours: round2(row.medianHours),
             p90Hours: round2(row.p90Hours),

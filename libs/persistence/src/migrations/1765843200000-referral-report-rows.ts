@@ -21,6 +21,7 @@ export class ReferralReportRows1765843200000 implements MigrationInterface {
         month char(7) NOT NULL,
         first_answer_at timestamptz, accepted_at timestamptz, completed_at timestamptz,
         first_answer_business_days int, acceptance_business_days int, completion_business_days int,
+        first_answer_hours float8, acceptance_hours float8, completion_hours float8,
         ever_unmatched boolean NOT NULL, ever_escalated boolean NOT NULL,
         offers int NOT NULL, offers_accepted int NOT NULL, offers_declined int NOT NULL, offers_expired int NOT NULL,
         offers_other int NOT NULL, offers_open int NOT NULL,

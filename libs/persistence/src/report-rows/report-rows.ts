@@ -25,6 +25,9 @@ export const REPORT_ROW_COLUMNS = [
   'first_answer_business_days',
   'acceptance_business_days',
   'completion_business_days',
+  'first_answer_hours',
+  'acceptance_hours',
+  'completion_hours',
   'ever_unmatched',
   'ever_escalated',
   'offers',
@@ -38,9 +41,11 @@ export const REPORT_ROW_COLUMNS = [
 ] as const;
 
 const jstDate = (instant: string) => `(${instant} AT TIME ZONE 'Asia/Tokyo')::date`;
+/** Hours from the submission as JavaScript computes them: exact elapsed time over 3,600 s, rounded once to a double. */
+const hours = (instant: string) => `(extract(epoch FROM ${instant} - r.created_at) / 3600)::float8`;
 
 /**
- * refresh_referral_report_rows(ids): upserts the rows of these referrals. Business days are differences of
+ * refresh_referral_report_rows(ids): upserts the rows of these referrals. Hours are wall-clock; business days are differences of
  * business_calendar_day's running count (libs/domain's calendar), so an answer the same JST day is 0 and one the next
  * business day 1, as businessDaysBetween counts them.
  */
@@ -53,6 +58,7 @@ export const REFRESH_REPORT_ROWS_FUNCTION = `
            fa.business_days_through - sub.business_days_through,
            ac.business_days_through - sub.business_days_through,
            co.business_days_through - sub.business_days_through,
+           ${hours('h.first_answer_at')}, ${hours('h.accepted_at')}, ${hours('h.completed_at')},
            coalesce(h.ever_unmatched, false), coalesce(h.ever_escalated, false),
            o.offers, o.accepted, o.declined, o.expired, o.other, o.open, o.declined_reasons,
            t.tried
