@@ -179,7 +179,15 @@ export class ReportsRepository {
       measures.map(([measure, m]) => {
         const [medianHours, p90Hours] = (row[`${m}_hours`] as number[] | null) ?? [null, null];
         const [medianBusinessDays, p90BusinessDays] = (row[`${m}_business_days`] as number[] | null) ?? [null, null];
-        return { areaId: row.area_id as string | null, measure, n: Number(row[`${m}_n`]), medianHours, p90Hours, medianBusinessDays, p90BusinessDays };
+        return {
+          areaId: row.area_id as string | null,
+          measure,
+          n: Number(row[`${m}_n`]),
+          medianHours,
+          p90Hours,
+          medianBusinessDays,
+          p90BusinessDays,
+        };
       }),
     );
   }

@@ -14,7 +14,10 @@ export interface BusinessCalendarDay {
   businessDaysThrough: number;
 }
 
-export function businessCalendarDays(first: number = BUSINESS_CALENDAR_YEARS.first, last: number = BUSINESS_CALENDAR_YEARS.last): BusinessCalendarDay[] {
+export function businessCalendarDays(
+  first: number = BUSINESS_CALENDAR_YEARS.first,
+  last: number = BUSINESS_CALENDAR_YEARS.last,
+): BusinessCalendarDay[] {
   const days: BusinessCalendarDay[] = [];
   let through = 0;
   for (let t = Date.UTC(first, 0, 1); t < Date.UTC(last + 1, 0, 1); t += 86_400_000) {
