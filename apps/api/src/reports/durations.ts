@@ -24,7 +24,7 @@ export function percentileCont(values: readonly number[], fraction: number): num
   return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
 }
 
-const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
+export const round2 = (n: number | null) => (n === null ? null : Math.round(n * 100) / 100);
 
 export function durationFigures(spans: readonly Span[]): DurationFigures {
   const hours = spans.map((s) => (s.to.getTime() - s.from.getTime()) / 3_600_000);

@@ -5,8 +5,11 @@ import type { SqlScope } from '../referrals/referral-scope';
 
 // Every SQL statement of the reports (docs/REPORTS.md): raw rows, grouped by area at least, so that the service can tell
 // which figures count needs of which areas. No Nest here: the db tier runs these against a real PostgreSQL.
+// The cohort's figures read the summary row per referral (referral_report_row, aliased `r`: its id, area, submitter,
+// holder, status and created_at are the referral's, so the referral scopes apply to it); only the partner load's
+// per-offer times and what a partner holds now read the live tables.
 
-/** The needs a report counts: submitted in [start, end), matching the filters, within the viewer's scope on `r`. */
+/** The needs a report counts: submitted in [start, end), matching the filters, within the viewer's scope on `r` (a referral or its report row). */
 export interface Cohort {
   start: Date;
   end: Date;
@@ -23,7 +26,6 @@ export interface AreaRow {
   name: string;
 }
 
-const ANSWERS = `'ACCEPTED', 'DECLINED'`;
 /** The handoffs by which an offered organisation's offer ends (from_organization_id is that organisation). */
 const OFFER_ENDINGS = `'ACCEPTED', 'DECLINED', 'EXPIRED', 'REASSIGNED', 'ESCALATED', 'WITHDRAWN'`;
 const PARTNER_KINDS = PARTNER_ORGANIZATION_KINDS.map((kind) => `'${kind}'`).join(', ');
@@ -82,8 +84,8 @@ export class ReportsRepository {
     const where = cohortWhere(c);
     const rows = await namedQuery<{ area_id: string; category: NeedCategory; month: string; subject_kind: SubjectKind; n: string }>(
       this.db,
-      `SELECT r.area_id, r.category, to_char(r.created_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM') AS month, r.subject_kind, count(*) AS n
-         FROM referral r WHERE ${where.sql} GROUP BY 1, 2, 3, 4`,
+      `SELECT r.area_id, r.category, r.month, r.subject_kind, count(*) AS n
+         FROM referral_report_row r WHERE ${where.sql} GROUP BY 1, 2, 3, 4`,
       where.params,
     );
     return rows.map((row) => ({ areaId: row.area_id, category: row.category, month: row.month, subjectKind: row.subject_kind, n: Number(row.n) }));
@@ -97,9 +99,9 @@ export class ReportsRepository {
     const rows = await namedQuery<Record<string, string | null>>(
       this.db,
       `SELECT r.area_id, r.category, r.status, r.outcome, count(*) AS n,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'ESCALATED')) AS escalated,
+              count(*) FILTER (WHERE r.ever_escalated) AS escalated,
               count(*) FILTER (WHERE EXISTS (SELECT 1 FROM regional_issue_referral l WHERE l.referral_id = r.id)) AS linked
-         FROM referral r WHERE ${where.sql} GROUP BY 1, 2, 3, 4`,
+         FROM referral_report_row r WHERE ${where.sql} GROUP BY 1, 2, 3, 4`,
       where.params,
     );
     return rows.map((row) => ({
@@ -113,7 +115,7 @@ export class ReportsRepository {
     }));
   }
 
-  /** One row per cohort need: its submission and the first answer, acceptance and completion, if any. */
+  /** One row per cohort need: its submission and the first answer, acceptance and completion, if any (the spans answerTimes summarises). */
   async answerSpans(
     c: Cohort,
   ): Promise<{ areaId: string; submittedAt: Date; firstAnswerAt: Date | null; acceptedAt: Date | null; completedAt: Date | null }[]> {
@@ -126,11 +128,7 @@ export class ReportsRepository {
       completed_at: Date | null;
     }>(
       this.db,
-      `SELECT r.area_id, r.created_at,
-              (SELECT min(h.at) FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind IN (${ANSWERS})) AS first_answer_at,
-              (SELECT min(h.at) FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'ACCEPTED') AS accepted_at,
-              (SELECT min(h.at) FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'COMPLETED') AS completed_at
-         FROM referral r WHERE ${where.sql}`,
+      `SELECT r.area_id, r.created_at, r.first_answer_at, r.accepted_at, r.completed_at FROM referral_report_row r WHERE ${where.sql}`,
       where.params,
     );
     return rows.map((row) => ({
@@ -142,16 +140,71 @@ export class ReportsRepository {
     }));
   }
 
+  /**
+   * For each measure (FIRST_ANSWER, ACCEPTANCE, COMPLETION), by area and city-wide (areaId null): how many cohort needs
+   * got there, and the median and 90th percentile (percentile_cont) of the time from submission in hours and in the
+   * business days the report row holds.
+   */
+  async answerTimes(c: Cohort): Promise<
+    {
+      areaId: string | null;
+      measure: string;
+      n: number;
+      medianHours: number | null;
+      p90Hours: number | null;
+      medianBusinessDays: number | null;
+      p90BusinessDays: number | null;
+    }[]
+  > {
+    const where = cohortWhere(c);
+    const measures = [
+      ['FIRST_ANSWER', 'first_answer'],
+      ['ACCEPTANCE', 'acceptance'],
+      ['COMPLETION', 'completion'],
+    ] as const;
+    // percentile_cont ignores nulls: each measure counts the needs that got there.
+    const columns = measures.map(
+      ([, m]) => `count(r.${m}_hours) AS ${m}_n,
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY r.${m}_hours) AS ${m}_hours,
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY r.${m}_business_days) AS ${m}_business_days`,
+    );
+    const rows = await namedQuery<Record<string, string | number[] | null>>(
+      this.db,
+      `SELECT r.area_id, ${columns.join(',\n              ')}
+         FROM referral_report_row r WHERE ${where.sql}
+        GROUP BY GROUPING SETS ((r.area_id), ())`,
+      where.params,
+    );
+    return rows.flatMap((row) =>
+      measures.map(([measure, m]) => {
+        const [medianHours, p90Hours] = (row[`${m}_hours`] as number[] | null) ?? [null, null];
+        const [medianBusinessDays, p90BusinessDays] = (row[`${m}_business_days`] as number[] | null) ?? [null, null];
+        return {
+          areaId: row.area_id as string | null,
+          measure,
+          n: Number(row[`${m}_n`]),
+          medianHours,
+          p90Hours,
+          medianBusinessDays,
+          p90BusinessDays,
+        };
+      }),
+    );
+  }
+
   /** The cohort's offers by area and ending (ACCEPTED, DECLINED with its reason, EXPIRED, OTHER, OPEN). */
   async offerEndings(c: Cohort): Promise<{ areaId: string; ending: string; reason: string | null; n: number }[]> {
-    const offers = offersWithEnding(c);
+    const where = cohortWhere(c);
     const rows = await namedQuery<{ area_id: string; ending: string; reason: string | null; n: string }>(
       this.db,
-      `SELECT area_id,
-              CASE WHEN ending IS NULL THEN 'OPEN' WHEN ending IN ('ACCEPTED', 'DECLINED', 'EXPIRED') THEN ending ELSE 'OTHER' END AS ending,
-              CASE WHEN ending = 'DECLINED' THEN reason END AS reason, count(*) AS n
-         FROM (${offers.sql}) x GROUP BY 1, 2, 3`,
-      offers.params,
+      `SELECT r.area_id, e.ending, e.reason, sum(e.n) AS n
+         FROM referral_report_row r
+         CROSS JOIN LATERAL (
+           VALUES ('ACCEPTED', NULL::text, r.offers_accepted), ('EXPIRED', NULL, r.offers_expired), ('OTHER', NULL, r.offers_other),
+                  ('OPEN', NULL, r.offers_open)
+           UNION ALL SELECT 'DECLINED', d.reason, 1 FROM unnest(r.declined_reasons) AS d(reason)) AS e(ending, reason, n)
+        WHERE ${where.sql} AND e.n > 0 GROUP BY 1, 2, 3`,
+      where.params,
     );
     return rows.map((row) => ({ areaId: row.area_id, ending: row.ending, reason: row.reason, n: Number(row.n) }));
   }
@@ -161,14 +214,8 @@ export class ReportsRepository {
     const where = cohortWhere(c);
     const rows = await namedQuery<{ area_id: string; tried: number; n: string }>(
       this.db,
-      `SELECT area_id, tried, count(*) AS n FROM (
-         SELECT r.area_id, LEAST(3, (SELECT count(DISTINCT o.to_organization_id) FROM referral_handoff o
-                                      WHERE o.referral_id = r.id AND o.kind = 'OFFERED' AND o.seq < a.seq
-                                        AND o.to_organization_id IS DISTINCT FROM a.from_organization_id))::int AS tried
-           FROM referral r
-           JOIN LATERAL (SELECT h.seq, h.from_organization_id FROM referral_handoff h
-                          WHERE h.referral_id = r.id AND h.kind = 'ACCEPTED' ORDER BY h.seq LIMIT 1) a ON true
-          WHERE ${where.sql}) x
+      `SELECT r.area_id, LEAST(3, r.tried_before_acceptance) AS tried, count(*) AS n
+         FROM referral_report_row r WHERE ${where.sql} AND r.tried_before_acceptance IS NOT NULL
         GROUP BY 1, 2`,
       where.params,
     );
@@ -181,9 +228,8 @@ export class ReportsRepository {
     const rows = await namedQuery<{ area_id: string; category: NeedCategory; unmatched: string; escalated: string }>(
       this.db,
       `SELECT r.area_id, r.category,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'UNMATCHED')) AS unmatched,
-              count(*) FILTER (WHERE EXISTS (SELECT 1 FROM referral_handoff h WHERE h.referral_id = r.id AND h.kind = 'ESCALATED')) AS escalated
-         FROM referral r WHERE ${where.sql} GROUP BY 1, 2`,
+              count(*) FILTER (WHERE r.ever_unmatched) AS unmatched, count(*) FILTER (WHERE r.ever_escalated) AS escalated
+         FROM referral_report_row r WHERE ${where.sql} GROUP BY 1, 2`,
       where.params,
     );
     return rows.map((row) => ({ areaId: row.area_id, category: row.category, unmatched: Number(row.unmatched), escalated: Number(row.escalated) }));
@@ -231,7 +277,7 @@ export class ReportsRepository {
     const rows = await namedQuery<{ id: string; name: string; completed: string; open_now: string }>(
       this.db,
       `SELECT o.id, o.name,
-              (SELECT count(*) FROM referral r WHERE r.current_organization_id = o.id AND r.status = 'COMPLETED' AND ${where.sql}) AS completed,
+              (SELECT count(*) FROM referral_report_row r WHERE r.current_organization_id = o.id AND r.status = 'COMPLETED' AND ${where.sql}) AS completed,
               (SELECT count(*) FROM referral r WHERE r.current_organization_id = o.id AND r.status IN ('OFFERED', 'ACCEPTED', 'IN_PROGRESS')) AS open_now
          FROM organization o
         WHERE o.kind IN (${PARTNER_KINDS}) ${organizationId ? 'AND o.id = :organizationId' : ''}

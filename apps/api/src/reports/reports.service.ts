@@ -6,7 +6,7 @@ import type { Viewer } from '../common/viewer';
 import { issueScope } from '../policy/shared/policy-scope';
 import { referralScope, SqlScope } from '../referrals/referral-scope';
 import type { ReportFilterInput } from './dto/report-filter.input';
-import { durationFigures, NO_DURATIONS, Span } from './durations';
+import { DurationFigures, durationFigures, NO_DURATIONS, round2, Span } from './durations';
 import { AnswerTimeMeasure, AnswerTimesReportModel } from './models/answer-times-report.model';
 import type { GapsReportModel } from './models/gaps-report.model';
 import type { MonthlyReportModel } from './models/monthly-report.model';
@@ -309,14 +309,21 @@ export class ReportsService {
   }
 
   private async answerTimes(ctx: Context, book: FigureBook): Promise<Deferred<AnswerTimesReportModel>> {
-    const rows = await this.repository.answerSpans(ctx.cohort());
-    const end = (row: (typeof rows)[number], measure: AnswerTimeMeasure) =>
-      measure === AnswerTimeMeasure.FIRST_ANSWER ? row.firstAnswerAt : measure === AnswerTimeMeasure.ACCEPTANCE ? row.acceptedAt : row.completedAt;
-    const spans = (measure: AnswerTimeMeasure, areaId?: string): Span[] =>
-      rows.filter((row) => (!areaId || row.areaId === areaId) && end(row, measure)).map((row) => ({ from: row.submittedAt, to: end(row, measure)! }));
-    const summary = (key: string, list: Span[], sensitive: boolean): Deferred<DurationSummaryModel> => {
-      book.add(key, list.length, sensitive);
-      const times = durationFigures(list);
+    const rows = await this.repository.answerTimes(ctx.cohort());
+    const figures = (measure: AnswerTimeMeasure, areaId: string | null) => {
+      const row = rows.find((r) => r.measure === measure && r.areaId === areaId);
+      const times: DurationFigures = row?.n
+        ? {
+            medianHours: round2(row.medianHours),
+            p90Hours: round2(row.p90Hours),
+            medianBusinessDays: round2(row.medianBusinessDays),
+            p90BusinessDays: round2(row.p90BusinessDays),
+          }
+        : NO_DURATIONS;
+      return { n: row?.n ?? 0, times };
+    };
+    const summary = (key: string, { n, times }: { n: number; times: DurationFigures }, sensitive: boolean): Deferred<DurationSummaryModel> => {
+      book.add(key, n, sensitive);
       return () => {
         const count = book.show(key);
         return { count, ...(count.suppressed ? NO_DURATIONS : times) };
@@ -324,15 +331,14 @@ export class ReportsService {
     };
     // City-wide, a measure is sensitive when a need of an area the viewer may not see in full went into it.
     const overall = MEASURES.map((measure) => {
-      const list = spans(measure);
-      const sensitive = rows.some((row) => end(row, measure) && ctx.sensitive(row.areaId));
-      return { measure, time: summary(`answer:all:${measure}`, list, sensitive) };
+      const sensitive = rows.some((row) => row.measure === measure && row.areaId !== null && row.n > 0 && ctx.sensitive(row.areaId));
+      return { measure, time: summary(`answer:all:${measure}`, figures(measure, null), sensitive) };
     });
     const byArea = ctx.areas.map((area) => ({
       area,
       measures: MEASURES.map((measure) => ({
         measure,
-        time: summary(`answer:${area.id}:${measure}`, spans(measure, area.id), ctx.sensitive(area.id)),
+        time: summary(`answer:${area.id}:${measure}`, figures(measure, area.id), ctx.sensitive(area.id)),
       })),
     }));
     for (const measure of MEASURES)

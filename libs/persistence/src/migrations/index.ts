@@ -14,6 +14,7 @@ import { PolicyLoop1765497600000 } from './1765497600000-policy-loop';
 import { ConsoleReads1765670400000 } from './1765670400000-console-reads';
 import { ReportIndexes1765756800000 } from './1765756800000-report-indexes';
 import { Notifications1765757000000 } from './1765757000000-notifications';
+import { ReferralReportRows1765843200000 } from './1765843200000-referral-report-rows';
 
 /** Every migration, oldest first. Listed, not globbed, so compiled and test runs find the same set. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ConsoleReads1765670400000,
   ReportIndexes1765756800000,
   Notifications1765757000000,
+  ReferralReportRows1765843200000,
 ];
