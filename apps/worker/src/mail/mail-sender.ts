@@ -1,25 +1,10 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Transporter } from 'nodemailer';
-import { NotificationFacts, NotificationKind, renderDigest, renderNotification, type MailContext, type RenderedMail } from '@tsunagu/domain';
-import { errorForLog } from '@tsunagu/persistence';
+import { renderDigest, renderNotification, type MailContext, type RenderedMail } from '@tsunagu/domain';
+import { ClaimedNotification, errorForLog, NotificationDeliveries } from '@tsunagu/persistence';
 import { MailConfig, retryDelaySeconds } from './mail-config';
-
-/** Rows written and not yet sent or failed: the outbox backlog gauge (docs/OPERATIONS.md, "Metrics and health"). */
-export async function countPendingMail(db: DataSource): Promise<number> {
-  const [row] = (await db.query(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING'`)) as { pending: number }[];
-  return row.pending;
-}
-
-interface OutboxRow {
-  id: string;
-  kind: NotificationKind;
-  recipient_key: string;
-  recipient_email: string;
-  facts: NotificationFacts;
-  attempts: number;
-}
 
 /**
  * Sends the outbox (docs/NOTIFICATIONS.md). Each claim is one transaction: lock a due row (`FOR UPDATE SKIP LOCKED`,
@@ -72,14 +57,11 @@ export class MailSender {
   /** Claims, sends and marks one immediate row; false when none is due. */
   async sendOneImmediate(): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      const [row]: OutboxRow[] = await tx.query(
-        `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
-          WHERE status = 'PENDING' AND delivery = 'IMMEDIATE' AND next_attempt_at <= now()
-          ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-      );
+      const outbox = new NotificationDeliveries(tx);
+      const row = await outbox.claimImmediate();
       if (!row) return false;
       const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
-      await this.deliver(tx, [row], row.recipient_email, `<n-${row.id}@${this.config.messageIdDomain}>`, mail);
+      await this.deliver(outbox, [row], `<n-${row.id}@${this.config.messageIdDomain}>`, mail);
       return true;
     });
   }
@@ -87,22 +69,9 @@ export class MailSender {
   /** Claims one recipient's due digest rows, sends them as one mail and marks them; false when none is due. */
   async sendOneDigest(): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      // One lane per recipient: an advisory lock on the recipient (held until commit) keeps two lanes or workers from
-      // each sending a part of one user's digest. Row locks alone would not: each could lock a different row.
-      const [first]: Array<{ recipient_key: string }> = await tx.query(
-        `SELECT recipient_key FROM (
-           SELECT recipient_key, min(next_attempt_at) AS due FROM notification
-            WHERE status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
-            GROUP BY recipient_key ORDER BY due) d
-          WHERE pg_try_advisory_xact_lock(hashtext('tsunagu:digest:' || d.recipient_key)) LIMIT 1`,
-      );
-      if (!first) return false;
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
-          WHERE recipient_key = $1 AND status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
-          ORDER BY created_at, id FOR UPDATE`,
-        [first.recipient_key],
-      );
+      const outbox = new NotificationDeliveries(tx);
+      const rows = await outbox.claimDigest();
+      if (rows === null) return false;
       if (rows.length === 0) return true; // another worker sent them between the two reads
       // The same rows give the same Message-ID, so a digest sent again after a crash is recognisably the same.
       const digestKey = createHash('sha256')
@@ -114,33 +83,33 @@ export class MailSender {
         new Date(),
         this.context,
       );
-      await this.deliver(tx, rows, rows[0].recipient_email, `<digest-${digestKey}@${this.config.messageIdDomain}>`, mail);
+      await this.deliver(outbox, rows, `<digest-${digestKey}@${this.config.messageIdDomain}>`, mail);
       return true;
     });
   }
 
-  private async deliver(tx: EntityManager, rows: OutboxRow[], to: string, messageId: string, mail: RenderedMail): Promise<void> {
+  private async deliver(outbox: NotificationDeliveries, rows: ClaimedNotification[], messageId: string, mail: RenderedMail): Promise<void> {
     const ids = rows.map((r) => r.id);
     try {
-      await this.transport.sendMail({ from: this.config.from, to, subject: mail.subject, text: mail.text, html: mail.html, messageId });
+      await this.transport.sendMail({
+        from: this.config.from,
+        to: rows[0].recipientEmail,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId,
+      });
     } catch (error) {
       const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
-      const failed = attempts >= this.config.maxAttempts;
+      const final = attempts >= this.config.maxAttempts;
       const problem = smtpProblem(error);
-      await tx.query(
-        `UPDATE notification SET attempts = $2, last_error = $3, status = $4,
-                next_attempt_at = now() + make_interval(secs => $5) WHERE id = ANY($1::uuid[])`,
-        [ids, attempts, problem, failed ? 'FAILED' : 'PENDING', retryDelaySeconds(attempts, this.config.retryBaseSeconds)],
-      );
+      await outbox.markAttemptFailed(ids, { attempts, problem, final, retryInSeconds: retryDelaySeconds(attempts, this.config.retryBaseSeconds) });
       const what = `${rows.length > 1 ? `digest of ${rows.length}` : rows[0].kind} ${messageId}`;
-      if (failed) this.log.error(`mail: ${what} FAILED after ${attempts} attempts (failedNotifications lists it): ${problem}`);
+      if (final) this.log.error(`mail: ${what} FAILED after ${attempts} attempts (failedNotifications lists it): ${problem}`);
       else this.log.warn(`mail: ${what} attempt ${attempts} failed, retrying: ${problem}`);
       return;
     }
-    await tx.query(`UPDATE notification SET status = 'SENT', sent_at = now(), message_id = $2, attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [
-      ids,
-      messageId,
-    ]);
+    await outbox.markSent(ids, messageId);
   }
 }
 
