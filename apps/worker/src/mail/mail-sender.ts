@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { Transporter } from 'nodemailer';
 import { renderDigest, renderNotification, type MailContext, type RenderedMail } from '@tsunagu/domain';
-import { ClaimedNotification, errorForLog, NotificationDeliveries } from '@tsunagu/persistence';
+import { ClaimedNotification, errorForLog, immediateMessageId, NotificationDeliveries } from '@tsunagu/persistence';
 import { MailConfig, retryDelaySeconds } from './mail-config';
 
 /**
@@ -58,10 +58,10 @@ export class MailSender {
   async sendOneImmediate(): Promise<boolean> {
     return this.db.transaction(async (tx) => {
       const outbox = new NotificationDeliveries(tx);
-      const row = await outbox.claimImmediate();
+      const [row] = await outbox.claimImmediate(1);
       if (!row) return false;
       const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
-      await this.deliver(outbox, [row], `<n-${row.id}@${this.config.messageIdDomain}>`, mail);
+      await this.deliver(outbox, [row], immediateMessageId(row.id, this.config.messageIdDomain), mail);
       return true;
     });
   }
@@ -83,12 +83,18 @@ export class MailSender {
         new Date(),
         this.context,
       );
-      await this.deliver(outbox, rows, `<digest-${digestKey}@${this.config.messageIdDomain}>`, mail);
+      await this.deliver(outbox, rows, `<digest-${digestKey}@${this.config.messageIdDomain}>`, mail, true);
       return true;
     });
   }
 
-  private async deliver(outbox: NotificationDeliveries, rows: ClaimedNotification[], messageId: string, mail: RenderedMail): Promise<void> {
+  private async deliver(
+    outbox: NotificationDeliveries,
+    rows: ClaimedNotification[],
+    messageId: string,
+    mail: RenderedMail,
+    digest = false,
+  ): Promise<void> {
     const ids = rows.map((r) => r.id);
     try {
       await this.transport.sendMail({
@@ -109,7 +115,7 @@ export class MailSender {
       else this.log.warn(`mail: ${what} attempt ${attempts} failed, retrying: ${problem}`);
       return;
     }
-    await outbox.markSent(ids, messageId);
+    await outbox.markSent(ids, digest ? { digest: messageId } : { domain: this.config.messageIdDomain });
   }
 }
 

@@ -47,20 +47,20 @@ it('claims the due immediate rows one at a time, oldest first; a second transact
   const older = await enqueue(alice, new Date(Date.now() - 60_000));
   const newer = await enqueue(bob);
   await t.db.transaction(async (tx) => {
-    const claimed = await new NotificationDeliveries(tx).claimImmediate();
+    const [claimed] = await new NotificationDeliveries(tx).claimImmediate(1);
     expect(claimed).toMatchObject({ id: older, kind: 'PASSWORD_RESET_DONE', recipientEmail: 'alice@tsunagu.test', recipientKey: alice, attempts: 0 });
     // Another worker, meanwhile: not blocked, and takes the other row.
-    await t.db.transaction(async (other) => expect((await new NotificationDeliveries(other).claimImmediate())?.id).toBe(newer));
-    await new NotificationDeliveries(tx).markSent([older], '<n-1@tsunagu.test>');
+    await t.db.transaction(async (other) => expect((await new NotificationDeliveries(other).claimImmediate(5)).map((r) => r.id)).toEqual([newer]));
+    await new NotificationDeliveries(tx).markSent([older], { domain: 'tsunagu.test' });
   });
-  expect(await statusOf(older)).toEqual({ status: 'SENT', attempts: 1, message_id: '<n-1@tsunagu.test>', last_error: null, sent: true });
+  expect(await statusOf(older)).toEqual({ status: 'SENT', attempts: 1, message_id: `<n-${older}@tsunagu.test>`, last_error: null, sent: true });
   expect(await countPendingNotifications(t.db)).toBe(1);
 });
 
 it('a row whose cause is ahead of the database’s clock (the Temporal server’s time) is due at once, not then', async () => {
   const ahead = await enqueue(alice, new Date(Date.now() + 30 * 86_400_000));
-  const claimed = await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate());
-  expect(claimed?.id).toBe(ahead);
+  const claimed = await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate(5));
+  expect(claimed.map((r) => r.id)).toEqual([ahead]);
 });
 
 it('a failed attempt is noted and due again later; the last one is FAILED', async () => {
@@ -69,7 +69,7 @@ it('a failed attempt is noted and due again later; the last one is FAILED', asyn
     new NotificationDeliveries(tx).markAttemptFailed([id], { attempts: 1, problem: 'EENVELOPE 451 try later', final: false, retryInSeconds: 30 }),
   );
   expect(await statusOf(id)).toEqual({ status: 'PENDING', attempts: 1, message_id: null, last_error: 'EENVELOPE 451 try later', sent: false });
-  expect(await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate())).toBeNull(); // not due for 30 s
+  expect(await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate(5))).toEqual([]); // not due for 30 s
   await t.db.transaction((tx) =>
     new NotificationDeliveries(tx).markAttemptFailed([id], { attempts: 8, problem: 'ECONNREFUSED', final: true, retryInSeconds: 3600 }),
   );
@@ -96,7 +96,9 @@ it('a digest claim takes all of one recipient’s due digest rows; another worke
     expect(rows?.map((r) => r.id)).toEqual([a1, a2]);
     await t.db.transaction(async (other) => expect((await new NotificationDeliveries(other).claimDigest())?.map((r) => r.id)).toEqual([b1]));
   });
-  expect(await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate())).toBeNull();
+  expect(await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate(5))).toEqual([]);
+  await t.db.transaction(async (tx) => new NotificationDeliveries(tx).markSent([a1, a2], { digest: '<digest-x@tsunagu.test>' }));
+  expect((await statusOf(a2)).message_id).toBe('<digest-x@tsunagu.test>');
   await t.db.query(`UPDATE notification SET status = 'SENT'`);
   expect(await t.db.transaction((tx) => new NotificationDeliveries(tx).claimDigest())).toBeNull();
 });

@@ -20,6 +20,11 @@ interface Row {
   attempts: number;
 }
 
+/** An immediate row's Message-ID: derived from the row, so a mail sent again after a crash carries the same one. */
+export function immediateMessageId(id: string, domain: string): string {
+  return `<n-${id}@${domain}>`;
+}
+
 const toClaimed = (r: Row): ClaimedNotification => ({
   id: r.id,
   kind: r.kind,
@@ -43,14 +48,15 @@ export async function countPendingNotifications(db: DataSource | EntityManager):
 export class NotificationDeliveries {
   constructor(private readonly tx: EntityManager) {}
 
-  /** The immediate row due first, locked; null when none is due. */
-  async claimImmediate(): Promise<ClaimedNotification | null> {
-    const [row]: Row[] = await this.tx.query(
+  /** Up to `limit` due immediate rows, the longest due first, locked; none when none is due. */
+  async claimImmediate(limit: number): Promise<ClaimedNotification[]> {
+    const rows: Row[] = await this.tx.query(
       `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
         WHERE status = 'PENDING' AND delivery = 'IMMEDIATE' AND next_attempt_at <= now()
-        ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+      [limit],
     );
-    return row ? toClaimed(row) : null;
+    return rows.map(toClaimed);
   }
 
   /**
@@ -79,10 +85,15 @@ export class NotificationDeliveries {
     return rows.map(toClaimed);
   }
 
-  async markSent(ids: readonly string[], messageId: string): Promise<void> {
+  /**
+   * Marks rows SENT with the Message-ID they went out with: a digest's (one for all its rows), or each immediate row's
+   * own, `<n-<row id>@<domain>>` (the same on every attempt, docs/NOTIFICATIONS.md).
+   */
+  async markSent(ids: readonly string[], messageId: { digest: string } | { domain: string }): Promise<void> {
     await this.tx.query(
-      `UPDATE notification SET status = 'SENT', sent_at = now(), message_id = $2, attempts = attempts + 1 WHERE id = ANY($1::uuid[])`,
-      [ids, messageId],
+      `UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1,
+              message_id = COALESCE($2, '<n-' || id || '@' || $3 || '>') WHERE id = ANY($1::uuid[])`,
+      [ids, 'digest' in messageId ? messageId.digest : null, 'domain' in messageId ? messageId.domain : null],
     );
   }
 
