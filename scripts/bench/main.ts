@@ -52,11 +52,14 @@ async function main(): Promise<void> {
   );
   if (options.temporals.includes('cluster')) buildTemporalServer();
   const results: BenchResult[] = [];
-  // One stack after the other, never both at once: each run has the machine to itself.
-  for (const temporal of options.temporals) results.push(await runOn(options, temporal));
-  const reports = results.map((result) => renderReport(result));
-  if (results.length > 1) reports.push(renderSideBySide(results));
-  process.stdout.write(`${reports.join('\n\n')}\n`);
+  // One stack after the other, never both at once: each run has the machine to itself. Each report is printed when its
+  // run ends, so a failing second run does not take the first one's figures with it.
+  for (const temporal of options.temporals) {
+    const result = await runOn(options, temporal);
+    results.push(result);
+    process.stdout.write(`${results.length > 1 ? '\n' : ''}${renderReport(result)}\n`);
+  }
+  if (results.length > 1) process.stdout.write(`\n${renderSideBySide(results)}\n`);
   if (options.jsonFile) {
     const json = results.map((result) => toJson(result));
     writeFileSync(options.jsonFile, JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
