@@ -110,23 +110,57 @@ export function residentMemory(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-/** Reads the CPU time of each of the stack's processes; pids are looked up on every read (the worker gets replaced). */
+/** The processes the sampler reads; looked up on every read (the worker gets replaced). */
+export interface SampledPids {
+  /** PostgreSQL (its postmaster; backends are counted with it). */
+  postmaster: number | undefined;
+  /** Temporal: the dev server's one process, or each service process of a cluster. */
+  temporal: Array<number | undefined>;
+  /**
+   * A cluster keeps its databases on the same PostgreSQL: the backends connected to these count as Temporal's, as the
+   * dev server's SQLite work is part of its process. Backends that have already exited stay with PostgreSQL (their
+   * time is not split by database); Temporal's pools keep theirs open.
+   */
+  temporalDatabases?: string[];
+  api: number | undefined;
+  worker: number | undefined;
+}
+
+/** Reads the CPU time of each of the stack's processes. */
 export class CpuSampler {
-  constructor(
-    private readonly pids: () => Record<Exclude<ProcessName, 'bench' | 'postgres'>, number | undefined> & { postmaster: number | undefined },
-  ) {}
+  constructor(private readonly pids: () => SampledPids) {}
 
   read(): CpuTimes {
     const pids = this.pids();
     const usage = process.cpuUsage();
+    const table = processTable();
+    const temporalBackends = pids.temporalDatabases?.length ? backendsOf(pids.postmaster, pids.temporalDatabases, table) : 0;
     return {
-      postgres: treeCpuSeconds(pids.postmaster),
-      temporal: processCpuSeconds(pids.temporal),
+      postgres: treeCpuSeconds(pids.postmaster, table) - temporalBackends,
+      temporal: pids.temporal.reduce<number>((sum, pid) => sum + processCpuSeconds(pid), 0) + temporalBackends,
       api: processCpuSeconds(pids.api),
       worker: processCpuSeconds(pids.worker),
       bench: (usage.user + usage.system) / 1e6,
     };
   }
+}
+
+/** CPU seconds of the live backends of `postmaster` connected to one of `databases` (their title names the database). */
+function backendsOf(postmaster: number | undefined, databases: string[], table: Map<number, Stat>): number {
+  if (!postmaster) return 0;
+  let ticks = 0;
+  for (const [pid, stat] of table) {
+    if (stat.ppid !== postmaster) continue;
+    try {
+      // A backend's title: "postgres: <user> <database> <client> <state>".
+      const title = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      const database = /^postgres: \S+ (\S+) /.exec(title)?.[1];
+      if (database && databases.includes(database)) ticks += stat.own + stat.reaped;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / clockTicks();
 }
 
 export function cpuDelta(before: CpuTimes, after: CpuTimes): CpuTimes {

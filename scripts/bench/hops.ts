@@ -6,26 +6,12 @@
 // answered).
 import { randomUUID } from 'node:crypto';
 import { temporal } from '@temporalio/proto';
+import { HopKey, HopPath, HopSample } from './hop-table';
 import { acceptDirect, BenchContext, OpenReferral, openReferrals, submitDirect } from './scenarios';
 
+export * from './hop-table';
+
 const E = temporal.api.enums.v1.EventType;
-
-export const HOP_KEYS = ['toServer', 'wftDispatch', 'wftRun', 'activityDispatch', 'activityRun', 'serverOther', 'toClient'] as const;
-export type HopKey = (typeof HOP_KEYS)[number];
-
-export interface HopSample {
-  totalMs: number;
-  workflowTasks: number;
-  activities: number;
-  /** Local activities (run by the worker inside a workflow task, so their time is part of "WFT on worker"). */
-  localActivities: number;
-  hops: Record<HopKey, number>;
-}
-
-export interface HopPath {
-  label: string;
-  samples: HopSample[];
-}
 
 interface Timed {
   type: number;
@@ -147,46 +133,4 @@ export async function measureHops(ctx: BenchContext, count: number): Promise<Hop
     await pause();
   }
   return paths;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-export function renderHops(paths: HopPath[]): string {
-  const head = [
-    'path',
-    'total ms',
-    'client→Temporal',
-    'WFTs',
-    'WFT dispatch',
-    'WFT on worker',
-    'local activities',
-    'activities',
-    'activity dispatch',
-    'activity run',
-    'other server',
-    'Temporal→client',
-  ];
-  const rows = paths.map((path) => {
-    const m = (pick: (s: HopSample) => number) => median(path.samples.map(pick)).toFixed(1);
-    return [
-      path.label,
-      m((s) => s.totalMs),
-      m((s) => s.hops.toServer),
-      m((s) => s.workflowTasks),
-      m((s) => s.hops.wftDispatch),
-      m((s) => s.hops.wftRun),
-      m((s) => s.localActivities),
-      m((s) => s.activities),
-      m((s) => s.hops.activityDispatch),
-      m((s) => s.hops.activityRun),
-      m((s) => s.hops.serverOther),
-      m((s) => s.hops.toClient),
-    ];
-  });
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }

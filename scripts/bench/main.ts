@@ -1,7 +1,10 @@
-// `npm run bench [-- --full | --smoke]`: what Tsunagu costs over the bare minimum the same work needs, measured side by
-// side in one run on one machine. Starts the stack on embedded defaults (PostgreSQL, Temporal dev server with SQLite
-// in WAL mode, the compiled api and worker), then runs the scenarios of scenarios.ts interleaved at stepped arrival
-// rates, then the memory-and-restart scenario, and prints the report (docs/BENCHMARKS.md explains it).
+// `npm run bench [-- --full | --smoke] [--cluster | --both]`: what Tsunagu costs over the bare minimum the same work
+// needs, measured side by side in one run on one machine. Starts the stack on embedded defaults (PostgreSQL, Temporal
+// dev server with SQLite in WAL mode, the compiled api and worker), then runs the scenarios of scenarios.ts interleaved
+// at stepped arrival rates, then the memory-and-restart scenario, and prints the report (docs/BENCHMARKS.md explains
+// it). --cluster runs the same on Temporal's own server (four service processes on PostgreSQL, as `npm run
+// test:cluster`); --both runs the dev server, then the cluster, and adds tables with a column for each (compare.ts).
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -13,12 +16,13 @@ import type { DataSource } from 'typeorm';
 import { readDataKeys } from '@tsunagu/crypto';
 import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
 import { tsunaguDataConverter } from '@tsunagu/temporal';
-import { freePort, startStack } from '@tsunagu/testing';
-import { CpuSampler, CpuTimes, childPidByName, cpuDelta, cpuSum, postmasterPid, PROCESS_NAMES, ZERO_CPU } from './cpu-sampler';
+import { freePort, repoRoot, RunningStack, startStack, StackOptions, TEMPORAL_DATABASES, TEMPORAL_SERVER_VERSION } from '@tsunagu/testing';
+import { renderSideBySide } from './compare';
+import { CpuSampler, CpuTimes, childPidByName, cpuDelta, cpuSum, postmasterPid, PROCESS_NAMES, SampledPids, ZERO_CPU } from './cpu-sampler';
 import { measureHops } from './hops';
 import { runMemoryScenario, WorkerHandle } from './memory';
 import { newHistogram, runOpenLoop, sleep } from './open-loop';
-import { BenchOptions, parseOptions } from './options';
+import { BenchOptions, BenchTemporal, parseOptions, TEMPORAL_SHORT_LABELS } from './options';
 import { BenchResult, describeMachine, isHeld, missReason, renderReport, StepRecord, toJson } from './report';
 import { createScenarios, Scenario, SCENARIO_IDS, ScenarioId } from './scenarios';
 import { createContext } from './context';
@@ -33,17 +37,36 @@ const log = (line: string) => {
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
-  const machine = describeMachine();
   log(
-    `mode ${options.mode}: steps ${options.rates.join(', ')} req/s, ${options.rounds} x ${options.windowSeconds} s windows, memory ${options.memoryWorkflows} workflows`,
+    `mode ${options.mode} on ${options.temporals.map((t) => TEMPORAL_SHORT_LABELS[t]).join(', then ')}: steps ${options.rates.join(', ')} req/s, ` +
+      `${options.rounds} x ${options.windowSeconds} s windows, memory ${options.memoryWorkflows} workflows`,
   );
+  if (options.temporals.includes('cluster')) buildTemporalServer();
+  const results: BenchResult[] = [];
+  // One stack after the other, never both at once: each run has the machine to itself. Each report is printed when its
+  // run ends, so a failing second run does not take the first one's figures with it.
+  for (const temporal of options.temporals) {
+    const result = await runOn(options, temporal);
+    results.push(result);
+    process.stdout.write(`${results.length > 1 ? '\n' : ''}${renderReport(result)}\n`);
+  }
+  if (results.length > 1) process.stdout.write(`\n${renderSideBySide(results)}\n`);
+  if (options.jsonFile) {
+    const json = results.map((result) => toJson(result));
+    writeFileSync(options.jsonFile, JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
+  }
+}
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-'));
+/** Starts a stack on `temporal`, runs the scenarios, the per-hop breakdown and the memory scenario on it, stops it. */
+async function runOn(options: BenchOptions, temporal: BenchTemporal): Promise<BenchResult> {
+  const runStarted = performance.now();
+  const machine = describeMachine();
+  const dataDir = mkdtempSync(join(tmpdir(), `tsunagu-bench-${temporal}-`));
+  log(`${TEMPORAL_SHORT_LABELS[temporal]}: starting the stack in ${dataDir}`);
   const stack = await startStack({
     dataDir,
     persistent: false,
-    // As `npm start` runs Temporal: a SQLite file in WAL mode, not the in-memory store of the e2e tests.
-    temporalDbFile: join(dataDir, 'temporal.sqlite'),
+    ...temporalStackOptions(temporal, dataDir),
     apiPort: await freePort('127.0.0.1'),
     temporalUiPort: false,
     env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex'), WORKER_MAX_CACHED_WORKFLOWS: String(options.workerCache) },
@@ -62,10 +85,10 @@ async function main(): Promise<void> {
     const dataKeys = readDataKeys(stack.appEnv);
     const client = new Client({ connection, namespace: stack.appEnv.TEMPORAL_NAMESPACE ?? 'tsunagu', dataConverter: tsunaguDataConverter(dataKeys) });
     const ctx = await createContext(stack, client, pool, db, dataKeys);
-    const temporalPid = childPidByName('temporal');
+    const devServerPid = temporal === 'dev' ? childPidByName('temporal') : undefined;
     const sampler = new CpuSampler(() => ({
       postmaster: postmasterPid(join(dataDir, 'postgres')),
-      temporal: temporalPid,
+      ...temporalPids(stack, devServerPid),
       api: stack.api.child.pid,
       worker: worker.current.child.pid,
     }));
@@ -78,7 +101,17 @@ async function main(): Promise<void> {
     await warmUp(scenarios);
     log('warmed up');
 
-    const result: BenchResult = { options, machine, titles, steps: [], idleCpu, startedAt: new Date().toISOString(), seconds: 0 };
+    const result: BenchResult = {
+      options,
+      temporal,
+      temporalLabel: TEMPORAL_LABELS[temporal],
+      machine,
+      titles,
+      steps: [],
+      idleCpu,
+      startedAt: new Date().toISOString(),
+      seconds: 0,
+    };
     if (options.hops > 0) {
       result.hops = await measureHops(ctx, options.hops);
       log(`per-hop breakdown: ${options.hops} requests per path`);
@@ -103,10 +136,8 @@ async function main(): Promise<void> {
     }
     machine.loadEnd = loadavg();
     machine.loadMax1 = Math.max(machine.loadMax1, machine.loadEnd[0]);
-    result.seconds = (performance.now() - started) / 1000;
-    const report = renderReport(result);
-    process.stdout.write(`${report}\n`);
-    if (options.jsonFile) writeFileSync(options.jsonFile, JSON.stringify(toJson(result), null, 2));
+    result.seconds = (performance.now() - runStarted) / 1000;
+    return result;
   } finally {
     await connection?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
@@ -116,6 +147,38 @@ async function main(): Promise<void> {
     if (options.keepData) log(`data and logs kept in ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const TEMPORAL_LABELS: Record<BenchTemporal, string> = {
+  dev: "the CLI's dev server (one process, SQLite in WAL mode, as `npm start`)",
+  cluster:
+    `Temporal server ${TEMPORAL_SERVER_VERSION} built from source, frontend, history, matching and worker as four processes, ` +
+    `its databases on the stack's PostgreSQL (as \`npm run test:cluster\`)`,
+};
+
+/**
+ * The cluster runs Temporal's server built from source, as `npm run test:cluster` does: built once (minutes, with Go),
+ * then reused while the pinned version is unchanged. Its output goes to stderr; stdout is the report's.
+ */
+function buildTemporalServer(): void {
+  const built = spawnSync(process.execPath, [join(repoRoot(), 'scripts', 'install-temporal-server.mjs')], { stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) throw new Error(`scripts/install-temporal-server.mjs failed (exit ${built.status ?? built.signal}): see its output above`);
+}
+
+/** How the stack starts the Temporal of this run. */
+function temporalStackOptions(temporal: BenchTemporal, dataDir: string): Pick<StackOptions, 'temporal' | 'temporalDbFile'> {
+  // The dev server as `npm start` runs it: a SQLite file in WAL mode, not the in-memory store of the e2e tests.
+  return temporal === 'dev' ? { temporal: 'dev', temporalDbFile: join(dataDir, 'temporal.sqlite') } : { temporal: 'cluster' };
+}
+
+/** Temporal's processes for the CPU figures: the dev server, or the cluster's services and its databases' backends. */
+function temporalPids(stack: RunningStack, devServerPid: number | undefined): Pick<SampledPids, 'temporal' | 'temporalDatabases'> {
+  const cluster = stack.temporalCluster;
+  if (!cluster) return { temporal: [devServerPid] };
+  return {
+    temporal: Object.values(cluster.services).map((service) => service.pid),
+    temporalDatabases: Object.values(TEMPORAL_DATABASES).map((d) => d.database),
+  };
 }
 
 /** A few requests of each scenario, unmeasured: connections, JIT, the worker's first workflow tasks. */

@@ -1,10 +1,22 @@
 // What one benchmark run does: the default (quick, a few minutes), --full (longer steps, higher rates) or --smoke
 // (seconds; the test suite runs it so the script cannot rot). Single settings can be overridden on the command line.
+// --cluster runs it on a Temporal server cluster instead of the dev server; --both runs it on each, one after the other.
 
 export type BenchMode = 'smoke' | 'quick' | 'full';
 
+/**
+ * Which Temporal the stack runs on: `dev` the CLI's dev server (one process, SQLite in WAL mode, as `npm start`),
+ * `cluster` Temporal's own server on PostgreSQL with frontend, history, matching and worker as separate processes.
+ */
+export type BenchTemporal = 'dev' | 'cluster';
+
+/** Column heads of the side-by-side report. */
+export const TEMPORAL_SHORT_LABELS: Record<BenchTemporal, string> = { dev: 'dev server', cluster: 'cluster' };
+
 export interface BenchOptions {
   mode: BenchMode;
+  /** The Temporals to run on, in this order, each on a stack of its own (--both: dev, then cluster). */
+  temporals: BenchTemporal[];
   /** Arrival rates (requests per second) of the steps, lowest first. */
   rates: number[];
   /** How long one scenario's window lasts within a round. */
@@ -29,7 +41,7 @@ export interface BenchOptions {
   keepData: boolean;
 }
 
-const MODES: Record<BenchMode, Omit<BenchOptions, 'jsonFile' | 'keepData' | 'hopsOnly'>> = {
+const MODES: Record<BenchMode, Omit<BenchOptions, 'jsonFile' | 'keepData' | 'hopsOnly' | 'temporals'>> = {
   smoke: {
     mode: 'smoke',
     rates: [2],
@@ -65,12 +77,15 @@ const MODES: Record<BenchMode, Omit<BenchOptions, 'jsonFile' | 'keepData' | 'hop
   },
 };
 
-export const USAGE = `Usage: npm run bench [-- --smoke | --full] [--rates 5,10,20] [--window <s>] [--rounds <n>] [--memory <workflows>]
+export const USAGE = `Usage: npm run bench [-- --smoke | --full] [--cluster | --both] [--rates 5,10,20] [--window <s>] [--rounds <n>] [--memory <workflows>]
                    [--concurrency <n>] [--cache <workflows>] [--hops <n>] [--hops-only] [--json <file>] [--keep-data]`;
 
 export function parseOptions(argv: string[]): BenchOptions {
   const mode: BenchMode = argv.includes('--smoke') ? 'smoke' : argv.includes('--full') ? 'full' : 'quick';
-  const options: BenchOptions = { ...MODES[mode], keepData: argv.includes('--keep-data'), hopsOnly: argv.includes('--hops-only') };
+  if (argv.includes('--cluster') && argv.includes('--both'))
+    throw new Error(`--cluster and --both exclude each other (--both runs the cluster too)\n${USAGE}`);
+  const temporals: BenchTemporal[] = argv.includes('--both') ? ['dev', 'cluster'] : argv.includes('--cluster') ? ['cluster'] : ['dev'];
+  const options: BenchOptions = { ...MODES[mode], temporals, keepData: argv.includes('--keep-data'), hopsOnly: argv.includes('--hops-only') };
   const value = (flag: string): string | undefined => {
     const index = argv.indexOf(flag);
     if (index < 0) return undefined;
@@ -87,6 +102,8 @@ export function parseOptions(argv: string[]): BenchOptions {
   const known = new Set([
     '--smoke',
     '--full',
+    '--cluster',
+    '--both',
     '--keep-data',
     '--rates',
     '--window',

@@ -3,11 +3,11 @@
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import type { Histogram } from 'hdr-histogram-js';
 import { CpuTimes, PROCESS_NAMES, ZERO_CPU, cpuSum } from './cpu-sampler';
-import { HopPath, renderHops } from './hops';
-import { mib, MemoryResult } from './memory';
+import { HopPath, renderHops } from './hop-table';
+import { mib, MemoryResult } from './memory-result';
 import { newHistogram } from './open-loop';
-import type { BenchOptions } from './options';
-import { SCENARIO_IDS, ScenarioId } from './scenarios';
+import { TEMPORAL_SHORT_LABELS, type BenchOptions, type BenchTemporal } from './options';
+import { SCENARIO_IDS, ScenarioId } from './scenario-ids';
 
 /** A step is held when every request answered without error and p99 stayed under this ... */
 export const HELD_P99_MS = 1000;
@@ -52,6 +52,9 @@ export interface MachineInfo {
 
 export interface BenchResult {
   options: BenchOptions;
+  /** The Temporal this run's stack ran on, and how the report names it. */
+  temporal: BenchTemporal;
+  temporalLabel: string;
   machine: MachineInfo;
   titles: Record<ScenarioId, string>;
   steps: StepRecord[];
@@ -192,12 +195,12 @@ export function verdicts(result: BenchResult): Verdict[] {
   return list;
 }
 
-function fmt(ms: number): string {
+export function fmt(ms: number): string {
   return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
 /** A Markdown table; the first `textColumns` columns are left-aligned, the figures after them right-aligned. */
-function table(head: string[], rows: string[][], textColumns = 2): string {
+export function table(head: string[], rows: string[][], textColumns = 2): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(head), line(head.map((_, i) => (i < textColumns ? '---' : '---:'))), ...rows.map(line)].join('\n');
 }
@@ -205,13 +208,16 @@ function table(head: string[], rows: string[][], textColumns = 2): string {
 export function renderReport(result: BenchResult): string {
   const { machine, options } = result;
   const out: string[] = [];
-  out.push(`# Tsunagu benchmark (${options.mode}), ${result.startedAt}, ${(result.seconds / 60).toFixed(1)} min`);
+  out.push(
+    `# Tsunagu benchmark (${options.mode}) on the ${TEMPORAL_SHORT_LABELS[result.temporal]}, ${result.startedAt}, ${(result.seconds / 60).toFixed(1)} min`,
+  );
   out.push('');
   out.push(
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(0)} GiB, Linux ${machine.kernel}, Node ${machine.node}. ` +
       `Load (os.loadavg 1/5/15 min): start ${machine.loadStart.map((l) => l.toFixed(2)).join(' / ')}, ` +
       `end ${machine.loadEnd.map((l) => l.toFixed(2)).join(' / ')}, highest 1-min ${machine.loadMax1.toFixed(2)}.`,
   );
+  out.push(`Temporal: ${result.temporalLabel}.`);
   out.push(
     `Steps ${options.rates.join(', ')} req/s; ${options.rounds} round(s) per step of one ${options.windowSeconds} s window per scenario, ` +
       `rotating order; open loop, latency from each request's due time; a step is held with no errors, p99 < ${HELD_P99_MS} ms ` +

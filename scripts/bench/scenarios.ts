@@ -14,8 +14,9 @@ import { REFERRAL_WORKFLOW, type ReferralWorkflow, type ReferralWorkflowInput } 
 import type { GraphQLSession, TestCity } from '@tsunagu/testing';
 import { mapLimit } from './open-loop';
 
-export const SCENARIO_IDS = ['A0', 'A1', 'A2', 'A3', 'A4', 'A5'] as const;
-export type ScenarioId = (typeof SCENARIO_IDS)[number];
+import { SCENARIO_IDS, type ScenarioId } from './scenario-ids';
+
+export { SCENARIO_IDS, type ScenarioId };
 
 export interface BenchUser {
   id: string;

@@ -1,6 +1,7 @@
 // The benchmark (scripts/bench, `npm run bench`) is a script that prints figures, not a timed test; this runs its
 // smallest version from the build so that it cannot rot: it must start its own stack, run all six scenarios, the
-// per-hop breakdown and a small memory-and-restart scenario, print the table and exit 0. No timing is asserted.
+// per-hop breakdown and a small memory-and-restart scenario, print the table and exit 0. No timing is asserted. When
+// the suite runs on the cluster (TSUNAGU_TEST_TEMPORAL=cluster, npm run test:cluster), so does the benchmark (--cluster).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { join } from 'node:path';
 jest.setTimeout(600_000);
 
 const SCRIPT = join(__dirname, '..', '..', 'dist', 'scripts', 'bench', 'main.js');
+const ON_CLUSTER = process.env.TSUNAGU_TEST_TEMPORAL === 'cluster';
 
 function run(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
@@ -22,11 +24,14 @@ function run(args: string[]): Promise<{ code: number | null; stdout: string; std
   });
 }
 
-describe('npm run bench -- --smoke', () => {
+describe(`npm run bench -- --smoke${ON_CLUSTER ? ' --cluster' : ''}`, () => {
   it('runs every scenario and prints the report', async () => {
     expect(existsSync(SCRIPT)).toBe(true);
-    const { code, stdout, stderr } = await run(['--smoke']);
+    const { code, stdout, stderr } = await run(ON_CLUSTER ? ['--smoke', '--cluster'] : ['--smoke']);
     if (code !== 0) throw new Error(`bench exited with ${code}:\n${stderr.slice(-4000)}`);
+    expect(stdout.split('\n')[0]).toMatch(
+      ON_CLUSTER ? /^# Tsunagu benchmark \(smoke\) on the cluster,/ : /^# Tsunagu benchmark \(smoke\) on the dev server,/,
+    );
 
     const summary = stdout.slice(stdout.indexOf('## Summary'));
     for (const id of ['A0', 'A1', 'A2', 'A3', 'A4', 'A5']) expect(summary).toMatch(new RegExp(`^\\| ${id} \\| `, 'm'));

@@ -4,3 +4,4 @@ export * from './free-port';
 export * from './mail-catcher';
 export * from './temporal-dev-server';
 export * from './temporal-test-server';
+export * from './temporal-cluster';
