@@ -293,7 +293,7 @@ const ReferralRow = memo(
   function ReferralRow({ row, marked }: { row: HomeReferralRowFragment; marked: boolean }) {
     const C = H.columns;
     return (
-      <li className="rounded-8 border border-solid-gray-200 p-4">
+      <li className="list-row rounded-8 border border-solid-gray-200 p-4">
         <Link to={`/referrals/${row.id}`} className="text-std-16B-170 text-blue-1000 underline">
           {row.summary}
         </Link>
