@@ -3,7 +3,7 @@
 // for the filter come once. Typing in the search box waits 250 ms before asking, and the rows stay shown meanwhile.
 // The lists refresh themselves like the partner's inbox (every 20 s while the tab is visible): the same query again,
 // so the typed text, the filters, focus and scroll stay as they are.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSessionEndedBy } from '../auth/session';
@@ -11,6 +11,7 @@ import { formatJstDate, formatJstDateTime } from '../../shared/dates/format';
 import type { CoordinatorHomeQuery, HomeReferralRowFragment, ReferralStatus } from '../../shared/graphql/generated/graphql';
 import { ja } from '../../shared/i18n/ja';
 import { Button } from '../../shared/ui/Button';
+import { Select } from '../../shared/ui/Select';
 import { TextField } from '../../shared/ui/TextField';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
 import { usePolling } from '../inbox/usePolling';
@@ -155,7 +156,8 @@ const SearchForm = memo(function SearchForm({
         value={text}
         onChange={(event) => onText(event.target.value)}
       />
-      <FilterSelect
+      <Select
+        any={H.any}
         id={`${ID}-category`}
         label={H.category}
         value={filters.category}
@@ -166,8 +168,9 @@ const SearchForm = memo(function SearchForm({
             {label}
           </option>
         ))}
-      </FilterSelect>
-      <FilterSelect
+      </Select>
+      <Select
+        any={H.any}
         id={`${ID}-status`}
         label={H.status}
         value={filters.status}
@@ -178,8 +181,9 @@ const SearchForm = memo(function SearchForm({
             {label}
           </option>
         ))}
-      </FilterSelect>
-      <FilterSelect
+      </Select>
+      <Select
+        any={H.any}
         id={`${ID}-organization`}
         label={H.organization}
         value={filters.organizationId}
@@ -190,14 +194,14 @@ const SearchForm = memo(function SearchForm({
             {organization.name}
           </option>
         ))}
-      </FilterSelect>
-      <FilterSelect id={`${ID}-area`} label={H.area} value={filters.area} onChange={(area) => setFilters({ area })}>
+      </Select>
+      <Select any={H.any} id={`${ID}-area`} label={H.area} value={filters.area} onChange={(area) => setFilters({ area })}>
         {(areas ?? []).map((area) => (
           <option key={area.code} value={area.code}>
             {area.name}
           </option>
         ))}
-      </FilterSelect>
+      </Select>
       <TextField
         id={`${ID}-from`}
         label={H.submittedFrom}
@@ -220,37 +224,6 @@ const SearchForm = memo(function SearchForm({
     </form>
   );
 });
-
-function FilterSelect({
-  id,
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-2">
-      <label htmlFor={id} className="text-std-16B-170">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        className="min-h-12 w-full max-w-md rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170"
-      >
-        <option value="">{H.any}</option>
-        {children}
-      </select>
-    </div>
-  );
-}
 
 /** Every status with its count (the filter's other conditions applied); choosing one narrows the list to it. */
 function StatusTabs({
