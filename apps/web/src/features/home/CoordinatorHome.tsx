@@ -14,7 +14,7 @@ import { Button } from '../../shared/ui/Button';
 import { Select } from '../../shared/ui/Select';
 import { TextField } from '../../shared/ui/TextField';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
-import { usePolling } from '../inbox/usePolling';
+import { usePolling } from '../../shared/ui/usePolling';
 import { CoordinatorHomeDocument, HomeOrganizationsDocument } from './coordinator-documents';
 import { attentionFilter, filtersFromParams, paramsFromFilters, referralFilter, type HomeFilters } from './filters';
 
