@@ -22,8 +22,8 @@ const H = ja.coordinatorHome;
 const ID = 'home';
 const PAGE = 50;
 /**
- * Rows drawn per list until 「さらに表示」 is pressed: a search redraws both lists, and 20 rows each keep that within the
- * 100 ms the issue asks for on a slow tablet (docs/BENCHMARKS.md, "Web console: the search").
+ * Rows drawn per list until 「さらに表示」 is pressed: a search redraws both lists, and React creates every drawn row's
+ * elements even where the browser skips laying them out (docs/BENCHMARKS.md, "Web console: the search").
  */
 export const ROWS_AT_ONCE = 20;
 export const SEARCH_DEBOUNCE_MS = 250;
