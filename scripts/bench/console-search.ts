@@ -13,6 +13,9 @@
 // - request: the request's start to its responseEnd (Resource Timing): the api and the network;
 // - answer to paint: responseEnd to the end of the first frame after the page changed (a MutationObserver on the
 //   document): urql, React and the browser turning the answer into the list. Target: ≤ 100 ms.
+// `-- --profile` also records a Chrome trace and a CPU profile of each search and prints where the answer-to-paint
+// window's time went (the main thread's self time per trace event, and per script function and file): for finding
+// causes, not for the figures (tracing and sampling slow the page).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -24,6 +27,7 @@ import { readDataKeys } from '@tsunagu/crypto';
 import { createDataSource, readDatabaseConfig, ReferralWriter } from '@tsunagu/persistence';
 import { createTestCity, freePort, signIn, startStack, type GraphQLSession, type RunningStack, type TestCity } from '@tsunagu/testing';
 import { launchChromium } from '@tsunagu/testing/browser';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`[bench:console ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
@@ -35,6 +39,7 @@ function option(name: string, fallback: number): number {
 
 const REFERRALS = option('referrals', 1000);
 const CPU_RATE = option('rate', 4);
+const PROFILE = process.argv.includes('--profile');
 const CONCURRENCY = 4;
 const THROUGH_API = 20;
 /** Summaries staff write (no names), so the searches below find a seventh of the list each. */
@@ -201,6 +206,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(1500);
       await page.evaluate('window.__bench.keys = []; window.__bench.paints = []; performance.clearResourceTimings()');
       await box.focus();
+      if (PROFILE) await startProfiling(browser, page, cdp);
       const answered = page.waitForResponse(
         (response) =>
           new URL(response.url()).pathname === '/graphql' &&
@@ -225,6 +231,10 @@ async function main(): Promise<void> {
         paint = request && probe.paints.find((p) => p.mutated >= request!.responseEnd);
       }
       if (!probe || !request || !paint) throw new Error(`the answer to ${text} was never painted`);
+      if (PROFILE)
+        log(
+          `${text}: where the answer's ${ms(paint.painted - request.responseEnd)} went\n${await stopProfiling(browser, page, cdp, request.responseEnd, paint.painted)}`,
+        );
       const lastKey = Math.max(...probe.keys.map((k) => k.at));
       await page.waitForTimeout(1000);
       const found = Number((await page.getByRole('heading', { name: /依頼の一覧/, level: 2 }).textContent())?.replace(/[^0-9]/g, ''));
@@ -262,6 +272,115 @@ async function main(): Promise<void> {
     await stack.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+type Cdp = Awaited<ReturnType<BrowserContext['newCDPSession']>>;
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+}
+
+interface CpuProfile {
+  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number }; children?: number[] }>;
+  startTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'blink', 'loading'];
+
+async function startProfiling(browser: Browser, page: Page, cdp: Cdp): Promise<void> {
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
+
+/** The main thread's self time per event and the script's self time per function, between two page instants (ms). */
+async function stopProfiling(browser: Browser, page: Page, cdp: Cdp, from: number, to: number): Promise<string> {
+  // A mark whose page time is known ties the page's clock to the trace's (both monotonic, µs in the trace).
+  const markedAt = await page.evaluate<number>(`performance.mark('bench-sync').startTime`);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const mark = trace.traceEvents.find((event) => event.name === 'bench-sync');
+  if (!mark) return '  (no sync mark in the trace)';
+  const offset = mark.ts - markedAt * 1000;
+  const start = from * 1000 + offset;
+  const end = to * 1000 + offset;
+
+  // Complete events of the page's main thread (B/E pairs joined), then each one's time minus its children's.
+  const thread = trace.traceEvents.filter((event) => event.pid === mark.pid && event.tid === mark.tid);
+  const spans: Array<{ name: string; ts: number; dur: number }> = [];
+  const open: TraceEvent[] = [];
+  for (const event of [...thread].sort((a, b) => a.ts - b.ts)) {
+    if (event.ph === 'X' && event.dur !== undefined) spans.push({ name: event.name, ts: event.ts, dur: event.dur });
+    else if (event.ph === 'B') open.push(event);
+    else if (event.ph === 'E') {
+      const begun = open.pop();
+      if (begun) spans.push({ name: begun.name, ts: begun.ts, dur: event.ts - begun.ts });
+    }
+  }
+  spans.sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const selfByName = new Map<string, number>();
+  const stack: Array<{ name: string; ts: number; dur: number; self: number }> = [];
+  const close = (span: { name: string; ts: number; dur: number; self: number }) => {
+    const clipped = Math.max(0, Math.min(span.ts + span.dur, end) - Math.max(span.ts, start));
+    if (clipped > 0) selfByName.set(span.name, (selfByName.get(span.name) ?? 0) + Math.min(span.self, clipped));
+  };
+  for (const span of spans) {
+    while (stack.length && stack[stack.length - 1].ts + stack[stack.length - 1].dur <= span.ts) close(stack.pop()!);
+    if (stack.length) stack[stack.length - 1].self -= span.dur;
+    stack.push({ ...span, self: span.dur });
+  }
+  while (stack.length) close(stack.pop()!);
+
+  // Script: the samples inside the window, by function and by file.
+  const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]));
+  const parents = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
+  const byFunction = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const byFile = new Map<string, number>();
+  let at = profile.startTime;
+  for (let i = 0; i < profile.samples.length; i++) {
+    at += profile.timeDeltas[i];
+    const took = profile.timeDeltas[i + 1] ?? 0;
+    if (at < start || at > end) continue;
+    const label = (frame: CpuProfile['nodes'][number]['callFrame']) =>
+      `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() || '(native)'}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+    const frame = nodes.get(profile.samples[i])!;
+    const file = frame.url.split('/').pop() || '(native)';
+    byFunction.set(label(frame), (byFunction.get(label(frame)) ?? 0) + took);
+    byFile.set(file, (byFile.get(file) ?? 0) + took);
+    // Each function on the sample's stack once (recursion counted once): time spent in it and what it called.
+    const onStack = new Set<string>();
+    for (let id: number | undefined = profile.samples[i]; id !== undefined; id = parents.get(id)) {
+      const caller = nodes.get(id)!;
+      if (caller.url) onStack.add(label(caller));
+    }
+    for (const name of onStack) inclusive.set(name, (inclusive.get(name) ?? 0) + took);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([name, us]) => `    ${(us / 1000).toFixed(1).padStart(6)} ms  ${name}`)
+      .join('\n');
+  return [
+    `  main thread, self time per trace event:`,
+    top(selfByName, 15),
+    `  script by file:`,
+    top(byFile, 8),
+    `  script by function (self):`,
+    top(byFunction, 20),
+    `  script by function (with what it called):`,
+    top(inclusive, 30),
+  ].join('\n');
 }
 
 main().catch((error: unknown) => {

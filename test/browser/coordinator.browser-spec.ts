@@ -4,7 +4,7 @@
 // a simple form sent by keyboard only. On every page: nothing leaves the origin, no CSP violation or script error,
 // and axe-core finds no serious or critical violation.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
+import { launchChromium, signedIn as signedInConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, signIn, TestCity, type GraphQLSession } from '@tsunagu/testing/e2e';
 
 jest.setTimeout(120_000);
@@ -33,14 +33,9 @@ afterAll(async () => {
 });
 
 async function signedIn(): Promise<ConsoleContext> {
-  const opening = await openConsole(browser, base);
+  const opening = await signedInConsole(browser, base, city.emails.tier2, city.password);
   opened.push(opening);
-  const { page } = opening;
-  await page.goto('/sign-in');
-  await page.getByLabel(/^メールアドレス/).fill(city.emails.tier2);
-  await page.getByLabel(/^パスワード/).fill(city.password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { name: '対応が必要な依頼', level: 2 }).waitFor();
+  await opening.page.getByRole('heading', { name: '対応が必要な依頼', level: 2 }).waitFor();
   return opening;
 }
 

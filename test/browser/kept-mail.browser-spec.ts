@@ -4,7 +4,7 @@
 // axe-core on the page, no request leaving the origin.
 import type { Browser } from 'playwright-core';
 import { createTransport } from 'nodemailer';
-import { launchChromium, openConsole, scrollsSideways, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
+import { launchChromium, signedIn as signedInConsole, scrollsSideways, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, TestCity } from '@tsunagu/testing/e2e';
 
 jest.setTimeout(120_000);
@@ -40,14 +40,8 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string): Promise<ConsoleContext> {
-  const opening = await openConsole(browser, base);
+  const opening = await signedInConsole(browser, base, email, city.password);
   opened.push(opening);
-  const { page } = opening;
-  await page.goto('/sign-in');
-  await page.getByLabel(/^メールアドレス/).fill(email);
-  await page.getByLabel(/^パスワード/).fill(city.password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
   return opening;
 }
 

@@ -2,7 +2,7 @@
 // offers and nothing for completions, saves, and finds the api has them (and the page after a reload); account events
 // are shown as always at once. axe-core on the page, at tablet width too; no request leaving the origin, no CSP problem.
 import type { Browser } from 'playwright-core';
-import { launchChromium, openConsole, scrollsSideways, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
+import { launchChromium, scrollsSideways, signedIn, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 
 jest.setTimeout(120_000);
@@ -29,14 +29,9 @@ afterAll(async () => {
 
 describe('通知設定', () => {
   it('a partner chooses per kind, saves, and the api and the page after a reload have the choices', async () => {
-    const opening = await openConsole(browser, base);
+    const opening = await signedIn(browser, base, city.emails.first, city.password);
     opened.push(opening);
     const { page, problems } = opening;
-    await page.goto('/sign-in');
-    await page.getByLabel(/^メールアドレス/).fill(city.emails.first);
-    await page.getByLabel(/^パスワード/).fill(city.password);
-    await page.getByRole('button', { name: 'ログイン' }).click();
-    await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
 
     await page.getByRole('navigation', { name: 'メインメニュー' }).getByRole('link', { name: '通知設定' }).click();
     await page.getByRole('heading', { name: '通知設定', level: 1 }).waitFor();

@@ -4,7 +4,7 @@
 // starts and completes it on the referral page; the coordinator sees the outcome in the timeline; a partner of another
 // area opening the referral's address sees 「見つかりません」 and nothing of it. axe and the origin checks on every page.
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
+import { launchChromium, signedIn as signedInConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 
 jest.setTimeout(180_000);
@@ -52,14 +52,8 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string, ip: string): Promise<ConsoleContext> {
-  const opening = await openConsole(browser, base, { extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const opening = await signedInConsole(browser, base, email, city.password, { ip });
   opened.push(opening);
-  const { page } = opening;
-  await page.goto('/sign-in');
-  await page.getByLabel(/^メールアドレス/).fill(email);
-  await page.getByLabel(/^パスワード/).fill(city.password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
   return opening;
 }
 

@@ -5,7 +5,7 @@
 // referral page: a coordinator reads all of it, the partner on offer only that it was given and when.
 import type { Page, Request } from 'playwright-core';
 import type { Browser } from 'playwright-core';
-import { launchChromium, openConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
+import { launchChromium, signedIn as signedInConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, readE2eState, signIn, TestCity } from '@tsunagu/testing/e2e';
 
 jest.setTimeout(180_000);
@@ -53,15 +53,9 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string, ip: string): Promise<ConsoleContext> {
-  const opening = await openConsole(browser, base, { extraHTTPHeaders: { 'x-forwarded-for': ip } });
+  const opening = await signedInConsole(browser, base, email, city.password, { ip });
   opened.push(opening);
-  const { page } = opening;
-  await page.goto('/sign-in');
-  await page.getByLabel(/^メールアドレス/).fill(email);
-  await page.getByLabel(/^パスワード/).fill(city.password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.getByRole('heading', { name: 'ホーム', level: 1 }).waitFor();
-  await quiet(page, []);
+  await quiet(opening.page, []);
   return opening;
 }
 

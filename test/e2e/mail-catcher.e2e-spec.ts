@@ -40,6 +40,12 @@ describe('the e2e mail catcher', () => {
     const KEPT = `query K($first: Int!) { keptMails(first: $first) {
       catcherEnabled totalCount mails { id receivedAt from to recipients subject messageId text html } } }`;
 
+    it('says through me.canReadKeptMail who may read it (the console shows 送信メール only then): the administrator, not tier 1', async () => {
+      const query = `query { me { canReadKeptMail } }`;
+      expect(await admin.data<any>(query)).toEqual({ me: { canReadKeptMail: true } });
+      expect(await tier1.data<any>(query)).toEqual({ me: { canReadKeptMail: false } });
+    });
+
     it('lists what the catcher kept, newest first, with both bodies as sent', async () => {
       const subject = `送信メールの確認 ${Date.now()}`;
       const html = '<p>打診が届きました。<script>alert(1)</script></p>';

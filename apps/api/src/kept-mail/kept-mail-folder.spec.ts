@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { newestKeptMails } from './kept-mail-folder';
+import { Role } from '@tsunagu/domain';
+import { keptMailReadableBy, newestKeptMails } from './kept-mail-folder';
 
 const ignore = () => undefined;
 
@@ -78,5 +79,17 @@ describe('newestKeptMails', () => {
     expect(listed.mails.map((mail) => mail.id)).toEqual(['20261207T050000000Z-00000001']);
     expect(listed.totalCount).toBe(3);
     expect(skipped.sort()).toEqual([join(dir, '20261207T050100000Z-00000002.json'), join(dir, '20261207T050200000Z-00000003.json')]);
+  });
+});
+
+describe('keptMailReadableBy (User.canReadKeptMail: the console shows 送信メール only then)', () => {
+  it('an administrator, while the api keeps mail in the local catcher', () => {
+    expect(keptMailReadableBy(Role.ADMIN, '/tmp/kept')).toBe(true);
+    expect(keptMailReadableBy(Role.TIER2_COORDINATOR, '/tmp/kept')).toBe(false);
+    expect(keptMailReadableBy(Role.PARTNER, '/tmp/kept')).toBe(false);
+  });
+
+  it('nobody with a real mail server: nothing is kept', () => {
+    expect(keptMailReadableBy(Role.ADMIN, undefined)).toBe(false);
   });
 });

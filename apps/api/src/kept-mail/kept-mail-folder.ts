@@ -2,7 +2,13 @@
 // `<id>.eml`. Free of Nest, so that its unit test can load it.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Role } from '@tsunagu/domain';
 import type { KeptMailModel, KeptMailsModel } from './models/kept-mail.model';
+
+/** Who can read 送信メール (User.canReadKeptMail): administrators, and only while the catcher's folder is given (with a real mail server nothing is kept). */
+export function keptMailReadableBy(role: Role, dir: string | undefined): boolean {
+  return role === Role.ADMIN && Boolean(dir);
+}
 
 /** The summary the catcher writes (CaughtMail without its source). */
 interface KeptMailFile {

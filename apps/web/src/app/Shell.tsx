@@ -64,7 +64,7 @@ function Navigation({ viewer }: { viewer: Viewer }) {
   return (
     <nav aria-label={ja.app.primaryNavigation} className="bg-blue-1000">
       <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4">
-        {navItemsFor(viewer.role).map((item) => (
+        {navItemsFor(viewer).map((item) => (
           <li key={item.to}>
             <NavLink
               to={item.to}

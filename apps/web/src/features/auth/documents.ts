@@ -10,6 +10,7 @@ export const ViewerDocument = graphql(`
       email
       role
       mustChangePassword
+      canReadKeptMail
       organization {
         id
         name

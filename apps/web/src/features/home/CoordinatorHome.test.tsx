@@ -2,7 +2,7 @@
 // in 「対応が必要な依頼」 stays in the full list (its counts and tabs are of everything found) but is marked there, and
 // the lists refresh themselves every 20 s without touching what the person typed.
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
 import { Client, Provider } from 'urql';
 import { fromValue } from 'wonka';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -15,6 +15,7 @@ const viewer = {
   email: 'tier2@tsunagu.test',
   role: 'TIER2_COORDINATOR' as const,
   mustChangePassword: false,
+  canReadKeptMail: false,
   organization: { id: 'council', name: '社会福祉協議会' },
   area: { id: 'area-1', name: '川西' },
 };
@@ -29,6 +30,10 @@ const row = (id: string, summary: string, status: string) => ({
   responseDueAt: null,
   currentOrganization: null,
 });
+
+function OpenedReferral() {
+  return <p>opened {useLocation().pathname}</p>;
+}
 
 function renderHome(rows: { attention: ReturnType<typeof row>[]; list: ReturnType<typeof row>[] }) {
   const executeQuery = vi.fn((operation: { query: { definitions: Array<{ name?: { value: string } }> } }, _options?: { requestPolicy?: string }) => {
@@ -52,7 +57,10 @@ function renderHome(rows: { attention: ReturnType<typeof row>[]; list: ReturnTyp
     <Provider value={client}>
       <SessionContext value={{ session, refresh: async () => undefined, reset: () => undefined }}>
         <MemoryRouter initialEntries={['/?q=送迎']}>
-          <CoordinatorHome />
+          <Routes>
+            <Route path="/" element={<CoordinatorHome />} />
+            <Route path="/referrals/:id" element={<OpenedReferral />} />
+          </Routes>
         </MemoryRouter>
       </SessionContext>
     </Provider>,
@@ -85,6 +93,29 @@ describe('the coordinator home', { timeout: 20_000 }, () => {
     fireEvent.click(screen.getByRole('button', { name: 'さらに 5 件を表示' }));
     expect(within(list).getAllByRole('listitem')).toHaveLength(25);
     expect(screen.queryByRole('button', { name: /さらに/ })).toBeNull();
+  });
+
+  it('opens a row in the console on a plain click, and leaves a click with a modifier key to the browser (a new tab)', () => {
+    renderHome({ attention: [], list: [row('r-2', '普段の送迎', 'OFFERED')] });
+    const link = within(screen.getByRole('list', { name: '依頼の一覧' })).getByRole('link', { name: '普段の送迎' });
+    expect(link.getAttribute('href')).toBe('/referrals/r-2');
+    // Whether the console took the click, seen after React's handler (jsdom would otherwise try to navigate).
+    let taken: boolean | undefined;
+    const watch = (event: MouseEvent) => {
+      taken = event.defaultPrevented;
+      event.preventDefault();
+    };
+    window.addEventListener('click', watch);
+    try {
+      fireEvent.click(link, { ctrlKey: true });
+      expect(taken).toBe(false);
+      expect(screen.queryByText(/^opened/)).toBeNull();
+      fireEvent.click(link);
+      expect(taken).toBe(true);
+    } finally {
+      window.removeEventListener('click', watch);
+    }
+    expect(screen.getByText('opened /referrals/r-2')).toBeTruthy();
   });
 
   it('asks again every 20 s, from the network, with the same search, keeping the typed text and the focus', async () => {

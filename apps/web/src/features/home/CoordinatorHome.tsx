@@ -3,17 +3,18 @@
 // for the filter come once. Typing in the search box waits 250 ms before asking, and the rows stay shown meanwhile.
 // The lists refresh themselves like the partner's inbox (every 20 s while the tab is visible): the same query again,
 // so the typed text, the filters, focus and scroll stay as they are.
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSessionEndedBy } from '../auth/session';
 import { formatJstDate, formatJstDateTime } from '../../shared/dates/format';
 import type { CoordinatorHomeQuery, HomeReferralRowFragment, ReferralStatus } from '../../shared/graphql/generated/graphql';
 import { ja } from '../../shared/i18n/ja';
 import { Button } from '../../shared/ui/Button';
+import { Select } from '../../shared/ui/Select';
 import { TextField } from '../../shared/ui/TextField';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
-import { usePolling } from '../inbox/usePolling';
+import { usePolling } from '../../shared/ui/usePolling';
 import { CoordinatorHomeDocument, HomeOrganizationsDocument } from './coordinator-documents';
 import { attentionFilter, filtersFromParams, paramsFromFilters, referralFilter, type HomeFilters } from './filters';
 
@@ -21,8 +22,8 @@ const H = ja.coordinatorHome;
 const ID = 'home';
 const PAGE = 50;
 /**
- * Rows drawn per list until 「さらに表示」 is pressed: a search redraws both lists, and 20 rows each keep that within the
- * 100 ms the issue asks for on a slow tablet (docs/BENCHMARKS.md, "Web console: the search").
+ * Rows drawn per list until 「さらに表示」 is pressed: a search redraws both lists, and React creates every drawn row's
+ * elements even where the browser skips laying them out (docs/BENCHMARKS.md, "Web console: the search").
  */
 export const ROWS_AT_ONCE = 20;
 export const SEARCH_DEBOUNCE_MS = 250;
@@ -32,7 +33,11 @@ export function CoordinatorHome() {
   usePageTitle(H.title);
   const [params, setParams] = useSearchParams();
   const filters = useMemo(() => filtersFromParams(params), [params]);
-  const setFilters = (next: Partial<HomeFilters>) => setParams(paramsFromFilters({ ...filters, ...next }), { replace: true });
+  const setFilters = useCallback(
+    (next: Partial<HomeFilters>) => setParams(paramsFromFilters({ ...filters, ...next }), { replace: true }),
+    [filters, setParams],
+  );
+  const clearFilters = useCallback(() => setParams(new URLSearchParams(), { replace: true }), [setParams]);
 
   // The text box is ahead of the address while the person types; the address (and the query) follow after a pause.
   const [text, setText] = useState(filters.text);
@@ -59,8 +64,9 @@ export function CoordinatorHome() {
   // A new search starts each list at ROWS_AT_ONCE again; a refresh of the same one keeps what was opened.
   const listKey = shown.current?.variables ?? '';
   const attentionIds = useMemo(() => new Set(current?.attention.edges.map((edge) => edge.node.id)), [current]);
+  const attentionRows = useMemo(() => current?.attention.edges.map((edge) => edge.node) ?? [], [current]);
+  const listRows = useMemo(() => current?.list.edges.map((edge) => edge.node) ?? [], [current]);
 
-  const organizationOptions = organizationsData?.organizations ?? [];
   return (
     <div className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -78,79 +84,15 @@ export function CoordinatorHome() {
         <h2 id={`${ID}-search-title`} className="text-std-20B-150">
           {H.searchTitle}
         </h2>
-        <form role="search" aria-labelledby={`${ID}-search-title`} className="grid gap-4 md:grid-cols-2" onSubmit={(event) => event.preventDefault()}>
-          <TextField
-            id={`${ID}-text`}
-            label={H.text}
-            hint={H.textHint}
-            type="search"
-            maxLength={100}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-          />
-          <FilterSelect
-            id={`${ID}-category`}
-            label={H.category}
-            value={filters.category}
-            onChange={(category) => setFilters({ category: category as HomeFilters['category'] })}
-          >
-            {Object.entries(ja.enums.category).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect
-            id={`${ID}-status`}
-            label={H.status}
-            value={filters.status}
-            onChange={(status) => setFilters({ status: status as HomeFilters['status'] })}
-          >
-            {Object.entries(ja.enums.status).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect
-            id={`${ID}-organization`}
-            label={H.organization}
-            value={filters.organizationId}
-            onChange={(organizationId) => setFilters({ organizationId })}
-          >
-            {organizationOptions.map((organization) => (
-              <option key={organization.id} value={organization.id}>
-                {organization.name}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect id={`${ID}-area`} label={H.area} value={filters.area} onChange={(area) => setFilters({ area })}>
-            {(organizationsData?.areas ?? []).map((area) => (
-              <option key={area.code} value={area.code}>
-                {area.name}
-              </option>
-            ))}
-          </FilterSelect>
-          <TextField
-            id={`${ID}-from`}
-            label={H.submittedFrom}
-            type="date"
-            value={filters.submittedFrom}
-            onChange={(event) => setFilters({ submittedFrom: event.target.value })}
-          />
-          <TextField
-            id={`${ID}-to`}
-            label={H.submittedTo}
-            type="date"
-            value={filters.submittedTo}
-            onChange={(event) => setFilters({ submittedTo: event.target.value })}
-          />
-          <div>
-            <Button variant="secondary" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
-              {H.clear}
-            </Button>
-          </div>
-        </form>
+        <SearchForm
+          text={text}
+          onText={setText}
+          filters={filters}
+          setFilters={setFilters}
+          onClear={clearFilters}
+          organizations={organizationsData?.organizations}
+          areas={organizationsData?.areas}
+        />
         <p role="status" className="text-dns-14N-130 text-solid-gray-700">
           {searching ? H.updating : ''}
         </p>
@@ -165,7 +107,7 @@ export function CoordinatorHome() {
               {H.attentionTitle} <span className="ml-3 text-std-20B-150 text-error-2">{H.count(current.attention.totalCount)}</span>
             </h2>
             <p className="text-solid-gray-700">{H.attentionLead}</p>
-            <ReferralList key={listKey} rows={current.attention.edges.map((edge) => edge.node)} empty={H.attentionEmpty} label={H.attentionTitle} />
+            <ReferralList key={listKey} rows={attentionRows} empty={H.attentionEmpty} label={H.attentionTitle} />
           </section>
 
           <section aria-labelledby={`${ID}-all-title`} className="flex flex-col gap-4">
@@ -173,13 +115,7 @@ export function CoordinatorHome() {
               {H.allTitle} <span className="ml-3 text-std-20B-150">{H.count(current.list.totalCount)}</span>
             </h2>
             <StatusTabs counts={current.list.countsByStatus} selected={filters.status} onSelect={(status) => setFilters({ status })} />
-            <ReferralList
-              key={listKey}
-              rows={current.list.edges.map((edge) => edge.node)}
-              empty={H.listEmpty}
-              label={H.allTitle}
-              marked={attentionIds}
-            />
+            <ReferralList key={listKey} rows={listRows} empty={H.listEmpty} label={H.allTitle} marked={attentionIds} />
             {current.list.totalCount > current.list.edges.length && <p>{H.showingFirst(current.list.edges.length, current.list.totalCount)}</p>}
           </section>
         </>
@@ -188,36 +124,106 @@ export function CoordinatorHome() {
   );
 }
 
-function FilterSelect({
-  id,
-  label,
-  value,
-  onChange,
-  children,
+/**
+ * The search's fields. Memoised, as the lists are: an answer redraws the lists, not the form (its selects hold every
+ * organisation), and a keystroke redraws the form, not the lists.
+ */
+const SearchForm = memo(function SearchForm({
+  text,
+  onText,
+  filters,
+  setFilters,
+  onClear,
+  organizations,
+  areas,
 }: {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  children: ReactNode;
+  text: string;
+  onText: (text: string) => void;
+  filters: HomeFilters;
+  setFilters: (next: Partial<HomeFilters>) => void;
+  onClear: () => void;
+  organizations: ReadonlyArray<{ id: string; name: string }> | undefined;
+  areas: ReadonlyArray<{ code: string; name: string }> | undefined;
 }) {
   return (
-    <div className="flex flex-col gap-2">
-      <label htmlFor={id} className="text-std-16B-170">
-        {label}
-      </label>
-      <select
-        id={id}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        className="min-h-12 w-full max-w-md rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170"
+    <form role="search" aria-labelledby={`${ID}-search-title`} className="grid gap-4 md:grid-cols-2" onSubmit={(event) => event.preventDefault()}>
+      <TextField
+        id={`${ID}-text`}
+        label={H.text}
+        hint={H.textHint}
+        type="search"
+        maxLength={100}
+        value={text}
+        onChange={(event) => onText(event.target.value)}
+      />
+      <Select
+        any={H.any}
+        id={`${ID}-category`}
+        label={H.category}
+        value={filters.category}
+        onChange={(category) => setFilters({ category: category as HomeFilters['category'] })}
       >
-        <option value="">{H.any}</option>
-        {children}
-      </select>
-    </div>
+        {Object.entries(ja.enums.category).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Select
+        any={H.any}
+        id={`${ID}-status`}
+        label={H.status}
+        value={filters.status}
+        onChange={(status) => setFilters({ status: status as HomeFilters['status'] })}
+      >
+        {Object.entries(ja.enums.status).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
+      <Select
+        any={H.any}
+        id={`${ID}-organization`}
+        label={H.organization}
+        value={filters.organizationId}
+        onChange={(organizationId) => setFilters({ organizationId })}
+      >
+        {(organizations ?? []).map((organization) => (
+          <option key={organization.id} value={organization.id}>
+            {organization.name}
+          </option>
+        ))}
+      </Select>
+      <Select any={H.any} id={`${ID}-area`} label={H.area} value={filters.area} onChange={(area) => setFilters({ area })}>
+        {(areas ?? []).map((area) => (
+          <option key={area.code} value={area.code}>
+            {area.name}
+          </option>
+        ))}
+      </Select>
+      <TextField
+        id={`${ID}-from`}
+        label={H.submittedFrom}
+        type="date"
+        value={filters.submittedFrom}
+        onChange={(event) => setFilters({ submittedFrom: event.target.value })}
+      />
+      <TextField
+        id={`${ID}-to`}
+        label={H.submittedTo}
+        type="date"
+        value={filters.submittedTo}
+        onChange={(event) => setFilters({ submittedTo: event.target.value })}
+      />
+      <div>
+        <Button variant="secondary" onClick={onClear}>
+          {H.clear}
+        </Button>
+      </div>
+    </form>
   );
-}
+});
 
 /** Every status with its count (the filter's other conditions applied); choosing one narrows the list to it. */
 function StatusTabs({
@@ -256,7 +262,7 @@ function StatusTabs({
  * everything the search finds, and a coordinator looking under つなぎ先なし expects them there) and marks them
  * (`marked`), so nobody takes them for two referrals.
  */
-function ReferralList({
+const ReferralList = memo(function ReferralList({
   rows,
   empty,
   label,
@@ -268,11 +274,13 @@ function ReferralList({
   marked?: ReadonlySet<string>;
 }) {
   const [limit, setLimit] = useState(ROWS_AT_ONCE);
+  const followLink = useFollowLink();
   if (!rows.length) return <p className="rounded-8 bg-solid-gray-50 p-4">{empty}</p>;
   const more = rows.length - limit;
   return (
     <>
-      <ul aria-label={label} className="flex flex-col gap-3">
+      {/* The rows' links are followed by the list's one handler (useFollowLink); the anchors stay keyboard-reachable links. */}
+      <ul aria-label={label} className="flex flex-col gap-3" onClick={followLink}>
         {rows.slice(0, limit).map((row) => (
           <ReferralRow key={row.id} row={row} marked={marked?.has(row.id) ?? false} />
         ))}
@@ -286,6 +294,26 @@ function ReferralList({
       )}
     </>
   );
+});
+
+/**
+ * Follows a link in the list inside the console, as react-router's <Link> does, for a plain click or Enter; a click
+ * with a modifier key or another button is left to the browser (a new tab or window). One handler per list instead
+ * of a <Link> per row: a Link's hooks were about a quarter of what drawing a row cost on a slow tablet.
+ */
+function useFollowLink() {
+  const navigate = useNavigate();
+  return useCallback(
+    (event: MouseEvent<HTMLElement>) => {
+      const link = event.target instanceof Element ? event.target.closest('a') : null;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.altKey || event.ctrlKey || event.shiftKey) return;
+      const href = link.getAttribute('href');
+      if (!href?.startsWith('/')) return;
+      event.preventDefault();
+      void navigate(href);
+    },
+    [navigate],
+  );
 }
 
 /** One row; drawn again only when its own fields change (a refresh answers mostly the same rows). */
@@ -293,10 +321,10 @@ const ReferralRow = memo(
   function ReferralRow({ row, marked }: { row: HomeReferralRowFragment; marked: boolean }) {
     const C = H.columns;
     return (
-      <li className="rounded-8 border border-solid-gray-200 p-4">
-        <Link to={`/referrals/${row.id}`} className="text-std-16B-170 text-blue-1000 underline">
+      <li className="list-row rounded-8 border border-solid-gray-200 p-4">
+        <a href={`/referrals/${row.id}`} className="text-std-16B-170 text-blue-1000 underline">
           {row.summary}
-        </Link>
+        </a>
         {marked && (
           <span className="ml-3 inline-block rounded-4 border border-error-2 px-2 text-dns-14B-120 text-error-2">{H.alsoNeedsAttention}</span>
         )}

@@ -13,7 +13,7 @@ import { Button } from '../../shared/ui/Button';
 import { Notice } from '../../shared/ui/Notice';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
 import { InboxDocument } from './documents';
-import { usePolling } from './usePolling';
+import { usePolling } from '../../shared/ui/usePolling';
 
 export const INBOX_POLL_MS = 20_000;
 

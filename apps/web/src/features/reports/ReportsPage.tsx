@@ -23,7 +23,7 @@ import {
   type ReportsFilters,
 } from './period';
 import { ChartWithTable, ReportTable } from './ReportTable';
-import { Select } from './Select';
+import { Select } from '../../shared/ui/Select';
 import {
   answerTimesTable,
   chartData,

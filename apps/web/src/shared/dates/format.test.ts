@@ -21,6 +21,24 @@ describe('dates in Japan time, in the Japanese era, with the weekday', () => {
     expect(formatJstDateTime('2026-01-04T15:00:00Z')).toBe('令和8年1月5日(月) 00:00');
   });
 
+  it('writes the time of day as Intl does in Asia/Tokyo (hours padded, seconds cut, not rounded), across years', () => {
+    const time = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    const date = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
+      timeZone: 'Asia/Tokyo',
+      era: 'long',
+      year: 'numeric',
+      month: 'long',
+      day: 'numeric',
+    });
+    const weekday = new Intl.DateTimeFormat('ja-JP', { timeZone: 'Asia/Tokyo', weekday: 'short' });
+    // Every 97 minutes and 59 seconds from 2018 to 2028: every hour of the day, era change and leap days included.
+    for (let at = Date.UTC(2018, 0, 1); at < Date.UTC(2028, 0, 1); at += 97 * 60_000 + 59_000) {
+      const instant = new Date(at);
+      expect(formatJstDateTime(instant.toISOString())).toBe(`${date.format(instant)}(${weekday.format(instant)}) ${time.format(instant)}`);
+    }
+    expect(formatJstDateTime('2026-12-10T00:05:59.999Z')).toBe('令和8年12月10日(木) 09:05');
+  });
+
   it('refuses what is not a date rather than showing “Invalid Date”', () => {
     expect(() => formatJstDate('not a date')).toThrow(RangeError);
   });

@@ -4,7 +4,6 @@ const TIME_ZONE = 'Asia/Tokyo';
 
 const eraDate = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', { timeZone: TIME_ZONE, era: 'long', year: 'numeric', month: 'long', day: 'numeric' });
 const weekday = new Intl.DateTimeFormat('ja-JP', { timeZone: TIME_ZONE, weekday: 'short' });
-const time = new Intl.DateTimeFormat('ja-JP', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const isoParts = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
 type DateInput = Date | string | number;
@@ -21,28 +20,31 @@ export function formatJstDate(value: DateInput): string {
   return `${eraDate.format(date)}(${weekday.format(date)})`;
 }
 
+/** Japan has kept UTC+9 without summer time since 1952: a time of day in JST is arithmetic, not an Intl format. */
+const JST_OFFSET_MS = 9 * 60 * 60 * 1000;
 /**
- * Formatted instants from the api, kept: a list's rows show the same timestamps at every refresh, and three Intl
- * formats per value (era, weekday, time) are much of what drawing a row costs on a slow tablet.
+ * Era dates with the weekday, per JST day (YYYY-MM-DD): a list's rows fall on a few days, and the two Intl formats per
+ * value (era, weekday) were most of what drawing a row cost on a slow tablet (docs/BENCHMARKS.md, "Web console: the
+ * search").
  */
-const formattedDateTimes = new Map<string, string>();
-const FORMATTED_KEPT = 2000;
+const formattedDays = new Map<string, string>();
+const DAYS_KEPT = 2000;
 
 /** 令和8年12月10日(木) 17:15, in JST. */
 export function formatJstDateTime(value: DateInput): string {
-  if (typeof value !== 'string') return formatDateTime(toDate(value));
-  let text = formattedDateTimes.get(value);
-  if (text === undefined) {
-    text = formatDateTime(toDate(value));
-    if (formattedDateTimes.size >= FORMATTED_KEPT) formattedDateTimes.clear();
-    formattedDateTimes.set(value, text);
+  const date = toDate(value);
+  const jst = new Date(date.getTime() + JST_OFFSET_MS);
+  const dayKey = jst.toISOString().slice(0, 10);
+  let day = formattedDays.get(dayKey);
+  if (day === undefined) {
+    day = formatJstDate(date);
+    if (formattedDays.size >= DAYS_KEPT) formattedDays.clear();
+    formattedDays.set(dayKey, day);
   }
-  return text;
+  return `${day} ${twoDigits(jst.getUTCHours())}:${twoDigits(jst.getUTCMinutes())}`;
 }
 
-function formatDateTime(date: Date): string {
-  return `${formatJstDate(date)} ${time.format(date)}`;
-}
+const twoDigits = (value: number) => String(value).padStart(2, '0');
 
 /** The calendar day in JST as YYYY-MM-DD (an <input type="date"> value), whatever the device's own time zone. */
 export function jstDateInputValue(value: DateInput): string {

@@ -16,6 +16,7 @@ const viewer = {
   email: 'tier2@tsunagu.test',
   role: 'TIER2_COORDINATOR' as const,
   mustChangePassword: false,
+  canReadKeptMail: false,
   organization: { id: 'council', name: '社会福祉協議会' },
   area: { id: 'area-1', name: '川西' },
 };

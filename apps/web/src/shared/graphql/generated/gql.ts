@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      canReadKeptMail\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      mustChangePassword\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -56,7 +56,7 @@ type Documents = {
     "\n  fragment PolicyTrackFigures on PolicyTrackReport {\n    issuesByStatus {\n      status\n      count {\n        ...ReportCountFields\n      }\n    }\n    proposalsSubmitted {\n      ...ReportCountFields\n    }\n    decisions {\n      decision\n      count {\n        ...ReportCountFields\n      }\n    }\n    actionsDone {\n      ...ReportCountFields\n    }\n    actionsOverdue {\n      ...ReportCountFields\n    }\n    issues {\n      issueId\n      title\n      status\n      needs {\n        ...ReportCountFields\n      }\n    }\n  }\n": typeof types.PolicyTrackFiguresFragmentDoc,
 };
 const documents: Documents = {
-    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      canReadKeptMail\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n": types.ViewerDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    login(email: $email, password: $password) {\n      mustChangePassword\n    }\n  }\n": types.SignInDocument,
     "\n  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -115,7 +115,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      canReadKeptMail\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Viewer {\n    me {\n      id\n      displayName\n      email\n      role\n      mustChangePassword\n      canReadKeptMail\n      organization {\n        id\n        name\n      }\n      area {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

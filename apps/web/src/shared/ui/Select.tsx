@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-/** A labelled <select> of the reports' filters; `any` is the empty choice's label (no filter), when there is one. */
+/** A labelled <select> (the home's and the reports' filters); `any` is the empty choice's label (no filter), when there is one. */
 export function Select({
   id,
   label,
