@@ -24,7 +24,11 @@ export default async function globalSetup(): Promise<void> {
   const { generateDataKeyEntry } = fromBuild<Crypto>('libs/crypto/src');
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-'));
   const started = Date.now();
+  // npm run test:cluster sets cluster: the same tier on Temporal's own server, four processes on PostgreSQL.
+  const temporal = process.env.TSUNAGU_TEST_TEMPORAL || 'dev';
+  if (temporal !== 'dev' && temporal !== 'cluster') throw new Error(`TSUNAGU_TEST_TEMPORAL=${temporal}: expected dev (the default) or cluster`);
   const stack = await startStack({
+    temporal,
     dataDir,
     persistent: false,
     apiPort: await freePort('127.0.0.1'),
@@ -70,6 +74,14 @@ export default async function globalSetup(): Promise<void> {
     demoPassword: DEFAULT_DEMO_PASSWORD,
     dataDir,
     mailCatcherControlUrl: stack.mailCatcher?.controlUrl,
+    temporal,
+    temporalCluster: stack.temporalCluster && {
+      databaseUrl: stack.temporalCluster.databaseUrl,
+      visibilityDatabaseUrl: stack.temporalCluster.visibilityDatabaseUrl,
+      pids: Object.fromEntries(Object.entries(stack.temporalCluster.services).map(([name, service]) => [name, service.pid!])),
+    },
   });
-  console.log(`\ne2e stack up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${stack.graphqlUrl}`);
+  console.log(
+    `\ne2e stack up in ${((Date.now() - started) / 1000).toFixed(1)} s on the Temporal ${temporal === 'cluster' ? 'cluster' : 'dev server'}: ${stack.graphqlUrl}`,
+  );
 }

@@ -52,3 +52,32 @@ export function temporalCliPath(): string {
 export function temporalTestServerPath(): string {
   return tool('temporal-test-server');
 }
+
+/** The Temporal server build that scripts/install-temporal-server.mjs makes (pinned in scripts/temporal-server.json). */
+export interface TemporalServerPin {
+  /** Without the leading "v", e.g. "1.32.1". */
+  version: string;
+  /** The oldest Go that builds it (its go.mod's `go` line). */
+  minGo: string;
+  packages: string[];
+}
+
+export function temporalServerPin(): TemporalServerPin {
+  return JSON.parse(readFileSync(join(repoRoot(), 'scripts', 'temporal-server.json'), 'utf8')) as TemporalServerPin;
+}
+
+/** Same folder as install-temporal-server.mjs uses, including its TSUNAGU_TEMPORAL_SERVER_DIR override. */
+export function temporalServerBinDir(version = temporalServerPin().version): string {
+  return join(resolve(repoRoot(), process.env.TSUNAGU_TEMPORAL_SERVER_DIR || join('.tools', 'temporal-server')), version, 'bin');
+}
+
+/** Temporal's own server (`server start --service …`) or its SQL schema tool (`sql`), built from source. */
+export function temporalServerToolPath(name: 'server' | 'sql'): string {
+  const path = join(temporalServerBinDir(), name);
+  if (!existsSync(path)) {
+    throw new Error(
+      `${path} is missing. Run \`node scripts/install-temporal-server.mjs\` (npm run test:cluster does): it builds Temporal's server with Go (go install, ${temporalServerPin().version}).`,
+    );
+  }
+  return path;
+}

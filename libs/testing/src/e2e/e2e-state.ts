@@ -13,6 +13,10 @@ export interface E2eState {
   dataDir?: string;
   /** The mail catcher's control API (e2eMailCatcher() in mail-catcher-client.ts); the worker sends to it (SMTP_URL). */
   mailCatcherControlUrl?: string;
+  /** Which Temporal the stack runs on: the CLI's dev server, or Temporal's own server as a cluster (npm run test:cluster). */
+  temporal?: 'dev' | 'cluster';
+  /** With temporal 'cluster': its databases and the process id of each service. */
+  temporalCluster?: { databaseUrl: string; visibilityDatabaseUrl: string; pids: Record<string, number> };
 }
 
 const STATE_FILE_VARIABLE = 'TSUNAGU_E2E_STATE_FILE';

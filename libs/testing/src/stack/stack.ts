@@ -6,6 +6,7 @@ import { DEFAULT_DEMO_PASSWORD, createDataSource, readDatabaseConfig, runMigrati
 import { RunningPostgres, startPostgres } from '../servers/embedded-postgres';
 import { freePort } from '../servers/free-port';
 import { RunningTemporalDevServer, startTemporalDevServer } from '../servers/temporal-dev-server';
+import { RunningTemporalCluster, startTemporalCluster } from '../servers/temporal-cluster';
 import { ServerProcess } from '../servers/child-process';
 import { MailCatcher, startMailCatcher } from '../servers/mail-catcher';
 import { startApiProcess, startWorkerProcess } from './app-processes';
@@ -23,6 +24,12 @@ export interface StackOptions {
    * throw-away stack that should behave like `npm start` (benchmarks) names a file here.
    */
   temporalDbFile?: string;
+  /**
+   * Which Temporal to start (unless temporalAddress is given): 'dev', the CLI's dev server (default, npm start), or
+   * 'cluster', Temporal's own server as four processes on the stack's PostgreSQL (servers/temporal-cluster.ts,
+   * npm run test:cluster). The cluster needs the stack's own PostgreSQL or a databaseUrl whose user may create databases.
+   */
+  temporal?: 'dev' | 'cluster';
   /** Use these servers instead of starting embedded ones. */
   databaseUrl?: string;
   temporalAddress?: string;
@@ -49,6 +56,8 @@ export interface RunningStack {
   temporalUiUrl?: string;
   databaseUrl: string;
   temporalAddress: string;
+  /** When the stack started Temporal's cluster (StackOptions.temporal 'cluster'): its services, databases and logs. */
+  temporalCluster?: RunningTemporalCluster;
   /** The environment api and worker run with: start another worker with it. */
   appEnv: NodeJS.ProcessEnv;
   api: ServerProcess;
@@ -83,7 +92,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     }
     let temporalAddress = options.temporalAddress;
     let temporalUiUrl: string | undefined;
-    if (!temporalAddress) {
+    let temporalCluster: RunningTemporalCluster | undefined;
+    if (!temporalAddress && options.temporal === 'cluster') {
+      // On the same PostgreSQL as Tsunagu, as a city's single database server would carry both (own databases).
+      const cluster = await startTemporalCluster({ dataDir: join(options.dataDir, 'temporal-cluster'), postgresUrl: databaseUrl, log });
+      stops.push(() => cluster.stop());
+      temporalCluster = cluster;
+      temporalAddress = cluster.address;
+    } else if (!temporalAddress) {
       const temporal: RunningTemporalDevServer = await startTemporalDevServer({
         dbFile: options.temporalDbFile ?? (options.persistent ? join(options.dataDir, 'temporal.sqlite') : undefined),
         port: options.persistent ? 7233 : 0,
@@ -134,6 +150,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       temporalUiUrl,
       databaseUrl,
       temporalAddress,
+      temporalCluster,
       appEnv,
       api,
       worker,
