@@ -3,7 +3,7 @@
 // the parts of libs/testing (startStack starts them but cannot take one down and bring it back).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -12,9 +12,10 @@ import { ServerProcess } from '@tsunagu/testing/servers/child-process';
 import { RunningPostgres, startPostgres } from '@tsunagu/testing/servers/embedded-postgres';
 import { freePort } from '@tsunagu/testing/servers/free-port';
 import { startMailCatcher } from '@tsunagu/testing/servers/mail-catcher';
+import { RunningTemporalCluster, startTemporalCluster } from '@tsunagu/testing/servers/temporal-cluster';
 import { startTemporalDevServer } from '@tsunagu/testing/servers/temporal-dev-server';
 import { startApiProcess, startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
-import { repoRoot } from '@tsunagu/testing/tools';
+import { repoRoot, temporalServerBinDir } from '@tsunagu/testing/tools';
 
 /** Temporal's services that the suite kills one at a time, when it runs on the cluster. */
 export type TemporalService = 'frontend' | 'history' | 'matching' | 'worker';
@@ -43,9 +44,13 @@ export interface FaultStack {
   stop(): Promise<void>;
 }
 
-/** Whether this build's libs/testing can start Temporal's services as separate processes (issue 16's cluster). */
+/**
+ * Whether the suite runs on Temporal's own server, its four services as separate processes (the cluster of
+ * libs/testing, built by scripts/install-temporal-server.mjs, which `npm run test:faults` runs first). FAULTS_TEMPORAL=dev
+ * runs on the CLI's dev server instead, without the scenarios that kill one of Temporal's services.
+ */
 export function canStartCluster(): boolean {
-  return false;
+  return process.env.FAULTS_TEMPORAL !== 'dev' && existsSync(join(temporalServerBinDir(), 'server'));
 }
 
 const exec = promisify(execFile);
@@ -64,10 +69,19 @@ export async function startFaultStack(log: (line: string) => void): Promise<Faul
   const databaseUrl = postgres.url;
   log(`PostgreSQL ${pgPort}, data in ${pgDir}`);
 
-  const temporal = await startTemporalDevServer({ port: 0, uiPort: false, logFile: join(dataDir, 'temporal.log') });
+  // Temporal's persistence on a PostgreSQL of its own, as production would have it: the PostgreSQL fault hits
+  // Tsunagu's database, the service faults hit Temporal.
+  let cluster: RunningTemporalCluster | null = null;
+  let temporal: { address: string; stop(): Promise<void> };
+  if (canStartCluster()) {
+    cluster = await startTemporalCluster({ dataDir: join(dataDir, 'temporal'), log });
+    temporal = cluster;
+  } else {
+    temporal = await startTemporalDevServer({ port: 0, uiPort: false, logFile: join(dataDir, 'temporal.log') });
+    log(`Temporal dev server ${temporal.address}`);
+  }
   stops.push(() => temporal.stop());
   const namespace = 'tsunagu';
-  log(`Temporal dev server ${temporal.address}`);
 
   // The compiled `npm run migrate`, in its own process: jest's module system cannot load Nest 12's ES modules. No demo
   // data: the load runs in a test city of its own (createTestCity).
@@ -124,7 +138,7 @@ export async function startFaultStack(log: (line: string) => void): Promise<Faul
     temporalAddress: temporal.address,
     namespace,
     appEnv,
-    cluster: false,
+    cluster: cluster !== null,
     killApi: async () => {
       await killProcess(api);
       api = null;
@@ -148,13 +162,16 @@ export async function startFaultStack(log: (line: string) => void): Promise<Faul
       postgres = await startPg();
     },
     killTemporal: async (service) => {
-      throw new Error(`Temporal's ${service} service runs inside the dev server here: the cluster is needed`);
+      if (!cluster) throw new Error(`Temporal's ${service} service runs inside the dev server here: the cluster is needed`);
+      await cluster.services[service].kill('SIGKILL');
     },
     startTemporal: async (service) => {
-      throw new Error(`Temporal's ${service} service runs inside the dev server here: the cluster is needed`);
+      if (!cluster) throw new Error(`Temporal's ${service} service runs inside the dev server here: the cluster is needed`);
+      await cluster.services[service].start();
     },
     ensureRunning: async () => {
       if (!postgres) postgres = await startPg();
+      for (const service of Object.values(cluster?.services ?? {})) if (!service.isRunning()) await service.start();
       if (!worker || worker.hasExited()) await startWorker();
       if (!api || api.hasExited()) await startApi();
     },

@@ -2,7 +2,7 @@
 // scenario per fault, each repeated at seeded random moments, then every invariant checked. Writes the table of faults
 // survived into docs/RELIABILITY.md when every scenario ran. `npm run test:faults`; FAULTS_SEED replays a run,
 // FAULTS_REPEAT (3), FAULTS_RATE (submissions a second, 2) and FAULTS_SECONDS (load window, 10) size it, FAULTS_ONLY
-// (a part of a scenario's name) runs one.
+// (parts of scenarios' names, comma-separated) runs only those.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -101,7 +101,7 @@ afterAll(async () => {
 describe('faults survived under load', () => {
   FAULT_SCENARIOS.forEach((scenario, index) => {
     const fault = FAULTS[scenario];
-    const skip = (ONLY && !scenario.includes(ONLY)) || (fault.cluster && !canStartCluster());
+    const skip = (ONLY && !ONLY.split(',').some((part) => scenario.includes(part.trim()))) || (fault.cluster && !canStartCluster());
     (skip ? it.skip : it)(scenario, async () => {
       const row: FaultRow = { scenario, repetitions: 0, requests: 0, retryableErrors: 0, referrals: 0, violations: 0 };
       const violations: string[] = [];
