@@ -1,7 +1,7 @@
 // The fault-injection suite (issue 16; docs/RELIABILITY.md): under a steady load of submissions and answers, one
 // scenario per fault, each repeated at seeded random moments, then every invariant checked. Writes the table of faults
 // survived into docs/RELIABILITY.md when every scenario ran. `npm run test:faults`; FAULTS_SEED replays a run,
-// FAULTS_REPEAT (3), FAULTS_RATE (submissions a second, 2) and FAULTS_SECONDS (load window, 10) size it, FAULTS_ONLY
+// FAULTS_REPEAT (3), FAULTS_RATE (submissions a second, 2) and FAULTS_SECONDS (load window, 6) size it, FAULTS_ONLY
 // (parts of scenarios' names, comma-separated) runs only those.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ import { Caller, LoadCity, runLoad, seededRandom } from './load';
 const SEED = Number(process.env.FAULTS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const REPEAT = Number(process.env.FAULTS_REPEAT ?? 3);
 const RATE = Number(process.env.FAULTS_RATE ?? 2);
-const SECONDS = Number(process.env.FAULTS_SECONDS ?? 10);
+const SECONDS = Number(process.env.FAULTS_SECONDS ?? 6);
 const ONLY = process.env.FAULTS_ONLY?.trim();
 const DOC = join(__dirname, '..', '..', 'docs', 'RELIABILITY.md');
 
