@@ -102,9 +102,10 @@ export interface RunningTemporalCluster {
   stop(): Promise<void>;
 }
 
-interface Ports {
+export interface TemporalServicePorts {
   grpc: number;
   membership: number;
+  /** The frontend's HTTP API. */
   http?: number;
 }
 
@@ -150,7 +151,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     const visibilityDatabaseUrl = withDatabase(pg, TEMPORAL_DATABASES.visibility.database);
     await setUpDatabases(pg, log);
 
-    const ports = {} as Record<TemporalServiceName, Ports>;
+    const ports = {} as Record<TemporalServiceName, TemporalServicePorts>;
     for (const name of TEMPORAL_SERVICES) ports[name] = { grpc: await freeServicePort(), membership: await freeServicePort() };
     ports.frontend.http = await freeServicePort();
     const address = `${HOST}:${ports.frontend.grpc}`;
@@ -158,12 +159,15 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     const configFile = join(dataDir, 'temporal-config.yaml');
     const dynamicConfigFile = join(dataDir, 'temporal-dynamic-config.yaml');
     writeFileSync(dynamicConfigFile, TEMPORAL_DYNAMIC_CONFIG);
-    writeFileSync(configFile, serverConfig({ pg, ports, dynamicConfigFile, logLevel: options.logLevel ?? 'warn' }), { mode: 0o600 });
+    writeFileSync(configFile, temporalServerConfig({ pg, ports, dynamicConfigFile, logLevel: options.logLevel ?? 'warn' }), { mode: 0o600 });
 
     for (const name of TEMPORAL_SERVICES) {
       services[name] = new ClusterService(name, serverPath, configFile, `${HOST}:${ports[name].grpc}`, join(dataDir, `temporal-${name}.log`));
     }
-    await Promise.all(TEMPORAL_SERVICES.map((name) => services[name]!.start()));
+    // One first, the rest together: on a fresh database each process writes the cluster metadata row at start-up, and
+    // two doing it at once make one exit ("failed to initialize current cluster metadata").
+    await services.frontend!.start();
+    await Promise.all(TEMPORAL_SERVICES.filter((name) => name !== 'frontend').map((name) => services[name]!.start()));
 
     const waitUntilReady = (timeoutMs = STARTUP_TIMEOUT_MS) =>
       waitForNamespace(address, namespace, timeoutMs, services as Record<TemporalServiceName, ClusterService>);
@@ -183,12 +187,13 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
       stop,
     };
   } catch (err) {
+    const message = (err as Error).message;
     const tails = Object.values(services)
       .map((service) => service.tail())
-      .filter(Boolean)
+      .filter((tail) => tail && !message.includes(tail))
       .join('\n');
     await stop();
-    throw new Error(`Temporal cluster did not start in ${dataDir}: ${(err as Error).message}${tails ? `\n${tails}` : ''}`, { cause: err });
+    throw new Error(`Temporal cluster did not start in ${dataDir}: ${message}${tails ? `\n${tails}` : ''}`, { cause: err });
   }
 }
 
@@ -254,7 +259,7 @@ class ClusterService implements TemporalClusterService {
  * 32767 makes every service exit with "out of range for type smallint"), and below Linux's ephemeral range
  * (32768–60999) no outgoing connection can take a service's port while it is down between kill() and start().
  */
-async function freeServicePort(): Promise<number> {
+export async function freeServicePort(): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
     const port = SERVICE_PORT_MIN + Math.floor(Math.random() * (SERVICE_PORT_MAX - SERVICE_PORT_MIN + 1));
     if (takenPorts.has(port)) continue;
@@ -344,7 +349,12 @@ async function databaseState(pg: URL, database: string): Promise<{ exists: boole
  * the sections that would bind fixed ports in every process (global.metrics, global.pprof) are left out: four processes
  * with the same config would fight over them.
  */
-function serverConfig(opts: { pg: URL; ports: Record<TemporalServiceName, Ports>; dynamicConfigFile: string; logLevel: string }): string {
+export function temporalServerConfig(opts: {
+  pg: URL;
+  ports: Record<TemporalServiceName, TemporalServicePorts>;
+  dynamicConfigFile: string;
+  logLevel: string;
+}): string {
   const { pg, ports } = opts;
   const datastore = (database: string, maxConns: number) => `      sql:
         pluginName: ${TEMPORAL_SQL_PLUGIN}
@@ -447,7 +457,8 @@ async function waitForNamespace(
       workflowRunTimeout: msToTs(60_000),
     });
     try {
-      const task = await connection.withDeadline(Date.now() + 10_000, () =>
+      // Above the server's 10 s floor for long polls (it warns below it); the task is already there, so it returns at once.
+      const task = await connection.withDeadline(Date.now() + 25_000, () =>
         connection.workflowService.pollWorkflowTaskQueue({ namespace, taskQueue, identity: 'tsunagu-cluster-ready' }),
       );
       if (!task.taskToken?.length) throw new Error('the probe workflow task did not reach a poller');
