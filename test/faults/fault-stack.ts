@@ -3,7 +3,7 @@
 // the parts of libs/testing (startStack starts them but cannot take one down and bring it back).
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,7 +15,7 @@ import { startMailCatcher } from '@tsunagu/testing/servers/mail-catcher';
 import { RunningTemporalCluster, startTemporalCluster } from '@tsunagu/testing/servers/temporal-cluster';
 import { startTemporalDevServer } from '@tsunagu/testing/servers/temporal-dev-server';
 import { startApiProcess, startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
-import { repoRoot, temporalServerBinDir } from '@tsunagu/testing/tools';
+import { repoRoot } from '@tsunagu/testing/tools';
 
 /** Temporal's services that the suite kills one at a time, when it runs on the cluster. */
 export type TemporalService = 'frontend' | 'history' | 'matching' | 'worker';
@@ -46,11 +46,12 @@ export interface FaultStack {
 
 /**
  * Whether the suite runs on Temporal's own server, its four services as separate processes (the cluster of
- * libs/testing, built by scripts/install-temporal-server.mjs, which `npm run test:faults` runs first). FAULTS_TEMPORAL=dev
- * runs on the CLI's dev server instead, without the scenarios that kill one of Temporal's services.
+ * libs/testing, built by scripts/install-temporal-server.mjs, which `npm run test:faults` runs first): always, unless
+ * FAULTS_TEMPORAL=dev, which runs on the CLI's dev server without the scenarios that kill one of Temporal's services.
+ * A missing server build fails the run (startTemporalCluster says how to build it) rather than skipping them quietly.
  */
 export function canStartCluster(): boolean {
-  return process.env.FAULTS_TEMPORAL !== 'dev' && existsSync(join(temporalServerBinDir(), 'server'));
+  return process.env.FAULTS_TEMPORAL !== 'dev';
 }
 
 const exec = promisify(execFile);
