@@ -58,15 +58,28 @@ const exec = promisify(execFile);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function startFaultStack(log: (line: string) => void): Promise<FaultStack> {
+  // What has started, to stop in reverse order: at the end, or at once when a later part fails to start (a PostgreSQL
+  // left running would keep jest from exiting).
+  const stops: Array<() => Promise<void>> = [];
+  try {
+    return await startParts(log, stops);
+  } catch (error) {
+    for (const stop of stops.reverse()) await stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function startParts(log: (line: string) => void, stops: Array<() => Promise<void>>): Promise<FaultStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-faults-'));
+  stops.push(async () => rmSync(dataDir, { recursive: true, force: true }));
   const pgDir = join(dataDir, 'postgres');
   const pgPort = await freePort('127.0.0.1');
   const apiPort = await freePort('127.0.0.1');
-  const stops: Array<() => Promise<void>> = [];
 
   // persistent: the data directory must outlive a killed postmaster; the folder is removed at stop instead.
   const startPg = () => startPostgres({ dataDir: pgDir, port: pgPort, database: 'tsunagu', persistent: true });
   let postgres: RunningPostgres | null = await startPg();
+  stops.push(async () => postgres?.stop());
   const databaseUrl = postgres.url;
   log(`PostgreSQL ${pgPort}, data in ${pgDir}`);
 
@@ -125,7 +138,9 @@ export async function startFaultStack(log: (line: string) => void): Promise<Faul
     worker = await startWorkerProcess(appEnv, join(dataDir, `worker-${workerStarts}.log`));
   };
   await startWorker();
+  stops.push(async () => worker?.stop());
   await startApi();
+  stops.push(async () => api?.stop());
 
   const killProcess = async (server: ServerProcess | null) => {
     if (!server || server.hasExited()) return;
@@ -177,11 +192,8 @@ export async function startFaultStack(log: (line: string) => void): Promise<Faul
       if (!api || api.hasExited()) await startApi();
     },
     stop: async () => {
-      await api?.stop();
-      await worker?.stop();
       for (const stop of stops.reverse()) await stop().catch(() => undefined);
-      await postgres?.stop().catch(() => undefined);
-      rmSync(dataDir, { recursive: true, force: true });
+      stops.length = 0;
     },
   };
   return stack;
