@@ -140,6 +140,7 @@ describe('faults survived under load', () => {
         row.referrals += cases.length;
         row.violations += checked.violations.length;
         violations.push(...checked.violations.map((v) => `#${rep}: ${v}`));
+        for (const v of checked.violations) log(`${scenario} #${rep}: VIOLATION ${v}`);
         log(
           `${scenario} #${rep}: ${cases.length} referrals, ${sent} requests sent, ${retryable} retryable errors, ${checked.violations.length} violations`,
         );
