@@ -1,4 +1,4 @@
-// Five tiers, one config: unit (pure code), workflow (Temporal time-skipping env), db (repositories on a real PostgreSQL),
+// Five tiers and the fault suite, one config: unit (pure code), workflow (Temporal time-skipping env), db (repositories on a real PostgreSQL),
 // e2e (real api, worker, PostgreSQL, Temporal), browser (the web console in chromium against the e2e stack).
 const swc = [
   '@swc/jest',
@@ -42,6 +42,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+    },
+    {
+      // Faults injected under load into a stack of the suite's own (docs/RELIABILITY.md): `npm run test:faults`, not `npm test`.
+      ...common,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.faults-spec.ts'],
     },
     {
       // The web console in Debian's chromium against the same real stack as e2e (its global setup), after that tier.

@@ -106,4 +106,27 @@ describe('the audit plugin', () => {
     });
     expect(JSON.stringify(lines)).not.toContain('メモ');
   });
+
+  it('withholds it as UNAVAILABLE (retryable, HTTP 503) when PostgreSQL is unreachable: the client sends the same request again', async () => {
+    const { plugin, lines } = setup(async () => {
+      throw new Error('Connection terminated unexpectedly');
+    });
+    const { hooks, contextValue } = await start(plugin);
+    await mutate(hooks, contextValue, { id: '0b6f3f7e-2a52-4c1e-9d55-6f1f2b9a0001', note: 'メモ' }, null);
+    const response = { body: { kind: 'single', singleResult: { data: { addReferralNote: { id: 'x' } } } }, http: { status: 200 } };
+    await hooks.willSendResponse!({ response } as never);
+    expect(response.http.status).toBe(503);
+    expect(response.body).toEqual({
+      kind: 'single',
+      singleResult: {
+        errors: [
+          {
+            message: expect.stringContaining('sending the same request again'),
+            extensions: { code: 'UNAVAILABLE', retryable: true, messageJa: 'ただいま処理できません。しばらくしてからもう一度お試しください' },
+          },
+        ],
+      },
+    });
+    expect(lines[0][1]).toBe('api: AUDIT WRITE FAILED; the response was withheld');
+  });
 });

@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType } from 'graphql';
+import { databaseUnavailable, isDatabaseUnavailable } from '../common/database-unavailable';
 import { MESSAGE_JA_BY_CODE } from '../common/error-messages-ja';
 import type { RequestContext } from '../common/request-context';
 import { errorForLog } from '@tsunagu/persistence';
@@ -13,7 +14,8 @@ import type { AuditService } from './audit.service';
  * by the auth guard and argument validation included) and writes the request's events, with the personal-data reads
  * that field resolvers added (auditTrailOf), in one INSERT just before the response leaves.
  *
- * If that INSERT fails the response is replaced by INTERNAL_SERVER_ERROR (HTTP 500) and the events are logged as
+ * If that INSERT fails the response is replaced by INTERNAL_SERVER_ERROR (HTTP 500; UNAVAILABLE, retryable, with 503 when
+ * PostgreSQL is unreachable) and the events are logged as
  * `api: AUDIT WRITE FAILED`: no personal data leaves without its read being recorded. A mutation has taken effect by
  * then; its caller sees the error and reads the state again, and its event is in the log line.
  * Documents refused before execution (syntax, validation, limits, variables) change nothing and are not recorded.
@@ -89,18 +91,23 @@ export function createAuditPlugin(audit: AuditService, secret: string, log: Audi
                 'api: AUDIT WRITE FAILED; the response was withheld',
               ),
             );
+            // PostgreSQL unreachable: withheld just the same, but as UNAVAILABLE, which tells the client to send the same
+            // request again (a repeat is safe and is recorded then), not to report a bug (docs/RELIABILITY.md).
+            const unavailable = isDatabaseUnavailable(error) ? databaseUnavailable() : null;
             response.body = {
               kind: 'single',
               singleResult: {
                 errors: [
-                  {
-                    message: 'Internal server error',
-                    extensions: { code: 'INTERNAL_SERVER_ERROR', messageJa: MESSAGE_JA_BY_CODE.INTERNAL_SERVER_ERROR },
-                  },
+                  unavailable
+                    ? { message: unavailable.message, extensions: { ...unavailable.extensions, messageJa: MESSAGE_JA_BY_CODE.UNAVAILABLE } }
+                    : {
+                        message: 'Internal server error',
+                        extensions: { code: 'INTERNAL_SERVER_ERROR', messageJa: MESSAGE_JA_BY_CODE.INTERNAL_SERVER_ERROR },
+                      },
                 ],
               },
             };
-            response.http.status = 500;
+            response.http.status = unavailable ? 503 : 500;
           }
         },
       };

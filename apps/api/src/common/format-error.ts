@@ -3,6 +3,7 @@ import { ErrorCode } from '@tsunagu/domain';
 import { withoutSuggestions } from './graphql-hardening/field-suggestions';
 import { tokenLimitMessage, tokenLimitOf } from './graphql-hardening/max-tokens';
 import { withMessageJa } from './error-messages-ja';
+import { databaseUnavailable, isDatabaseUnavailable } from './database-unavailable';
 
 const CLIENT_CODES = new Set<string>([
   ErrorCode.UNAUTHENTICATED,
@@ -27,7 +28,7 @@ export function isClientCode(code: unknown): boolean {
 }
 
 /**
- * Client errors pass through with their code; anything else is an internal error, masked to INTERNAL_SERVER_ERROR and
+ * Client errors pass through with their code; PostgreSQL unreachable is UNAVAILABLE (retryable); anything else is an internal error, masked to INTERNAL_SERVER_ERROR and
  * a fixed message. In every mode: no stack trace leaves the server (server paths), nor an internal error's message or
  * extensions (SQL, payloads); the GraphQL error plugin (logging/graphql-error-log.plugin.ts) logs them. With
  * `hideSuggestions` (production) no message ends with graphql-js's "Did you mean ...?" guesses at schema names. A
@@ -35,13 +36,23 @@ export function isClientCode(code: unknown): boolean {
  * (error-messages-ja.ts).
  */
 export function formatError({ hideSuggestions = false }: { hideSuggestions?: boolean } = {}) {
-  return (formatted: GraphQLFormattedError, _error: unknown): GraphQLFormattedError => {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     formatted = asLimitError(formatted);
     if (hideSuggestions) formatted = { ...formatted, message: withoutSuggestions(formatted.message) };
     if (isClientCode(formatted.extensions?.code)) {
       formatted = withVariableFields(formatted);
       const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return withMessageJa({ ...formatted, extensions });
+    }
+    // PostgreSQL unreachable is not a bug: the client is told to retry (database-unavailable.ts).
+    if (isDatabaseUnavailable(error)) {
+      const unavailable = databaseUnavailable();
+      return withMessageJa({
+        message: unavailable.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: unavailable.extensions,
+      });
     }
     return withMessageJa({
       message: 'Internal server error',
