@@ -13,6 +13,16 @@ const moduleNameMapper = {
   // @tsunagu/persistence/data-source): jest cannot require Nest 12's ES modules on Node 20.
   '^@tsunagu/(persistence|temporal|testing)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
+// `npm run test:cluster` (TSUNAGU_TEST_TEMPORAL=cluster) runs the e2e tier again on Temporal's own server, without the
+// files that never reach the stack's Temporal, so they would prove nothing new (docs/OPERATIONS.md, "Temporal cluster in
+// the tests"): their own dev-server stack (bench-smoke) or launchers (servers), processes refused at start-up
+// (configuration), database only (create-admin), the printed schema (schema), accounts and sign-in limits (users), HTTP
+// headers and static pages (security-headers, graphql-ide).
+const notOnTheCluster = ['bench-smoke', 'servers', 'configuration', 'create-admin', 'schema', 'users', 'security-headers', 'graphql-ide'];
+const e2eIgnored = [
+  '/node_modules/',
+  ...(process.env.TSUNAGU_TEST_TEMPORAL === 'cluster' ? notOnTheCluster.map((name) => `/test/e2e/${name}\\.e2e-spec\\.ts$`) : []),
+];
 const common = {
   rootDir: __dirname,
   transform: { '^.+\\.ts$': swc },
@@ -40,6 +50,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testPathIgnorePatterns: e2eIgnored,
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },

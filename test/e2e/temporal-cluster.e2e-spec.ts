@@ -17,7 +17,7 @@ const state = readE2eState();
 const onCluster = state.temporal === 'cluster';
 
 function commandLine(pid: number): string[] {
-  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+  return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
 }
 
 (onCluster ? describe : describe.skip)('the stack on a Temporal cluster', () => {

@@ -1,4 +1,5 @@
-// Locates the repository and the Temporal binaries that `scripts/install-tools.mjs` installs.
+// Locates the repository, the Temporal binaries that `scripts/install-tools.mjs` installs (CLI, test server) and the
+// Temporal server that `scripts/install-temporal-server.mjs` builds.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 

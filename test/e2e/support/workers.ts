@@ -1,7 +1,7 @@
 // Stopping and starting the worker from an e2e spec (worker-restart, unavailable): kill it hard and wait until it is
 // gone, and start a new one that dies with the jest process, not before, so the files that run next find a worker.
 import { startWorkerProcess } from '@tsunagu/testing/stack/app-processes';
-import { readE2eState } from '@tsunagu/testing/e2e';
+import { readE2eState, writeE2eState } from '@tsunagu/testing/e2e';
 
 export type WorkerProcess = Awaited<ReturnType<typeof startWorkerProcess>>;
 
@@ -26,10 +26,16 @@ export async function killWorker(pid: number): Promise<void> {
   }
 }
 
-/** Starts a worker with the stack's environment that the jest process does not wait for: it dies with jest (pdeathsig). */
+/**
+ * Starts a worker with the stack's environment that the jest process does not wait for: it dies with jest (pdeathsig).
+ * It becomes the stack's worker in the run's state (`workerPid`): a later file that kills "the worker" must find this
+ * one, not one already gone, or a worker it never heard of goes on running (notifications.e2e-spec.ts after
+ * worker-restart.e2e-spec.ts: the survivor finished the send the test meant to interrupt).
+ */
 export async function startDetachedWorker(): Promise<WorkerProcess> {
   const started = await startWorkerProcess(readE2eState().appEnv);
   started.child.unref();
   for (const stream of [started.child.stdout, started.child.stderr]) (stream as unknown as { unref?: () => void } | null)?.unref?.();
+  writeE2eState(process.env.TSUNAGU_E2E_STATE_FILE!, { ...readE2eState(), workerPid: started.child.pid! });
   return started;
 }

@@ -7,7 +7,6 @@ import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
@@ -15,7 +14,7 @@ import { Client as PgClient } from 'pg';
 import { temporalServerPin, temporalServerToolPath } from '../tools';
 import { ServerProcess, spawnServerProcess } from './child-process';
 import { RunningPostgres, startPostgres } from './embedded-postgres';
-import { isPortOpen } from './free-port';
+import { freePort, isPortOpen } from './free-port';
 
 /** The Temporal server release the harness builds and runs (scripts/temporal-server.json). */
 export const TEMPORAL_SERVER_VERSION = temporalServerPin().version;
@@ -114,10 +113,6 @@ const STARTUP_TIMEOUT_MS = 120_000;
 const SERVICE_START_TIMEOUT_MS = 60_000;
 const STOP_GRACE_MS = 10_000;
 const exec = promisify(execFile);
-const SERVICE_PORT_MIN = 20_000;
-const SERVICE_PORT_MAX = 32_767;
-/** Ports handed out by this process, so that two clusters started in one process never get the same one. */
-const takenPorts = new Set<number>();
 
 /**
  * Creates the databases and schemas (once: a database that already has them is only brought up to date), writes the
@@ -255,29 +250,12 @@ class ClusterService implements TemporalClusterService {
 }
 
 /**
- * A free port below 32768, not one the OS picks (freePort): the membership table stores ports as SMALLINT (a port above
- * 32767 makes every service exit with "out of range for type smallint"), and below Linux's ephemeral range
- * (32768–60999) no outgoing connection can take a service's port while it is down between kill() and start().
+ * A free port below 32768 whatever the ephemeral range: the membership table stores ports as SMALLINT (a port above
+ * 32767 makes every service exit with "out of range for type smallint"). Below the ephemeral range, too (freePort), so no
+ * outgoing connection can take a service's port while it is down between kill() and start().
  */
-export async function freeServicePort(): Promise<number> {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const port = SERVICE_PORT_MIN + Math.floor(Math.random() * (SERVICE_PORT_MAX - SERVICE_PORT_MIN + 1));
-    if (takenPorts.has(port)) continue;
-    if (await canBind(port)) {
-      takenPorts.add(port);
-      return port;
-    }
-  }
-  throw new Error(`no free port between ${SERVICE_PORT_MIN} and ${SERVICE_PORT_MAX} on ${HOST}`);
-}
-
-function canBind(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen({ host: HOST, port, exclusive: true }, () => server.close(() => resolve(true)));
-  });
+export function freeServicePort(): Promise<number> {
+  return freePort(HOST, 32_768);
 }
 
 function withDatabase(pg: URL, database: string): string {
