@@ -22,10 +22,10 @@ interface OutboxRow {
 }
 
 /**
- * Sends the outbox (docs/NOTIFICATIONS.md). Each claim is one transaction: lock a due row (`FOR UPDATE SKIP LOCKED`,
- * so several workers share the rows), send it, mark it SENT or note the failure, commit. A worker killed between the
- * server's 250 and the commit leaves the row PENDING: it is sent again, with the same Message-ID (derived from the
- * row), so the receiving side can tell the duplicate. A digest claims all of one user's due digest rows at once.
+ * Sends the outbox (docs/NOTIFICATIONS.md). Each claim is one transaction: lock a batch of due rows (`FOR UPDATE SKIP
+ * LOCKED`, so several workers share the rows), send them, mark them SENT or note the failures, commit. A worker killed
+ * between a server's 250 and the commit leaves the batch PENDING: it is sent again, with the same Message-IDs (derived
+ * from the rows), so the receiving side can tell the duplicates. A digest claims all of one user's due digest rows.
  */
 export class MailSender {
   private readonly log = new Logger('MailSender');
@@ -59,28 +59,43 @@ export class MailSender {
     await this.running;
   }
 
-  /** Everything due now: `concurrency` lanes claim until none is left. */
+  /** Everything due now: immediate rows batch after batch, then the digests, until none is left. */
   async drain(): Promise<void> {
-    const lane = async () => {
-      while (!this.stopped && ((await this.sendOneImmediate()) || (await this.sendOneDigest()))) {
-        // next claim
-      }
-    };
-    await Promise.all(Array.from({ length: this.config.concurrency }, lane));
+    while (!this.stopped && (await this.sendImmediateBatch()) === this.config.batchSize) {
+      // a full batch: more may be due
+    }
+    while (!this.stopped && (await this.sendOneDigest())) {
+      // next recipient's digest
+    }
   }
 
-  /** Claims, sends and marks one immediate row; false when none is due. */
-  async sendOneImmediate(): Promise<boolean> {
+  /**
+   * Claims up to `batchSize` due immediate rows in one transaction, sends them over the pooled SMTP connections
+   * (`concurrency` at once), marks them and commits; the number claimed. One transaction and two statements per batch
+   * instead of per mail: the sender's share of PostgreSQL and of this process's event loop, which the moves'
+   * activities share, grows with batches, not mails (docs/BENCHMARKS.md, "Mail").
+   */
+  async sendImmediateBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const [row]: OutboxRow[] = await tx.query(
+      const rows: OutboxRow[] = await tx.query(
         `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
           WHERE status = 'PENDING' AND delivery = 'IMMEDIATE' AND next_attempt_at <= now()
-          ORDER BY next_attempt_at, id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+          ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
+        [this.config.batchSize],
       );
-      if (!row) return false;
-      const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
-      await this.deliver(tx, [row], row.recipient_email, `<n-${row.id}@${this.config.messageIdDomain}>`, mail);
-      return true;
+      if (rows.length === 0) return 0;
+      const sent: string[] = [];
+      let next = 0;
+      const lane = async () => {
+        while (next < rows.length) {
+          const row = rows[next++];
+          const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
+          if (await this.deliver(tx, [row], row.recipient_email, immediateMessageId(row.id, this.config.messageIdDomain), mail)) sent.push(row.id);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.config.concurrency, rows.length) }, lane));
+      if (sent.length) await this.markSent(tx, sent);
+      return rows.length;
     });
   }
 
@@ -114,12 +129,19 @@ export class MailSender {
         new Date(),
         this.context,
       );
-      await this.deliver(tx, rows, rows[0].recipient_email, `<digest-${digestKey}@${this.config.messageIdDomain}>`, mail);
+      const messageId = `<digest-${digestKey}@${this.config.messageIdDomain}>`;
+      if (await this.deliver(tx, rows, rows[0].recipient_email, messageId, mail))
+        await this.markSent(
+          tx,
+          rows.map((r) => r.id),
+          messageId,
+        );
       return true;
     });
   }
 
-  private async deliver(tx: EntityManager, rows: OutboxRow[], to: string, messageId: string, mail: RenderedMail): Promise<void> {
+  /** Sends one mail; on failure notes it on its rows (retry later or FAILED) and answers false. */
+  private async deliver(tx: EntityManager, rows: OutboxRow[], to: string, messageId: string, mail: RenderedMail): Promise<boolean> {
     const ids = rows.map((r) => r.id);
     try {
       await this.transport.sendMail({ from: this.config.from, to, subject: mail.subject, text: mail.text, html: mail.html, messageId });
@@ -135,13 +157,24 @@ export class MailSender {
       const what = `${rows.length > 1 ? `digest of ${rows.length}` : rows[0].kind} ${messageId}`;
       if (failed) this.log.error(`mail: ${what} FAILED after ${attempts} attempts (failedNotifications lists it): ${problem}`);
       else this.log.warn(`mail: ${what} attempt ${attempts} failed, retrying: ${problem}`);
-      return;
+      return false;
     }
-    await tx.query(`UPDATE notification SET status = 'SENT', sent_at = now(), message_id = $2, attempts = attempts + 1 WHERE id = ANY($1::uuid[])`, [
-      ids,
-      messageId,
-    ]);
+    return true;
   }
+
+  /** Marks rows SENT: with the digest's Message-ID, or each immediate row with its own (derived from its id). */
+  private async markSent(tx: EntityManager, ids: string[], digestMessageId?: string): Promise<void> {
+    await tx.query(
+      `UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1,
+              message_id = COALESCE($2, '<n-' || id || '@' || $3 || '>') WHERE id = ANY($1::uuid[])`,
+      [ids, digestMessageId ?? null, this.config.messageIdDomain],
+    );
+  }
+}
+
+/** A single mail's Message-ID, the same on every attempt: `<n-<row id>@<MAIL_FROM's domain>>`. */
+function immediateMessageId(id: string, domain: string): string {
+  return `<n-${id}@${domain}>`;
 }
 
 /** The SMTP answer (code and text) or the connection error: what an administrator needs, not the mail. */
