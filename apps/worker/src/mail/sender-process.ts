@@ -12,7 +12,7 @@ const RESTART_MS = 5_000;
 
 /**
  * Starts the mail sender (sender-main.ts) as a child process with the worker's environment, and starts it again
- * after RESTART_MS when it ends unexpectedly (the outbox keeps what it had not sent).
+ * after RESTART_MS when it fails (the outbox keeps what it had not sent).
  */
 export function startSenderProcess(log: Logger): SenderProcess {
   let child: ChildProcess | undefined;
@@ -23,7 +23,8 @@ export function startSenderProcess(log: Logger): SenderProcess {
     const started = fork(join(__dirname, 'sender-main.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child = started;
     started.once('exit', (code, signal) => {
-      if (stopping) return;
+      // Code 0: it was told to stop (a signal to the whole process group, e.g. Ctrl-C): the worker is stopping too.
+      if (stopping || code === 0) return;
       log.error({ context: 'mail' }, `worker: the mail sender ended (${signal ?? `code ${code}`}); starting it again in ${RESTART_MS / 1000} s`);
       restart = setTimeout(start, RESTART_MS);
     });
