@@ -38,7 +38,7 @@ export interface StackOptions {
    * Start a mail catcher (servers/mail-catcher.ts) and give api and worker SMTP_URL, MAIL_FROM (unless set) and
    * MAIL_CATCHER_DIR (the api's 送信メール page), unless SMTP_URL is set (here or in process.env): then mail goes there.
    */
-  mailCatcher?: { dir?: string; control?: boolean; parseWhenRead?: boolean };
+  mailCatcher?: { dir?: string; control?: boolean };
   log?: (line: string) => void;
 }
 
