@@ -72,8 +72,8 @@ export class MailSender {
   /**
    * Claims up to `batchSize` due immediate rows in one transaction, sends them over the pooled SMTP connections
    * (`concurrency` at once), marks them and commits; the number claimed. One transaction and two statements per batch
-   * instead of per mail: the sender's share of PostgreSQL and of this process's event loop, which the moves'
-   * activities share, grows with batches, not mails (docs/BENCHMARKS.md, "Mail").
+   * instead of four per mail: the sender's share of PostgreSQL's and its own CPU grows with batches, not mails
+   * (docs/BENCHMARKS.md, "Mail"). A failed mail is noted on its row; the rest of the batch goes on.
    */
   async sendImmediateBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
