@@ -17,8 +17,8 @@ import type { Histogram } from 'hdr-histogram-js';
 import { Pool } from 'pg';
 import { readDataKeys } from '@tsunagu/crypto';
 import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
-import { REFERRALS_TASK_QUEUE, tsunaguDataConverter } from '@tsunagu/temporal';
-import { CaughtMail, createTestCity, DEV_MAIL_FROM, freePort, GraphQLSession, mailCatcherClient, signIn, startStack } from '@tsunagu/testing';
+import { tsunaguDataConverter } from '@tsunagu/temporal';
+import { CaughtMail, DEV_MAIL_FROM, freePort, GraphQLSession, mailCatcherClient, startStack } from '@tsunagu/testing';
 import {
   childPidByName,
   CpuSampler,
@@ -32,7 +32,8 @@ import {
   ZERO_CPU,
 } from './cpu-sampler';
 import { newHistogram, runOpenLoop, sleep } from './open-loop';
-import { BenchContext, BenchUser, createScenarios } from './scenarios';
+import { createContext } from './context';
+import { createScenarios } from './scenarios';
 
 type Mode = 'with' | 'without';
 
@@ -105,28 +106,9 @@ async function main(): Promise<void> {
       namespace: stack.appEnv.TEMPORAL_NAMESPACE ?? 'tsunagu',
       dataConverter: tsunaguDataConverter(dataKeys),
     });
-    const city = await createTestCity(stack.databaseUrl, 'bench-mail');
-    const user = async (email: string): Promise<BenchUser> => {
-      const session = await signIn(stack.graphqlUrl, email, city.password);
-      const { rows } = await pool.query<{ organization_id: string }>('SELECT organization_id FROM app_user WHERE id = $1', [session.userId]);
-      return { id: session.userId!, organizationId: rows[0].organization_id, session };
-    };
-    const [tier2, first, second] = await Promise.all([user(city.emails.tier2), user(city.emails.first), user(city.emails.second)]);
-    const ctx: BenchContext = {
-      tag: randomBytes(4).toString('hex'),
-      city,
-      temporal,
-      pool,
-      db,
-      dataKeys,
-      taskQueue: stack.appEnv.TEMPORAL_TASK_QUEUE ?? REFERRALS_TASK_QUEUE,
-      tier2,
-      partners: new Map([
-        [first.organizationId, first],
-        [second.organizationId, second],
-      ]),
-    };
-    const recipients = [tier2.session, first.session, second.session];
+    const ctx = await createContext(stack, temporal, pool, db, dataKeys, 'bench-mail');
+    const [first, second] = [...ctx.partners.values()];
+    const recipients = [ctx.tier2.session, first.session, second.session];
     const temporalPid = childPidByName('temporal');
     const sampler = new CpuSampler(() => ({
       postmaster: postmasterPid(join(dataDir, 'postgres')),

@@ -10,17 +10,18 @@ import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
 import { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
+import { readDataKeys } from '@tsunagu/crypto';
 import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
-import { REFERRALS_TASK_QUEUE, tsunaguDataConverter } from '@tsunagu/temporal';
-import { createTestCity, freePort, RunningStack, signIn, startStack } from '@tsunagu/testing';
+import { tsunaguDataConverter } from '@tsunagu/temporal';
+import { freePort, startStack } from '@tsunagu/testing';
 import { CpuSampler, CpuTimes, childPidByName, cpuDelta, cpuSum, postmasterPid, PROCESS_NAMES, ZERO_CPU } from './cpu-sampler';
 import { measureHops } from './hops';
 import { runMemoryScenario, WorkerHandle } from './memory';
 import { newHistogram, runOpenLoop, sleep } from './open-loop';
 import { BenchOptions, parseOptions } from './options';
 import { BenchResult, describeMachine, isHeld, missReason, renderReport, StepRecord, toJson } from './report';
-import { BenchContext, BenchUser, createScenarios, Scenario, SCENARIO_IDS, ScenarioId } from './scenarios';
+import { createScenarios, Scenario, SCENARIO_IDS, ScenarioId } from './scenarios';
+import { createContext } from './context';
 
 const started = performance.now();
 const log = (line: string) => {
@@ -115,30 +116,6 @@ async function main(): Promise<void> {
     if (options.keepData) log(`data and logs kept in ${dataDir}`);
     else rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-async function createContext(stack: RunningStack, temporal: Client, pool: Pool, db: DataSource, dataKeys: DataKeyring): Promise<BenchContext> {
-  const city = await createTestCity(stack.databaseUrl, 'bench');
-  const user = async (email: string): Promise<BenchUser> => {
-    const session = await signIn(stack.graphqlUrl, email, city.password);
-    const { rows } = await pool.query<{ organization_id: string }>('SELECT organization_id FROM app_user WHERE id = $1', [session.userId]);
-    return { id: session.userId!, organizationId: rows[0].organization_id, session };
-  };
-  const [tier2, first, second] = await Promise.all([user(city.emails.tier2), user(city.emails.first), user(city.emails.second)]);
-  return {
-    tag: randomBytes(4).toString('hex'),
-    city,
-    temporal,
-    pool,
-    db,
-    dataKeys,
-    taskQueue: stack.appEnv.TEMPORAL_TASK_QUEUE ?? REFERRALS_TASK_QUEUE,
-    tier2,
-    partners: new Map([
-      [first.organizationId, first],
-      [second.organizationId, second],
-    ]),
-  };
 }
 
 /** A few requests of each scenario, unmeasured: connections, JIT, the worker's first workflow tasks. */

@@ -69,11 +69,31 @@ describe('create-admin', () => {
       { actor_role: 'CONSOLE', operation: 'create-admin', object_id: user.id, result: 'OK' },
     ]);
 
+    // The account-created mail, queued with the user in its transaction (docs/NOTIFICATIONS.md), never with the
+    // password. No worker serves this database; the sender's delivery of the kind is notifications.e2e-spec.ts's.
+    const outbox = await queryRows<Record<string, unknown>>(
+      freshUrl,
+      `SELECT source_key, kind, recipient_user_id, recipient_email, facts, delivery, status FROM notification`,
+    );
+    expect(outbox).toEqual([
+      {
+        source_key: `user:${user.id}:ACCOUNT_CREATED`,
+        kind: 'ACCOUNT_CREATED',
+        recipient_user_id: user.id,
+        recipient_email: 'admin@city.example',
+        facts: { recipientName: '情報政策課 管理者' },
+        delivery: 'IMMEDIATE',
+        status: 'PENDING',
+      },
+    ]);
+    expect(JSON.stringify(outbox)).not.toContain(password!);
+
     // Once there is an administrator, further users come from createUser (audited with who made them).
     const again = run(CREATE_ADMIN, freshUrl, ['--email', 'second@city.example', '--name', '二人目']);
     expect(again.code).toBe(2);
     expect(again.output).toContain('an active administrator exists (admin@city.example)');
     expect(await queryRows(freshUrl, `SELECT count(*)::int AS n FROM app_user`)).toEqual([{ n: 1 }]);
+    expect(await queryRows(freshUrl, `SELECT count(*)::int AS n FROM notification`)).toEqual([{ n: 1 }]);
   });
 
   it('refuses on a database that has an active administrator (the stack’s demo data has one)', async () => {

@@ -1,12 +1,12 @@
 // `npm run create-admin -- --email <address> --name <display name>`: the first administrator of a new database, which
 // has no user to sign in as (the demo data is for trying Tsunagu, not for production). Only while no active
 // administrator exists: after that, administrators are created through `createUser`, which the audit log records.
-// Prints a temporary password once; the administrator must change it at first sign-in. Needs DATABASE_URL (migrated).
+// Prints a temporary password once; the administrator must change it at first sign-in. Queues the account-created mail. Needs DATABASE_URL (migrated).
 // Exits 0 when created, 2 when refused (an active administrator exists, the email is taken, bad arguments), 1 on error.
 import { parseArgs } from 'node:util';
 import { isEmail } from 'class-validator';
-import { Role } from '@tsunagu/domain';
-import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
+import { NotificationKind, Role } from '@tsunagu/domain';
+import { createDataSource, NotificationOutbox, readDatabaseConfig } from '@tsunagu/persistence';
 import { generateTemporaryPassword, hashPassword } from './auth/passwords';
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './users/dto/create-user.input';
 
@@ -55,6 +55,15 @@ async function main(): Promise<number> {
          VALUES (NULL, 'CONSOLE', 'create-admin', 'User', $1, 'OK', $2)`,
         [row.id, JSON.stringify({ email: args.email, role: Role.ADMIN })],
       );
+      // As createUser does (docs/NOTIFICATIONS.md): the user is told, in this transaction, never with the password;
+      // the worker sends it once SMTP_URL is set.
+      await new NotificationOutbox(tx).enqueue({
+        sourceKey: `user:${row.id}:${NotificationKind.ACCOUNT_CREATED}`,
+        kind: NotificationKind.ACCOUNT_CREATED,
+        facts: { recipientName: args.displayName },
+        recipients: { userId: row.id },
+        at: new Date(),
+      });
       return row.id;
     });
     console.log(`create-admin: created administrator ${args.email} (${id})`);

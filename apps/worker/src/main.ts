@@ -5,13 +5,12 @@ import { makeTelemetryFilterString, NativeConnection, Runtime } from '@temporali
 import { DataSource } from 'typeorm';
 import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
 import { createMetricsRegistry, readMetricsConfig, registerOutboxBacklog } from '@tsunagu/observability';
-import { errorForLog, readRetentionDays, setLogSink } from '@tsunagu/persistence';
+import { countPendingNotifications, errorForLog, readRetentionDays, setLogSink } from '@tsunagu/persistence';
 import { ensureRetentionSchedule, readTemporalConfig, readWorkerTuning, RETENTION_SCHEDULE_ID, tsunaguDataConverter } from '@tsunagu/temporal';
 import { createActivities } from './activities';
 import { createWorkerLogger, nestLogger, temporalRuntimeLogger } from './observability/worker-log';
 import { freeLoopbackPort, startWorkerOps } from './observability/worker-ops';
 import { readMailConfig } from './mail/mail-config';
-import { countPendingMail } from './mail/mail-sender';
 import { SenderProcess, startSenderProcess } from './mail/sender-process';
 import { createReferralWorker } from './referral-worker';
 import { WorkerModule } from './worker.module';
@@ -67,7 +66,7 @@ async function main(): Promise<void> {
           worker,
           coreMetricsUrl: `http://127.0.0.1:${coreMetricsPort}/metrics`,
         });
-  registerOutboxBacklog(() => countPendingMail(db));
+  registerOutboxBacklog(() => countPendingNotifications(db));
   if (ops) log.info(`worker: metrics at ${ops.url}/metrics, probes at ${ops.url}/health/live and /health/ready`);
 
   // Mail from the outbox (docs/NOTIFICATIONS.md): in a process of its own at a lower CPU priority, never in a move's

@@ -10,3 +10,4 @@ export * from './crypto';
 export * from './retention/personal-data-retention';
 export * from './log-safe';
 export * from './notifications/notification-outbox';
+export * from './notifications/notification-deliveries';

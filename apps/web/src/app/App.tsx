@@ -18,6 +18,7 @@ const ReferralPage = lazy(() => import('../features/referrals/ReferralPage').the
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage').then((m) => ({ default: m.ReportsPage })));
 const MonthlyReportPage = lazy(() => import('../features/reports/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })));
 const KeptMailPage = lazy(() => import('../features/kept-mail/KeptMailPage').then((m) => ({ default: m.KeptMailPage })));
+const RegionalIssuePage = lazy(() => import('../features/regional-issue/RegionalIssuePage').then((m) => ({ default: m.RegionalIssuePage })));
 const NotificationSettingsPage = lazy(() =>
   import('../features/notification-settings/NotificationSettingsPage').then((m) => ({ default: m.NotificationSettingsPage })),
 );
@@ -72,6 +73,14 @@ export function App() {
                   element={
                     <RequireSession>
                       <ReferralPage />
+                    </RequireSession>
+                  }
+                />
+                <Route
+                  path="/regional-issues/:id"
+                  element={
+                    <RequireSession>
+                      <RegionalIssuePage />
                     </RequireSession>
                   }
                 />

@@ -6,16 +6,20 @@ import { openTestDatabase, TestDatabase } from '@tsunagu/testing/db';
 import type { MailConfig } from './mail-config';
 import { MailSender } from './mail-sender';
 
-// The sender logs through Nest's Logger and formats errors with @tsunagu/persistence's index, which loads Nest's
-// modules: jest cannot require those (libs/testing/src/db/db-tier.ts), and neither is what is tested here. (jest hoists
-// these above the imports.)
+// The sender logs through Nest's Logger and imports @tsunagu/persistence's index, which loads Nest's modules: jest
+// cannot require those (libs/testing/src/db/db-tier.ts). Nest's logging is not what is tested here; of the index, the
+// sender needs NotificationDeliveries (its SQL, the real one from its own file) and errorForLog. (jest hoists these
+// above the imports.)
 jest.mock('@nestjs/common', () => ({
   Logger: class {
     error(): void {}
     warn(): void {}
   },
 }));
-jest.mock('@tsunagu/persistence', () => ({ errorForLog: String }));
+jest.mock('@tsunagu/persistence', () => ({
+  ...jest.requireActual('@tsunagu/persistence/notifications/notification-deliveries'),
+  errorForLog: String,
+}));
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,31 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { Transporter } from 'nodemailer';
-import { NotificationFacts, NotificationKind, renderDigest, renderNotification, type MailContext, type RenderedMail } from '@tsunagu/domain';
-import { errorForLog } from '@tsunagu/persistence';
+import { renderDigest, renderNotification, type MailContext, type RenderedMail } from '@tsunagu/domain';
+import { ClaimedNotification, errorForLog, immediateMessageId, NotificationDeliveries } from '@tsunagu/persistence';
 import { MailConfig, retryDelaySeconds } from './mail-config';
-
-/** Rows written and not yet sent or failed: the outbox backlog gauge (docs/OPERATIONS.md, "Metrics and health"). */
-export async function countPendingMail(db: DataSource): Promise<number> {
-  const [row] = (await db.query(`SELECT count(*)::int AS pending FROM notification WHERE status = 'PENDING'`)) as { pending: number }[];
-  return row.pending;
-}
-
-interface OutboxRow {
-  id: string;
-  kind: NotificationKind;
-  recipient_key: string;
-  recipient_email: string;
-  facts: NotificationFacts;
-  attempts: number;
-}
 
 /**
  * Sends the outbox (docs/NOTIFICATIONS.md). Each claim is one transaction: lock a batch of due rows (`FOR UPDATE SKIP
  * LOCKED`, so several workers share the rows), send them, mark them SENT or note the failures, commit. A worker killed
  * between a server's 250 and the commit leaves the batch PENDING: it is sent again, with the same Message-IDs (derived
  * from the rows), so the receiving side can tell the duplicates. A digest claims all of one user's due digest rows.
+ * The SQL is NotificationDeliveries' (libs/persistence).
  */
 export class MailSender {
   private readonly log = new Logger('MailSender');
@@ -77,12 +63,8 @@ export class MailSender {
    */
   async sendImmediateBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
-          WHERE status = 'PENDING' AND delivery = 'IMMEDIATE' AND next_attempt_at <= now()
-          ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [this.config.batchSize],
-      );
+      const outbox = new NotificationDeliveries(tx);
+      const rows = await outbox.claimImmediate(this.config.batchSize);
       if (rows.length === 0) return 0;
       const sent: string[] = [];
       let next = 0;
@@ -90,11 +72,11 @@ export class MailSender {
         while (next < rows.length) {
           const row = rows[next++];
           const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
-          if (await this.deliver(tx, [row], row.recipient_email, immediateMessageId(row.id, this.config.messageIdDomain), mail)) sent.push(row.id);
+          if (await this.deliver(outbox, [row], immediateMessageId(row.id, this.config.messageIdDomain), mail)) sent.push(row.id);
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.config.concurrency, rows.length) }, lane));
-      if (sent.length) await this.markSent(tx, sent);
+      if (sent.length) await outbox.markSent(sent, { domain: this.config.messageIdDomain });
       return rows.length;
     });
   }
@@ -102,22 +84,9 @@ export class MailSender {
   /** Claims one recipient's due digest rows, sends them as one mail and marks them; false when none is due. */
   async sendOneDigest(): Promise<boolean> {
     return this.db.transaction(async (tx) => {
-      // One lane per recipient: an advisory lock on the recipient (held until commit) keeps two lanes or workers from
-      // each sending a part of one user's digest. Row locks alone would not: each could lock a different row.
-      const [first]: Array<{ recipient_key: string }> = await tx.query(
-        `SELECT recipient_key FROM (
-           SELECT recipient_key, min(next_attempt_at) AS due FROM notification
-            WHERE status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
-            GROUP BY recipient_key ORDER BY due) d
-          WHERE pg_try_advisory_xact_lock(hashtext('tsunagu:digest:' || d.recipient_key)) LIMIT 1`,
-      );
-      if (!first) return false;
-      const rows: OutboxRow[] = await tx.query(
-        `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
-          WHERE recipient_key = $1 AND status = 'PENDING' AND delivery = 'DAILY_DIGEST' AND next_attempt_at <= now()
-          ORDER BY created_at, id FOR UPDATE`,
-        [first.recipient_key],
-      );
+      const outbox = new NotificationDeliveries(tx);
+      const rows = await outbox.claimDigest();
+      if (rows === null) return false;
       if (rows.length === 0) return true; // another worker sent them between the two reads
       // The same rows give the same Message-ID, so a digest sent again after a crash is recognisably the same.
       const digestKey = createHash('sha256')
@@ -130,51 +99,41 @@ export class MailSender {
         this.context,
       );
       const messageId = `<digest-${digestKey}@${this.config.messageIdDomain}>`;
-      if (await this.deliver(tx, rows, rows[0].recipient_email, messageId, mail))
-        await this.markSent(
-          tx,
+      if (await this.deliver(outbox, rows, messageId, mail))
+        await outbox.markSent(
           rows.map((r) => r.id),
-          messageId,
+          { digest: messageId },
         );
       return true;
     });
   }
 
   /** Sends one mail; on failure notes it on its rows (retry later or FAILED) and answers false. */
-  private async deliver(tx: EntityManager, rows: OutboxRow[], to: string, messageId: string, mail: RenderedMail): Promise<boolean> {
-    const ids = rows.map((r) => r.id);
+  private async deliver(outbox: NotificationDeliveries, rows: ClaimedNotification[], messageId: string, mail: RenderedMail): Promise<boolean> {
     try {
-      await this.transport.sendMail({ from: this.config.from, to, subject: mail.subject, text: mail.text, html: mail.html, messageId });
+      await this.transport.sendMail({
+        from: this.config.from,
+        to: rows[0].recipientEmail,
+        subject: mail.subject,
+        text: mail.text,
+        html: mail.html,
+        messageId,
+      });
     } catch (error) {
       const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
-      const failed = attempts >= this.config.maxAttempts;
+      const final = attempts >= this.config.maxAttempts;
       const problem = smtpProblem(error);
-      await tx.query(
-        `UPDATE notification SET attempts = $2, last_error = $3, status = $4,
-                next_attempt_at = now() + make_interval(secs => $5) WHERE id = ANY($1::uuid[])`,
-        [ids, attempts, problem, failed ? 'FAILED' : 'PENDING', retryDelaySeconds(attempts, this.config.retryBaseSeconds)],
+      await outbox.markAttemptFailed(
+        rows.map((r) => r.id),
+        { attempts, problem, final, retryInSeconds: retryDelaySeconds(attempts, this.config.retryBaseSeconds) },
       );
       const what = `${rows.length > 1 ? `digest of ${rows.length}` : rows[0].kind} ${messageId}`;
-      if (failed) this.log.error(`mail: ${what} FAILED after ${attempts} attempts (failedNotifications lists it): ${problem}`);
+      if (final) this.log.error(`mail: ${what} FAILED after ${attempts} attempts (failedNotifications lists it): ${problem}`);
       else this.log.warn(`mail: ${what} attempt ${attempts} failed, retrying: ${problem}`);
       return false;
     }
     return true;
   }
-
-  /** Marks rows SENT: with the digest's Message-ID, or each immediate row with its own (derived from its id). */
-  private async markSent(tx: EntityManager, ids: string[], digestMessageId?: string): Promise<void> {
-    await tx.query(
-      `UPDATE notification SET status = 'SENT', sent_at = now(), attempts = attempts + 1,
-              message_id = COALESCE($2, '<n-' || id || '@' || $3 || '>') WHERE id = ANY($1::uuid[])`,
-      [ids, digestMessageId ?? null, this.config.messageIdDomain],
-    );
-  }
-}
-
-/** A single mail's Message-ID, the same on every attempt: `<n-<row id>@<MAIL_FROM's domain>>`. */
-function immediateMessageId(id: string, domain: string): string {
-  return `<n-${id}@${domain}>`;
 }
 
 /** The SMTP answer (code and text) or the connection error: what an administrator needs, not the mail. */

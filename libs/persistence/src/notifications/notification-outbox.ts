@@ -27,7 +27,10 @@ export interface NotificationWrite {
   kind: NotificationKind;
   facts: NotificationFacts;
   recipients: NotificationRecipients;
-  /** When the cause happened: immediate rows are due then, digest rows at the next digest time after it. */
+  /**
+   * When the cause happened (the workflow's clock, which is the Temporal server's): digest rows are due at the next
+   * digest time after it; immediate rows at once (at it, or now if it is ahead of the database's clock).
+   */
   at: Date;
 }
 
@@ -59,7 +62,7 @@ export class NotificationOutbox {
     await this.tx.query(
       `INSERT INTO notification (source_key, recipient_key, kind, recipient_user_id, recipient_email, facts, delivery, next_attempt_at)
        SELECT $1, u.id::text, $2, u.id, u.email, $3::jsonb, COALESCE(p.delivery, 'IMMEDIATE'),
-              CASE WHEN p.delivery = 'DAILY_DIGEST' THEN $5::timestamptz ELSE $4::timestamptz END
+              CASE WHEN p.delivery = 'DAILY_DIGEST' THEN $5::timestamptz ELSE LEAST($4::timestamptz, now()) END
          FROM app_user u
          LEFT JOIN notification_preference p ON p.user_id = u.id AND p.kind = $2
         WHERE u.active AND u.id <> $6::uuid AND COALESCE(p.delivery, 'IMMEDIATE') <> 'OFF'
@@ -81,7 +84,7 @@ export class NotificationOutbox {
       // A partner without (active) users that opted in: its address, always at once (an address has no preferences).
       await this.tx.query(
         `INSERT INTO notification (source_key, recipient_key, kind, recipient_user_id, recipient_email, facts, delivery, next_attempt_at)
-         SELECT $1, 'org:' || o.id, $2, NULL, o.notification_email, $3::jsonb, '${NotificationDelivery.IMMEDIATE}', $4::timestamptz
+         SELECT $1, 'org:' || o.id, $2, NULL, o.notification_email, $3::jsonb, '${NotificationDelivery.IMMEDIATE}', LEAST($4::timestamptz, now())
            FROM organization o
           WHERE o.id = $5 AND o.notification_email IS NOT NULL
             AND NOT EXISTS (SELECT 1 FROM app_user u WHERE u.organization_id = o.id AND u.active)
