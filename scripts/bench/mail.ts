@@ -6,9 +6,10 @@
 // machine's conditions. Then waits until every outbox row is SENT and every mail has arrived, and prints the time from
 // the handoff (the row, written in the handoff's transaction) to delivery (the catcher's receipt), p50/p99/max, and
 // the moves' latencies per mode. docs/BENCHMARKS.md, "Mail".
+import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, setPriority, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, Connection } from '@temporalio/client';
@@ -17,7 +18,19 @@ import { Pool } from 'pg';
 import { readDataKeys } from '@tsunagu/crypto';
 import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
 import { tsunaguDataConverter } from '@tsunagu/temporal';
-import { CaughtMail, freePort, GraphQLSession, startStack } from '@tsunagu/testing';
+import { CaughtMail, DEV_MAIL_FROM, freePort, GraphQLSession, mailCatcherClient, startStack } from '@tsunagu/testing';
+import {
+  childPidByName,
+  CpuSampler,
+  processCpuSeconds,
+  treeCpuSeconds,
+  CpuTimes,
+  cpuDelta,
+  cpuSum,
+  postmasterPid,
+  PROCESS_NAMES,
+  ZERO_CPU,
+} from './cpu-sampler';
 import { newHistogram, runOpenLoop, sleep } from './open-loop';
 import { createContext } from './context';
 import { createScenarios } from './scenarios';
@@ -71,18 +84,18 @@ async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   const dataDir = mkdtempSync(join(tmpdir(), 'tsunagu-bench-mail-'));
   log(`${options.offers} offers and ${options.accepts} accepts per mode at ${options.rate}/s, blocks of ${options.block}`);
+  const mailServer = await startCatcherProcess();
+  const catcher = mailCatcherClient(mailServer.controlUrl);
+  log(`Mail catcher ${mailServer.url} (pid ${mailServer.child.pid}, nice ${CATCHER_NICE})`);
   const stack = await startStack({
     dataDir,
     persistent: false,
     temporalDbFile: join(dataDir, 'temporal.sqlite'),
     apiPort: await freePort('127.0.0.1'),
     temporalUiPort: false,
-    // In this process, so that each mail's arrival is timed here; kept in memory only.
-    mailCatcher: {},
-    env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex') },
+    env: { NODE_ENV: 'production', TSUNAGU_JWT_SECRET: randomBytes(32).toString('hex'), SMTP_URL: mailServer.url, MAIL_FROM: DEV_MAIL_FROM },
     log: (line) => log(line.replace(/\s+/g, ' ')),
   });
-  const catcher = stack.mailCatcher!;
   const connection = await Connection.connect({ address: stack.temporalAddress });
   const pool = new Pool({ connectionString: stack.databaseUrl, max: 10, application_name: 'tsunagu-bench-mail' });
   const db = await createDataSource(readDatabaseConfig(stack.appEnv), 'tsunagu-bench-mail').initialize();
@@ -96,6 +109,13 @@ async function main(): Promise<void> {
     const ctx = await createContext(stack, temporal, pool, db, dataKeys, 'bench-mail');
     const [first, second] = [...ctx.partners.values()];
     const recipients = [ctx.tier2.session, first.session, second.session];
+    const temporalPid = childPidByName('temporal');
+    const sampler = new CpuSampler(() => ({
+      postmaster: postmasterPid(join(dataDir, 'postgres')),
+      temporal: temporalPid,
+      api: stack.api.child.pid,
+      worker: stack.worker.child.pid,
+    }));
     const scenarios = createScenarios(ctx, 16);
     const submit = scenarios.find((s) => s.id === 'A3')!;
     const accept = scenarios.find((s) => s.id === 'A5')!;
@@ -112,6 +132,19 @@ async function main(): Promise<void> {
       A5: { with: newHistogram(), without: newHistogram() },
     };
     const failures = new Map<string, { failed: number; sent: number; sample: string }>();
+    // Where the time goes (docs/BENCHMARKS.md, "Mail"): CPU seconds of each process and PostgreSQL's transactions and
+    // rows, from a block's first request until the stack is quiet again with the outbox empty, so each block's mails
+    // count in its own mode.
+    const cost: Record<'A3' | 'A5', Record<Mode, { cpu: CpuTimes; sender: number; catcher: number; db: DbCounters; moves: number }>> = {
+      A3: {
+        with: { cpu: ZERO_CPU, sender: 0, catcher: 0, db: ZERO_DB, moves: 0 },
+        without: { cpu: ZERO_CPU, sender: 0, catcher: 0, db: ZERO_DB, moves: 0 },
+      },
+      A5: {
+        with: { cpu: ZERO_CPU, sender: 0, catcher: 0, db: ZERO_DB, moves: 0 },
+        without: { cpu: ZERO_CPU, sender: 0, catcher: 0, db: ZERO_DB, moves: 0 },
+      },
+    };
     const runBlocks = async (id: 'A3' | 'A5', total: number) => {
       const scenario = id === 'A3' ? submit : accept;
       const blocks = Math.ceil(total / options.block);
@@ -125,14 +158,31 @@ async function main(): Promise<void> {
           await scenario.prepare(count);
         }
         await setMode(recipients, mode);
+        // A clean split: the previous block's mails are sent and the stack is idle before this block starts.
+        const ready = await settle(pool, sampler);
+        const cpuBefore = sampler.read();
+        const catcherBefore = processCpuSeconds(mailServer.child.pid);
+        // The worker's child processes: its mail sender (apps/worker/src/mail/sender-process.ts).
+        const senderCpu = () => treeCpuSeconds(stack.worker.child.pid) - processCpuSeconds(stack.worker.child.pid);
+        const senderBefore = senderCpu();
+        const dbBefore = await dbCounters(pool);
         const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, () => scenario.send(), latency[id][mode], 60_000);
+        const settled = await settle(pool, sampler);
+        const spent = cost[id][mode];
+        spent.cpu = cpuSum(spent.cpu, cpuDelta(cpuBefore, sampler.read()));
+        spent.catcher += processCpuSeconds(mailServer.child.pid) - catcherBefore;
+        spent.sender += senderCpu() - senderBefore;
+        spent.db = dbSum(spent.db, dbDelta(dbBefore, await dbCounters(pool)));
+        spent.moves += outcome.sent;
+        log(
+          `${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok; settled ${ready.seconds.toFixed(1)} s before it; at its last answer ${settled.pending} mails pending, all sent and the stack idle ${settled.seconds.toFixed(1)} s later`,
+        );
         const failure = failures.get(`${id} ${mode}`) ?? { failed: 0, sent: 0, sample: '' };
         failures.set(`${id} ${mode}`, {
           failed: failure.failed + outcome.errors,
           sent: failure.sent + outcome.sent,
           sample: failure.sample || (outcome.errorSamples[0] ?? '').slice(0, 160),
         });
-        log(`${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok`);
       }
     };
     const measuredFrom = new Date();
@@ -196,6 +246,19 @@ async function main(): Promise<void> {
         ([kind, list]) => `| ${kind} | ${list.length} | ${quantile(list, 0.5)} | ${quantile(list, 0.99)} | ${quantile(list, 1)} |`,
       ),
       '',
+      "Cost per move, from the block's first request until the stack is idle with the outbox empty (CPU ms per process: the mail sender is the worker's child process (in the worker before); the mail catcher, another machine's work in production, apart; PostgreSQL commits and rows):",
+      '',
+      `| move | notifications | ${PROCESS_NAMES.join(' | ')} | mail sender | all CPU | mail catcher | commits | rows inserted | rows updated |`,
+      `|---|---|${PROCESS_NAMES.map(() => '---|').join('')}---|---|---|---|---|---|`,
+      ...(['A3', 'A5'] as const).flatMap((id) =>
+        (['without', 'with'] as const).map((mode) => {
+          const { cpu, sender, catcher: catcherCpu, db: counters, moves } = cost[id][mode];
+          const per = (value: number, digits: number) => (moves ? (value / moves).toFixed(digits) : '—');
+          const total = PROCESS_NAMES.reduce((sum, name) => sum + cpu[name], 0) + sender;
+          return `| ${id} | ${mode} | ${PROCESS_NAMES.map((name) => per(cpu[name] * 1000, 1)).join(' | ')} | ${per(sender * 1000, 1)} | ${per(total * 1000, 1)} | ${per(catcherCpu * 1000, 1)} | ${per(counters.commits, 1)} | ${per(counters.inserted, 1)} | ${per(counters.updated, 1)} |`;
+        }),
+      ),
+      '',
       ...[...failures.entries()].map(([what, f]) => `${what}: ${f.failed} of ${f.sent} failed${f.sample ? `, e.g. ${f.sample}` : ''}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -205,8 +268,31 @@ async function main(): Promise<void> {
     await pool.end().catch(() => undefined);
     await db.destroy().catch(() => undefined);
     await stack.stop();
+    mailServer.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The catcher's nice value: on a city's network the SMTP server is another machine, not the moves' competitor. */
+const CATCHER_NICE = 10;
+
+/**
+ * The mail catcher (the e2e tests' SMTP server) in a process of its own at a lower CPU priority, steered over its
+ * control port: out of this process, whose event loop times the moves, and behind the stack on the CPU. It keeps
+ * each mail's source and receipt time (the end of DATA) and parses when the mails are read, after the moves.
+ */
+async function startCatcherProcess(): Promise<{ url: string; controlUrl: string; child: ChildProcess }> {
+  const module = join(__dirname, '..', '..', 'libs', 'testing', 'src', 'servers', 'mail-catcher.js');
+  const code = `require(${JSON.stringify(module)}).startMailCatcher({ parseWhenRead: true, control: true })
+    .then((c) => console.log(JSON.stringify({ url: c.url, controlUrl: c.controlUrl })));
+    process.on('disconnect', () => process.exit(0));`;
+  const child = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+  const started = await new Promise<{ url: string; controlUrl: string }>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the mail catcher ended (code ${code})`)));
+    child.stdout!.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString('utf8'))));
+  });
+  for (const tid of readdirSync(`/proc/${child.pid}/task`)) setPriority(Number(tid), CATCHER_NICE);
+  return { ...started, child };
 }
 
 /** The sender's Message-ID of a single mail is `<n-<notification id>@domain>` (apps/worker/src/mail/mail-sender.ts). */
@@ -222,6 +308,50 @@ async function waitForOutbox(pool: Pool, timeoutMs: number): Promise<void> {
     if (performance.now() > deadline) throw new Error(`${rows[0].n} mails still PENDING after ${timeoutMs / 1000} s`);
     await sleep(200);
   }
+}
+
+/** Waits until no IMMEDIATE row is PENDING and the stack's processes use under a fifth of a core (at most 60 s). */
+async function settle(pool: Pool, sampler: CpuSampler): Promise<{ pending: number; seconds: number }> {
+  const started = performance.now();
+  const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM notification WHERE status = 'PENDING' AND delivery = 'IMMEDIATE'`);
+  await waitForOutbox(pool, 60_000);
+  let quiet = 0;
+  let last = sampler.read();
+  let at = performance.now();
+  while (quiet < 2 && performance.now() - started < 60_000) {
+    await sleep(250);
+    const now = sampler.read();
+    const delta = cpuDelta(last, now);
+    const used = (delta.postgres + delta.temporal + delta.api + delta.worker) / ((performance.now() - at) / 1000);
+    quiet = used < 0.2 ? quiet + 1 : 0;
+    last = now;
+    at = performance.now();
+  }
+  return { pending: Number(rows[0].n), seconds: (performance.now() - started) / 1000 };
+}
+
+interface DbCounters {
+  commits: number;
+  inserted: number;
+  updated: number;
+}
+const ZERO_DB: DbCounters = { commits: 0, inserted: 0, updated: 0 };
+
+/** PostgreSQL's own counters for this database; the statistics are flushed within a second, so read them settled. */
+async function dbCounters(pool: Pool): Promise<DbCounters> {
+  await sleep(1100);
+  const { rows } = await pool.query<{ commits: string; inserted: string; updated: string }>(
+    `SELECT xact_commit AS commits, tup_inserted AS inserted, tup_updated AS updated FROM pg_stat_database WHERE datname = current_database()`,
+  );
+  return { commits: Number(rows[0].commits), inserted: Number(rows[0].inserted), updated: Number(rows[0].updated) };
+}
+
+function dbDelta(before: DbCounters, after: DbCounters): DbCounters {
+  return { commits: after.commits - before.commits, inserted: after.inserted - before.inserted, updated: after.updated - before.updated };
+}
+
+function dbSum(a: DbCounters, b: DbCounters): DbCounters {
+  return { commits: a.commits + b.commits, inserted: a.inserted + b.inserted, updated: a.updated + b.updated };
 }
 
 function quantile(values: number[], q: number): string {

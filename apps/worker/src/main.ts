@@ -7,12 +7,11 @@ import { DataKeyring, readDataKeys } from '@tsunagu/crypto';
 import { createMetricsRegistry, readMetricsConfig, registerOutboxBacklog } from '@tsunagu/observability';
 import { countPendingNotifications, errorForLog, readRetentionDays, setLogSink } from '@tsunagu/persistence';
 import { ensureRetentionSchedule, readTemporalConfig, readWorkerTuning, RETENTION_SCHEDULE_ID, tsunaguDataConverter } from '@tsunagu/temporal';
-import { createTransport } from 'nodemailer';
 import { createActivities } from './activities';
 import { createWorkerLogger, nestLogger, temporalRuntimeLogger } from './observability/worker-log';
 import { freeLoopbackPort, startWorkerOps } from './observability/worker-ops';
 import { readMailConfig } from './mail/mail-config';
-import { MailSender } from './mail/mail-sender';
+import { SenderProcess, startSenderProcess } from './mail/sender-process';
 import { createReferralWorker } from './referral-worker';
 import { WorkerModule } from './worker.module';
 
@@ -70,14 +69,12 @@ async function main(): Promise<void> {
   registerOutboxBacklog(() => countPendingNotifications(db));
   if (ops) log.info(`worker: metrics at ${ops.url}/metrics, probes at ${ops.url}/health/live and /health/ready`);
 
-  // Mail from the outbox (docs/NOTIFICATIONS.md): beside the Temporal worker, never in a move's path. Without SMTP_URL
-  // the rows wait; nobody gets an error.
-  let sender: MailSender | undefined;
+  // Mail from the outbox (docs/NOTIFICATIONS.md): in a process of its own at a lower CPU priority, never in a move's
+  // path nor competing with the moves' activities. Without SMTP_URL the rows wait; nobody gets an error.
+  let sender: SenderProcess | undefined;
   if (mail.smtpUrl) {
-    const transport = createTransport({ url: mail.smtpUrl, pool: true, maxConnections: mail.concurrency, socketTimeout: 30_000 });
-    sender = new MailSender(db, transport, mail);
-    sender.start();
-    log.info(`worker: sending mail to ${new URL(mail.smtpUrl).host} as ${mail.from}`);
+    sender = startSenderProcess(log);
+    log.info(`worker: sending mail to ${new URL(mail.smtpUrl).host} as ${mail.from} (a child process at nice ${mail.senderNice})`);
   } else {
     log.info('worker: mail: SMTP_URL is not set: notifications stay queued');
   }

@@ -12,8 +12,12 @@ export interface MailConfig {
   /** Without a trailing slash. */
   consoleUrl: string;
   pollMs: number;
-  /** Claims running at once: each sends one mail at a time. */
+  /** Mails of a batch sent at once, and the SMTP connections kept open (nodemailer's pool). */
   concurrency: number;
+  /** Immediate rows claimed (locked, sent, marked) per transaction. */
+  batchSize: number;
+  /** The sender process's nice value: above the worker's 0, so the moves get the CPU first. */
+  senderNice: number;
   maxAttempts: number;
   retryBaseSeconds: number;
 }
@@ -32,6 +36,8 @@ export function readMailConfig(env: Env): MailConfig {
     consoleUrl: readUrl(env, 'CONSOLE_URL', ['http', 'https'], 'http://localhost:4000').replace(/\/+$/, ''),
     pollMs: readInteger(env, 'MAIL_POLL_MS', 1000, { min: 50, max: 60_000 }),
     concurrency: readInteger(env, 'MAIL_CONCURRENCY', 4, { min: 1, max: 32 }),
+    batchSize: readInteger(env, 'MAIL_BATCH_SIZE', 50, { min: 1, max: 1000 }),
+    senderNice: readInteger(env, 'MAIL_SENDER_NICE', 10, { min: 0, max: 19 }),
     maxAttempts: readInteger(env, 'MAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
     retryBaseSeconds: readInteger(env, 'MAIL_RETRY_BASE_SECONDS', 30, { min: 1, max: 3600 }),
   };

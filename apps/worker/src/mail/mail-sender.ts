@@ -7,10 +7,11 @@ import { ClaimedNotification, errorForLog, immediateMessageId, NotificationDeliv
 import { MailConfig, retryDelaySeconds } from './mail-config';
 
 /**
- * Sends the outbox (docs/NOTIFICATIONS.md). Each claim is one transaction: lock a due row (`FOR UPDATE SKIP LOCKED`,
- * so several workers share the rows), send it, mark it SENT or note the failure, commit. A worker killed between the
- * server's 250 and the commit leaves the row PENDING: it is sent again, with the same Message-ID (derived from the
- * row), so the receiving side can tell the duplicate. A digest claims all of one user's due digest rows at once.
+ * Sends the outbox (docs/NOTIFICATIONS.md). Each claim is one transaction: lock a batch of due rows (`FOR UPDATE SKIP
+ * LOCKED`, so several workers share the rows), send them, mark them SENT or note the failures, commit. A worker killed
+ * between a server's 250 and the commit leaves the batch PENDING: it is sent again, with the same Message-IDs (derived
+ * from the rows), so the receiving side can tell the duplicates. A digest claims all of one user's due digest rows.
+ * The SQL is NotificationDeliveries' (libs/persistence).
  */
 export class MailSender {
   private readonly log = new Logger('MailSender');
@@ -44,25 +45,39 @@ export class MailSender {
     await this.running;
   }
 
-  /** Everything due now: `concurrency` lanes claim until none is left. */
+  /** Everything due now: immediate rows batch after batch, then the digests, until none is left. */
   async drain(): Promise<void> {
-    const lane = async () => {
-      while (!this.stopped && ((await this.sendOneImmediate()) || (await this.sendOneDigest()))) {
-        // next claim
-      }
-    };
-    await Promise.all(Array.from({ length: this.config.concurrency }, lane));
+    while (!this.stopped && (await this.sendImmediateBatch()) === this.config.batchSize) {
+      // a full batch: more may be due
+    }
+    while (!this.stopped && (await this.sendOneDigest())) {
+      // next recipient's digest
+    }
   }
 
-  /** Claims, sends and marks one immediate row; false when none is due. */
-  async sendOneImmediate(): Promise<boolean> {
+  /**
+   * Claims up to `batchSize` due immediate rows in one transaction, sends them over the pooled SMTP connections
+   * (`concurrency` at once), marks them and commits; the number claimed. One transaction and two statements per batch
+   * instead of four per mail: the sender's share of PostgreSQL's and its own CPU grows with batches, not mails
+   * (docs/BENCHMARKS.md, "Mail"). A failed mail is noted on its row; the rest of the batch goes on.
+   */
+  async sendImmediateBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
       const outbox = new NotificationDeliveries(tx);
-      const [row] = await outbox.claimImmediate(1);
-      if (!row) return false;
-      const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
-      await this.deliver(outbox, [row], immediateMessageId(row.id, this.config.messageIdDomain), mail);
-      return true;
+      const rows = await outbox.claimImmediate(this.config.batchSize);
+      if (rows.length === 0) return 0;
+      const sent: string[] = [];
+      let next = 0;
+      const lane = async () => {
+        while (next < rows.length) {
+          const row = rows[next++];
+          const mail = renderNotification({ kind: row.kind, facts: row.facts }, this.context);
+          if (await this.deliver(outbox, [row], immediateMessageId(row.id, this.config.messageIdDomain), mail)) sent.push(row.id);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.config.concurrency, rows.length) }, lane));
+      if (sent.length) await outbox.markSent(sent, { domain: this.config.messageIdDomain });
+      return rows.length;
     });
   }
 
@@ -83,19 +98,18 @@ export class MailSender {
         new Date(),
         this.context,
       );
-      await this.deliver(outbox, rows, `<digest-${digestKey}@${this.config.messageIdDomain}>`, mail, true);
+      const messageId = `<digest-${digestKey}@${this.config.messageIdDomain}>`;
+      if (await this.deliver(outbox, rows, messageId, mail))
+        await outbox.markSent(
+          rows.map((r) => r.id),
+          { digest: messageId },
+        );
       return true;
     });
   }
 
-  private async deliver(
-    outbox: NotificationDeliveries,
-    rows: ClaimedNotification[],
-    messageId: string,
-    mail: RenderedMail,
-    digest = false,
-  ): Promise<void> {
-    const ids = rows.map((r) => r.id);
+  /** Sends one mail; on failure notes it on its rows (retry later or FAILED) and answers false. */
+  private async deliver(outbox: NotificationDeliveries, rows: ClaimedNotification[], messageId: string, mail: RenderedMail): Promise<boolean> {
     try {
       await this.transport.sendMail({
         from: this.config.from,
@@ -109,13 +123,16 @@ export class MailSender {
       const attempts = Math.max(...rows.map((r) => r.attempts)) + 1;
       const final = attempts >= this.config.maxAttempts;
       const problem = smtpProblem(error);
-      await outbox.markAttemptFailed(ids, { attempts, problem, final, retryInSeconds: retryDelaySeconds(attempts, this.config.retryBaseSeconds) });
+      await outbox.markAttemptFailed(
+        rows.map((r) => r.id),
+        { attempts, problem, final, retryInSeconds: retryDelaySeconds(attempts, this.config.retryBaseSeconds) },
+      );
       const what = `${rows.length > 1 ? `digest of ${rows.length}` : rows[0].kind} ${messageId}`;
       if (final) this.log.error(`mail: ${what} FAILED after ${attempts} attempts (failedNotifications lists it): ${problem}`);
       else this.log.warn(`mail: ${what} attempt ${attempts} failed, retrying: ${problem}`);
-      return;
+      return false;
     }
-    await outbox.markSent(ids, digest ? { digest: messageId } : { domain: this.config.messageIdDomain });
+    return true;
   }
 }
 

@@ -102,3 +102,18 @@ it('a digest claim takes all of one recipient’s due digest rows; another worke
   await t.db.query(`UPDATE notification SET status = 'SENT'`);
   expect(await t.db.transaction((tx) => new NotificationDeliveries(tx).claimDigest())).toBeNull();
 });
+
+it('a batch claim takes up to its size, and one markSent gives each immediate row its own Message-ID', async () => {
+  const ids: string[] = [];
+  for (let i = 0; i < 4; i++) ids.push(await enqueue(i % 2 ? bob : alice, new Date(Date.now() - (10 - i) * 1000)));
+  await t.db.transaction(async (tx) => {
+    const batch = await new NotificationDeliveries(tx).claimImmediate(3);
+    expect(batch.map((r) => r.id)).toEqual(ids.slice(0, 3));
+    await new NotificationDeliveries(tx).markSent(
+      batch.map((r) => r.id),
+      { domain: 'tsunagu.test' },
+    );
+  });
+  for (const id of ids.slice(0, 3)) expect(await statusOf(id)).toMatchObject({ status: 'SENT', attempts: 1, message_id: `<n-${id}@tsunagu.test>` });
+  expect(await countPendingNotifications(t.db)).toBe(1);
+});

@@ -3,6 +3,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as mailparser from 'mailparser';
 import { createTransport } from 'nodemailer';
 import { mailCatcherClient } from '../e2e/mail-catcher-client';
 import { MailCatcher, startMailCatcher } from './mail-catcher';
@@ -126,5 +127,29 @@ describe('mail catcher', () => {
       await bare.stop();
     }
     await expect(createTransport(bare.url).sendMail({ from: 'a@tsunagu.test', to: 'b@tsunagu.test', text: 't' })).rejects.toThrow();
+  });
+
+  it('with parseWhenRead, keeps the source and receipt time and parses only when the mails are read, then on arrival', async () => {
+    const parser = jest.spyOn(mailparser, 'simpleParser');
+    const lazy = await startMailCatcher({ parseWhenRead: true });
+    try {
+      const transport = createTransport(lazy.url);
+      for (const n of [1, 2]) await transport.sendMail({ from: 'a@tsunagu.test', to: 'b@tsunagu.test', subject: `件名 ${n}`, text: 't' });
+      const sentBy = Date.now();
+      expect(parser).not.toHaveBeenCalled();
+
+      const mails = await lazy.mails();
+      expect(mails.map((mail) => mail.subject)).toEqual(['件名 1', '件名 2']);
+      expect(mails.every((mail) => Date.parse(mail.receivedAt) <= sentBy)).toBe(true);
+      expect(parser).toHaveBeenCalledTimes(2);
+
+      const waiting = lazy.waitFor((mail) => mail.subject === '件名 3', 5_000);
+      await transport.sendMail({ from: 'a@tsunagu.test', to: 'b@tsunagu.test', subject: '件名 3', text: 't' });
+      await expect(waiting).resolves.toMatchObject({ subject: '件名 3' });
+    } finally {
+      parser.mockRestore();
+      await lazy.stop();
+    }
+    await expect(startMailCatcher({ parseWhenRead: true, dir })).rejects.toThrow(/parseWhenRead cannot keep files/);
   });
 });
