@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     const temporalPid = childPidByName('temporal');
     const sampler = new CpuSampler(() => ({
       postmaster: postmasterPid(join(dataDir, 'postgres')),
-      temporal: temporalPid,
+      temporal: [temporalPid],
       api: stack.api.child.pid,
       worker: stack.worker.child.pid,
     }));
