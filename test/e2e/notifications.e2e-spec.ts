@@ -2,6 +2,7 @@
 // (a real SMTP server, parsed with mailparser). Every kind a move causes, account events, preferences and the digest,
 // retries after the server refused, FAILED mails an administrator retries, and a worker killed mid-send.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { createTestCity, e2eMailCatcher, GraphQLSession, queryRows, readE2eState, signIn, TestCity, writeE2eState } from '@tsunagu/testing/e2e';
 import type { CaughtMail } from '@tsunagu/testing/servers/mail-catcher';
 import { nextDigestAt } from '@tsunagu/domain';
@@ -307,7 +308,10 @@ describe('reliability', () => {
     await admin.data(CREATE_USER, { input: { email, displayName: '再送 確認', role: 'PARTNER', organizationId: city.elsewhere.id } });
     const firstCopy = await catcher.waitFor(about(email, 'アカウントが作成されました'));
     const pid = readE2eState().workerPid;
+    const senders = childrenOf(pid); // its mail sender process (none while one is being started again)
     if (isAlive(pid)) await killWorker(pid);
+    // The sender ends with it: one left behind would go on claiming the outbox beside the next worker's.
+    for (const sender of senders) await waitUntil(() => !isRunning(sender), 5_000, `the mail sender ${sender} outlived its killed worker ${pid}`);
     const [pending] = await queryRows<{ status: string }>(state.databaseUrl, `SELECT status FROM notification WHERE recipient_email = $1`, [email]);
     expect(pending.status).toBe('PENDING');
 
@@ -324,3 +328,29 @@ describe('reliability', () => {
     expect(sent).toEqual({ status: 'SENT', message_id: firstCopy.messageId });
   });
 });
+
+/** Whether `pid` runs: not gone and not a zombie (an orphan's exit is reaped by whatever runs as pid 1, if it does). */
+function isRunning(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** The pids whose parent is `pid` (Linux /proc). */
+function childrenOf(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+async function waitUntil(condition: () => boolean, timeoutMs: number, failure: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(failure);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -5,12 +5,23 @@ import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { Logger } from '@nestjs/common';
 import { createTransport } from 'nodemailer';
-import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
+import { createDataSource, readDatabaseConfig, setLogSink } from '@tsunagu/persistence';
 import { readMailConfig } from './mail-config';
 import { MailSender } from './mail-sender';
 import { createWorkerLogger, nestLogger } from '../observability/worker-log';
 
 const log = createWorkerLogger();
+
+// The worker is gone (killed): end at once, as it did when the sender ran inside it. An open claim's transaction is
+// rolled back with the connection, its rows stay PENDING and are sent again with the same Message-IDs. Watched from the
+// first line, and twice: the IPC channel's end, and the parent's pid each second, because a sender that missed the
+// channel's end (e2e runs found orphans, adopted by init) would go on claiming the outbox beside the next worker's.
+const workerPid = process.ppid;
+const workerGone = () => process.exit(1);
+process.once('disconnect', workerGone);
+setInterval(() => {
+  if (process.ppid !== workerPid || !process.connected) workerGone();
+}, 1_000).unref();
 
 /** Lowers every thread's priority: Linux applies a nice value per thread, and threads started later inherit it. */
 function lowerPriority(nice: number): void {
@@ -34,6 +45,8 @@ async function main(): Promise<void> {
   if (!mail.smtpUrl) throw new Error('SMTP_URL is not set');
   lowerPriority(mail.senderNice);
   Logger.overrideLogger(nestLogger(log));
+  // As in the worker: TypeORM's warnings (a pool error while PostgreSQL is away) are JSON lines like every other.
+  setLogSink({ error: (message) => log.error({ context: 'typeorm' }, message), warn: (message) => log.warn({ context: 'typeorm' }, message) });
   // Its own small pool: one claim runs at a time; the second connection serves the backlog gauge's reads meanwhile.
   const db = await createDataSource({ ...readDatabaseConfig(process.env), poolSize: 2 }, 'tsunagu-mail').initialize();
   const transport = createTransport({ url: mail.smtpUrl, pool: true, maxConnections: mail.concurrency, socketTimeout: 30_000 });
@@ -47,9 +60,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void stop());
   process.once('SIGINT', () => void stop());
-  // The worker is gone (killed): end at once, as it did when the sender ran inside it. An open claim's transaction is
-  // rolled back with the connection, its rows stay PENDING and are sent again with the same Message-IDs.
-  process.once('disconnect', () => process.exit(1));
 }
 
 main().catch((error) => {
