@@ -11,6 +11,7 @@ import { formatJstDate, formatJstDateTime } from '../../shared/dates/format';
 import type { CoordinatorHomeQuery, HomeReferralRowFragment, ReferralStatus } from '../../shared/graphql/generated/graphql';
 import { ja } from '../../shared/i18n/ja';
 import { Button } from '../../shared/ui/Button';
+import { optionsOf } from '../../shared/ui/options';
 import { Select } from '../../shared/ui/Select';
 import { TextField } from '../../shared/ui/TextField';
 import { usePageTitle } from '../../shared/ui/usePageTitle';
@@ -162,46 +163,32 @@ const SearchForm = memo(function SearchForm({
         label={H.category}
         value={filters.category}
         onChange={(category) => setFilters({ category: category as HomeFilters['category'] })}
-      >
-        {Object.entries(ja.enums.category).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </Select>
+        options={optionsOf(ja.enums.category)}
+      />
       <Select
         any={H.any}
         id={`${ID}-status`}
         label={H.status}
         value={filters.status}
         onChange={(status) => setFilters({ status: status as HomeFilters['status'] })}
-      >
-        {Object.entries(ja.enums.status).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </Select>
+        options={optionsOf(ja.enums.status)}
+      />
       <Select
         any={H.any}
         id={`${ID}-organization`}
         label={H.organization}
         value={filters.organizationId}
         onChange={(organizationId) => setFilters({ organizationId })}
-      >
-        {(organizations ?? []).map((organization) => (
-          <option key={organization.id} value={organization.id}>
-            {organization.name}
-          </option>
-        ))}
-      </Select>
-      <Select any={H.any} id={`${ID}-area`} label={H.area} value={filters.area} onChange={(area) => setFilters({ area })}>
-        {(areas ?? []).map((area) => (
-          <option key={area.code} value={area.code}>
-            {area.name}
-          </option>
-        ))}
-      </Select>
+        options={(organizations ?? []).map((organization) => [organization.id, organization.name])}
+      />
+      <Select
+        any={H.any}
+        id={`${ID}-area`}
+        label={H.area}
+        value={filters.area}
+        onChange={(area) => setFilters({ area })}
+        options={(areas ?? []).map((area) => [area.code, area.name])}
+      />
       <TextField
         id={`${ID}-from`}
         label={H.submittedFrom}

@@ -23,6 +23,7 @@ import {
   type ReportsFilters,
 } from './period';
 import { ChartWithTable, ReportTable } from './ReportTable';
+import { optionsOf } from '../../shared/ui/options';
 import { Select } from '../../shared/ui/Select';
 import {
   answerTimesTable,
@@ -73,7 +74,7 @@ export function ReportsPage() {
   const shown = useRef<ReportsPageQuery | undefined>(undefined);
   if (data) shown.current = data;
   const current = problem ? undefined : (data ?? shown.current);
-  const months = monthChoices(today);
+  const monthOptions = monthChoices(today).map((month) => [month, formatMonth(month)] as const);
 
   return (
     <div className="flex flex-col gap-8">
@@ -85,53 +86,32 @@ export function ReportsPage() {
           {R.filtersTitle}
         </h2>
         <form aria-labelledby={`${ID}-filters-title`} className="grid gap-4 md:grid-cols-3" onSubmit={(event) => event.preventDefault()}>
-          <Select id={`${ID}-from`} label={R.from} value={filters.from} onChange={(from) => setFilters({ from })}>
-            {months.map((month) => (
-              <option key={month} value={month}>
-                {formatMonth(month)}
-              </option>
-            ))}
-          </Select>
-          <Select id={`${ID}-to`} label={R.to} value={filters.to} onChange={(to) => setFilters({ to })}>
-            {months.map((month) => (
-              <option key={month} value={month}>
-                {formatMonth(month)}
-              </option>
-            ))}
-          </Select>
-          <Select id={`${ID}-area`} label={R.area} value={filters.area} onChange={(area) => setFilters({ area })} any={R.any}>
-            {(current?.areas ?? []).map((area) => (
-              <option key={area.code} value={area.code}>
-                {area.name}
-              </option>
-            ))}
-          </Select>
+          <Select id={`${ID}-from`} label={R.from} value={filters.from} onChange={(from) => setFilters({ from })} options={monthOptions} />
+          <Select id={`${ID}-to`} label={R.to} value={filters.to} onChange={(to) => setFilters({ to })} options={monthOptions} />
+          <Select
+            id={`${ID}-area`}
+            label={R.area}
+            value={filters.area}
+            onChange={(area) => setFilters({ area })}
+            any={R.any}
+            options={(current?.areas ?? []).map((area) => [area.code, area.name])}
+          />
           <Select
             id={`${ID}-category`}
             label={R.category}
             value={filters.category}
             onChange={(category) => setFilters({ category: category as ReportsFilters['category'] })}
             any={R.any}
-          >
-            {Object.entries(ja.enums.category).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
+            options={optionsOf(ja.enums.category)}
+          />
           <Select
             id={`${ID}-subject`}
             label={R.subjectKind}
             value={filters.subjectKind}
             onChange={(subjectKind) => setFilters({ subjectKind: subjectKind as ReportsFilters['subjectKind'] })}
             any={R.any}
-          >
-            {Object.entries(ja.enums.subjectKind).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </Select>
+            options={optionsOf(ja.enums.subjectKind)}
+          />
           <div className="self-end">
             <Button variant="secondary" onClick={() => setParams(new URLSearchParams(), { replace: true })}>
               {R.clear}

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { Option } from './options';
 
 /** A labelled <select> (the home's and the reports' filters); `any` is the empty choice's label (no filter), when there is one. */
 export function Select({
@@ -7,14 +7,14 @@ export function Select({
   value,
   onChange,
   any,
-  children,
+  options,
 }: {
   id: string;
   label: string;
   value: string;
   onChange: (value: string) => void;
   any?: string;
-  children: ReactNode;
+  options: ReadonlyArray<Option>;
 }) {
   return (
     <div className="flex flex-col gap-2">
@@ -28,7 +28,11 @@ export function Select({
         className="min-h-12 w-full max-w-md rounded-8 border border-solid-gray-600 bg-white px-4 py-3 text-std-16N-170"
       >
         {any !== undefined && <option value="">{any}</option>}
-        {children}
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -155,10 +155,7 @@ export function ChoiceGroup({
   );
 }
 
-/** Options from a label table, in the table's order. */
-export function optionsOf(labels: Readonly<Record<string, string>>): Array<[string, string]> {
-  return Object.entries(labels);
-}
+export { optionsOf } from '../../../shared/ui/options';
 
 export const YES_NO: Array<[string, string]> = [
   ['yes', ja.newReferral.yes],
