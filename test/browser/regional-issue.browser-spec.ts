@@ -3,8 +3,8 @@
 // and opens the linked need; the subcommittee sees the same issue with the need as a count only (the api decides); an
 // issue that does not exist is 「見つかりません」. axe-core on the page, no request leaving the origin, no CSP problem.
 import { randomUUID } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, openConsole, seriousAxeViolations, type ConsoleContext } from '@tsunagu/testing/browser';
+import type { Browser } from 'playwright-core';
+import { launchChromium, seriousAxeViolations, signedIn, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, GraphQLSession, readE2eState, signIn, signInFirstTime, TestCity } from '@tsunagu/testing/e2e';
 import { ESCALATE, personNeed, SUBMIT } from '../e2e/support/documents';
 import { ADD_ACTION, ADD_TO_AGENDA, CREATE_ISSUE, CREATE_MEETING, DECIDE, DRAFT, issueInput, SUBMIT_PROPOSAL } from '../e2e/support/policy';
@@ -62,15 +62,9 @@ async function subcommitteeUser(admin: GraphQLSession): Promise<{ email: string;
   return { email, password };
 }
 
-async function openAs(email: string, password: string): Promise<{ page: Page; problems: ConsoleContext['problems'] }> {
-  const opening = await openConsole(browser, base);
+async function openAs(email: string, password: string): Promise<ConsoleContext> {
+  const opening = await signedIn(browser, base, email, password);
   opened.push(opening);
-  const { page } = opening;
-  await page.goto('/sign-in');
-  await page.getByLabel(/^メールアドレス/).fill(email);
-  await page.getByLabel(/^パスワード/).fill(password);
-  await page.getByRole('button', { name: 'ログイン' }).click();
-  await page.waitForURL((url) => url.pathname === '/');
   return opening;
 }
 

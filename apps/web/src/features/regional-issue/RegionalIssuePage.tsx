@@ -87,18 +87,11 @@ function ProposalActions({ proposal }: { proposal: Proposal }) {
         <table className="w-full border-collapse text-dns-16N-130">
           <thead>
             <tr>
-              <th scope="col" className="border-b border-solid-gray-420 p-2 text-left">
-                {t.action}
-              </th>
-              <th scope="col" className="border-b border-solid-gray-420 p-2 text-left">
-                {t.owner}
-              </th>
-              <th scope="col" className="border-b border-solid-gray-420 p-2 text-left">
-                {t.dueOn}
-              </th>
-              <th scope="col" className="border-b border-solid-gray-420 p-2 text-left">
-                {t.state}
-              </th>
+              {[t.action, t.owner, t.dueOn, t.state].map((heading) => (
+                <th key={heading} scope="col" className="border-b border-solid-gray-420 p-2 text-left">
+                  {heading}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
