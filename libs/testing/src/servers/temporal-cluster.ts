@@ -15,6 +15,7 @@ import { temporalServerPin, temporalServerToolPath } from '../tools';
 import { ServerProcess, spawnServerProcess } from './child-process';
 import { RunningPostgres, startPostgres } from './embedded-postgres';
 import { freePort, isPortOpen } from './free-port';
+import { untilTemporalAnswers } from './temporal-ready';
 
 /** The Temporal server release the harness builds and runs (scripts/temporal-server.json). */
 export const TEMPORAL_SERVER_VERSION = temporalServerPin().version;
@@ -448,30 +449,18 @@ async function waitForNamespace(
   });
 }
 
-async function untilFrontendAnswers(
+/** Until the frontend passes `check`; a cluster service that exited ends the wait. */
+function untilFrontendAnswers(
   address: string,
   timeoutMs: number,
   services: Record<TemporalServiceName, ClusterService>,
-  use: (connection: Connection) => Promise<void>,
+  check: (connection: Connection) => Promise<void>,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
+  const gone = () => {
     const exited = TEMPORAL_SERVICES.filter((name) => !services[name].isRunning());
-    if (exited.length) throw new Error(`Temporal ${exited.join(', ')} exited`);
-    let connection: Connection | undefined;
-    try {
-      connection = await Connection.connect({ address, connectTimeout: 2_000 });
-      await use(connection);
-      return;
-    } catch (err) {
-      lastError = err;
-    } finally {
-      await connection?.close().catch(() => undefined);
-    }
-    await delay(250);
-  }
-  throw new Error(`not ready within ${timeoutMs / 1000} s (last error: ${(lastError as Error | undefined)?.message ?? 'none'})`);
+    return exited.length ? `Temporal ${exited.join(', ')} exited` : undefined;
+  };
+  return untilTemporalAnswers(address, { timeoutMs, gone, check });
 }
 
 function delay(ms: number): Promise<void> {

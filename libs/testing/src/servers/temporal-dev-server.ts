@@ -2,10 +2,10 @@
 // single-process Temporal with SQLite persistence, used by the e2e tests and the dev stack.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { Connection } from '@temporalio/client';
 import { temporalCliPath } from '../tools';
 import { spawnServerProcess } from './child-process';
 import { freePort } from './free-port';
+import { untilTemporalAnswers } from './temporal-ready';
 
 export interface TemporalDevServerOptions {
   /** SQLite file; workflows survive restarts. Omitted: in-memory, gone on stop. */
@@ -71,22 +71,13 @@ export async function startTemporalDevServer(opts: TemporalDevServerOptions = {}
 }
 
 /** Polls until the frontend answers (Connection.connect calls getSystemInfo) and knows the namespace. */
-async function waitUntilReady(address: string, namespace: string, hasExited: () => boolean): Promise<void> {
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
-  let lastError: unknown;
-  while (Date.now() < deadline) {
-    if (hasExited()) throw new Error('the process exited');
-    let connection: Connection | undefined;
-    try {
-      connection = await Connection.connect({ address, connectTimeout: 2_000 });
+function waitUntilReady(address: string, namespace: string, hasExited: () => boolean): Promise<void> {
+  return untilTemporalAnswers(address, {
+    timeoutMs: STARTUP_TIMEOUT_MS,
+    pollMs: 200,
+    gone: () => (hasExited() ? 'the process exited' : undefined),
+    check: async (connection) => {
       await connection.workflowService.describeNamespace({ namespace });
-      return;
-    } catch (err) {
-      lastError = err;
-    } finally {
-      await connection?.close().catch(() => undefined);
-    }
-    await new Promise((ok) => setTimeout(ok, 200));
-  }
-  throw new Error(`no answer within ${STARTUP_TIMEOUT_MS / 1000} s (last error: ${(lastError as Error | undefined)?.message ?? 'none'})`);
+    },
+  });
 }
