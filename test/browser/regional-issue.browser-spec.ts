@@ -4,7 +4,7 @@
 // issue that does not exist is 「見つかりません」. axe-core on the page, no request leaving the origin, no CSP problem.
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { launchChromium, seriousAxeViolations, signedIn, type ConsoleContext } from '@tsunagu/testing/browser';
+import { launchChromium, screenshotPath, seriousAxeViolations, signedIn, type ConsoleContext } from '@tsunagu/testing/browser';
 import { createTestCity, GraphQLSession, readE2eState, signIn, signInFirstTime, TestCity } from '@tsunagu/testing/e2e';
 import { ESCALATE, personNeed, SUBMIT } from '../e2e/support/documents';
 import { ADD_ACTION, ADD_TO_AGENDA, CREATE_ISSUE, CREATE_MEETING, DECIDE, DRAFT, issueInput, SUBMIT_PROPOSAL } from '../e2e/support/policy';
@@ -79,6 +79,14 @@ describe('地域課題', () => {
     expect(await actions.getByRole('row').nth(1).innerText()).toMatch(/運転ボランティアの募集\s+社会福祉協議会\s+令和9年3月31日\(水\)\s+未完了/);
     await page.getByRole('heading', { name: 'つながっている依頼（1件）' }).waitFor();
     expect(await seriousAxeViolations(page, 'regional issue')).toEqual([]);
+    // The page as tier-1 sees it, at a desktop's and a tablet's width (docs/screenshots/).
+    for (const [width, name] of [
+      [1280, 'regional-issue-tier1-desktop'],
+      [768, 'regional-issue-tier1-tablet'],
+    ] as const) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.screenshot({ path: screenshotPath(name), fullPage: true });
+    }
     await page.getByRole('link', { name: /移動支援（テスト / }).click();
     await page.getByRole('heading', { name: '依頼の詳細', level: 1 }).waitFor();
     expect(new URL(page.url()).pathname).toBe(`/referrals/${referralId}`);
