@@ -274,7 +274,7 @@ async function main(): Promise<void> {
 }
 
 /** The catcher's nice value: on a city's network the SMTP server is another machine, not the moves' competitor. */
-const CATCHER_NICE = 10;
+const CATCHER_NICE = 19;
 
 /**
  * The mail catcher (the e2e tests' SMTP server) in a process of its own at a lower CPU priority, steered over its

@@ -8,8 +8,8 @@ describe('readMailConfig', () => {
     expect(config.consoleUrl).toBe('https://tsunagu.example');
   });
 
-  it('claims 50 mails per transaction and runs the sender at nice 10 unless told, within bounds', () => {
-    expect(readMailConfig({})).toMatchObject({ batchSize: 50, senderNice: 10, concurrency: 4 });
+  it('claims 50 mails per transaction and runs the sender at nice 19 (the lowest priority) unless told, within bounds', () => {
+    expect(readMailConfig({})).toMatchObject({ batchSize: 50, senderNice: 19, concurrency: 4 });
     expect(readMailConfig({ MAIL_BATCH_SIZE: '1', MAIL_SENDER_NICE: '0' })).toMatchObject({ batchSize: 1, senderNice: 0 });
     expect(() => readMailConfig({ MAIL_SENDER_NICE: '20' })).toThrow(/MAIL_SENDER_NICE/);
     expect(() => readMailConfig({ MAIL_BATCH_SIZE: '0' })).toThrow(/MAIL_BATCH_SIZE/);
