@@ -9,7 +9,8 @@ describe('readMailConfig', () => {
   });
 
   it('claims 50 mails per transaction and runs the sender at nice 19 (the lowest priority) unless told, within bounds', () => {
-    expect(readMailConfig({})).toMatchObject({ batchSize: 50, senderNice: 19, concurrency: 4 });
+    expect(readMailConfig({})).toMatchObject({ batchSize: 50, senderNice: 19, concurrency: 4, quietMs: 1000, maxHoldMs: 30_000 });
+    expect(() => readMailConfig({ MAIL_QUIET_MS: '-1' })).toThrow(/MAIL_QUIET_MS/);
     expect(readMailConfig({ MAIL_BATCH_SIZE: '1', MAIL_SENDER_NICE: '0' })).toMatchObject({ batchSize: 1, senderNice: 0 });
     expect(() => readMailConfig({ MAIL_SENDER_NICE: '20' })).toThrow(/MAIL_SENDER_NICE/);
     expect(() => readMailConfig({ MAIL_BATCH_SIZE: '0' })).toThrow(/MAIL_BATCH_SIZE/);

@@ -16,6 +16,10 @@ export interface MailConfig {
   concurrency: number;
   /** Immediate rows claimed (locked, sent, marked) per transaction. */
   batchSize: number;
+  /** Immediate mail waits until no immediate row was written for this long (the moves pause)… */
+  quietMs: number;
+  /** …or until a due row has waited this long. */
+  maxHoldMs: number;
   /** The sender process's nice value: 19, the lowest priority, so on a busy machine mail waits and the moves do not. */
   senderNice: number;
   maxAttempts: number;
@@ -37,6 +41,8 @@ export function readMailConfig(env: Env): MailConfig {
     pollMs: readInteger(env, 'MAIL_POLL_MS', 1000, { min: 50, max: 60_000 }),
     concurrency: readInteger(env, 'MAIL_CONCURRENCY', 4, { min: 1, max: 32 }),
     batchSize: readInteger(env, 'MAIL_BATCH_SIZE', 50, { min: 1, max: 1000 }),
+    quietMs: readInteger(env, 'MAIL_QUIET_MS', 1000, { min: 0, max: 60_000 }),
+    maxHoldMs: readInteger(env, 'MAIL_MAX_HOLD_MS', 30_000, { min: 0, max: 600_000 }),
     senderNice: readInteger(env, 'MAIL_SENDER_NICE', 19, { min: 0, max: 19 }),
     maxAttempts: readInteger(env, 'MAIL_MAX_ATTEMPTS', 8, { min: 1, max: 100 }),
     retryBaseSeconds: readInteger(env, 'MAIL_RETRY_BASE_SECONDS', 30, { min: 1, max: 3600 }),

@@ -64,7 +64,7 @@ export class MailSender {
   async sendImmediateBatch(): Promise<number> {
     return this.db.transaction(async (tx) => {
       const outbox = new NotificationDeliveries(tx);
-      const rows = await outbox.claimImmediate(this.config.batchSize);
+      const rows = await outbox.claimImmediate(this.config.batchSize, { quietMs: this.config.quietMs, maxHoldMs: this.config.maxHoldMs });
       if (rows.length === 0) return 0;
       const sent: string[] = [];
       let next = 0;

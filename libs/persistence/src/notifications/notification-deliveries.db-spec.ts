@@ -63,6 +63,20 @@ it('a row whose cause is ahead of the database’s clock (the Temporal server’
   expect(claimed.map((r) => r.id)).toEqual([ahead]);
 });
 
+it('with a pause, holds immediate mail while rows keep coming; sends after the pause, or once one has waited too long', async () => {
+  const pause = { quietMs: 60_000, maxHoldMs: 600_000 };
+  const claim = () => t.db.transaction(async (tx) => (await new NotificationDeliveries(tx).claimImmediate(5, pause)).map((r) => r.id));
+  const first = await enqueue(alice);
+  expect(await claim()).toEqual([]); // written just now: the moves have not paused
+  expect((await t.db.transaction((tx) => new NotificationDeliveries(tx).claimImmediate(5))).map((r) => r.id)).toEqual([first]); // no pause asked
+  await t.db.query(`UPDATE notification SET created_at = now() - interval '2 minutes'`);
+  expect(await claim()).toEqual([first]); // nothing written for a minute: sent
+  const fresh = await enqueue(bob);
+  expect(await claim()).toEqual([]); // a new row: held again, the older one too
+  const waitedTooLong = await enqueue(bob, new Date(Date.now() - 11 * 60_000)); // due 11 minutes ago, over maxHoldMs
+  expect((await claim()).sort()).toEqual([first, fresh, waitedTooLong].sort());
+});
+
 it('a failed attempt is noted and due again later; the last one is FAILED', async () => {
   const id = await enqueue(alice);
   await t.db.transaction((tx) =>

@@ -48,13 +48,23 @@ export async function countPendingNotifications(db: DataSource | EntityManager):
 export class NotificationDeliveries {
   constructor(private readonly tx: EntityManager) {}
 
-  /** Up to `limit` due immediate rows, the longest due first, locked; none when none is due. */
-  async claimImmediate(limit: number): Promise<ClaimedNotification[]> {
+  /**
+   * Up to `limit` due immediate rows, the longest due first, locked; none when none is due. With `pause`, none either
+   * while handoffs are still coming (an immediate row written within the last `quietMs`), unless a due row has waited
+   * `maxHoldMs`: mail goes out in the pauses between moves, so sending never competes with them for the CPU, and is at
+   * most `maxHoldMs` late when the moves never pause (docs/NOTIFICATIONS.md, "Delivery states and the sender").
+   */
+  async claimImmediate(limit: number, pause?: { quietMs: number; maxHoldMs: number }): Promise<ClaimedNotification[]> {
     const rows: Row[] = await this.tx.query(
       `SELECT id, kind, recipient_key, recipient_email, facts, attempts FROM notification
         WHERE status = 'PENDING' AND delivery = 'IMMEDIATE' AND next_attempt_at <= now()
+          AND ($2::int = 0
+               OR NOT EXISTS (SELECT 1 FROM notification WHERE status = 'PENDING' AND delivery = 'IMMEDIATE'
+                               AND created_at > now() - make_interval(secs => $2::int / 1000.0))
+               OR EXISTS (SELECT 1 FROM notification WHERE status = 'PENDING' AND delivery = 'IMMEDIATE'
+                           AND next_attempt_at <= now() - make_interval(secs => $3::int / 1000.0)))
         ORDER BY next_attempt_at, id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-      [limit],
+      [limit, pause?.quietMs ?? 0, pause?.maxHoldMs ?? 0],
     );
     return rows.map(toClaimed);
   }
