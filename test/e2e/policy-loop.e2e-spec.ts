@@ -141,7 +141,7 @@ describe('meetings decide when they meet', () => {
     const early = await subcommittee.send(DECIDE, { meetingId: ahead.id, proposalId, decision: 'ADOPTED', minutes: '採択' });
     expect(codes(early)).toEqual(['CONFLICT']);
     expect(early.errors![0].extensions!.heldAt).toBe(ahead.heldAt);
-    expect(early.errors![0].message).toMatch(/^この部会は\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{2}:\d{2}に開催予定です/);
+    expect(early.errors![0].message).toMatch(/^この部会は\d{4}年\d{1,2}月\d{1,2}日\(.\) \d{1,2}:\d{2}に開催予定です/);
     expect((await tier1.data(PROPOSAL, { id: proposalId })).policyProposal.status).toBe('ON_AGENDA');
 
     // Moved to yesterday (it was held early): now the decision is recorded.
