@@ -131,6 +131,12 @@ async function main(): Promise<void> {
       A3: { with: newHistogram(), without: newHistogram() },
       A5: { with: newHistogram(), without: newHistogram() },
     };
+    // A/A: each mode's blocks taken alternately into two halves. The halves differ only by chance (the machine's own
+    // swings), so their difference is what a difference between the modes must exceed to mean anything.
+    const halves: Record<'A3' | 'A5', Record<Mode, [Histogram, Histogram]>> = {
+      A3: { with: [newHistogram(), newHistogram()], without: [newHistogram(), newHistogram()] },
+      A5: { with: [newHistogram(), newHistogram()], without: [newHistogram(), newHistogram()] },
+    };
     const failures = new Map<string, { failed: number; sent: number; sample: string }>();
     // Where the time goes (docs/BENCHMARKS.md, "Mail"): CPU seconds of each process and PostgreSQL's transactions and
     // rows, from a block's first request until the stack is quiet again with the outbox empty, so each block's mails
@@ -166,7 +172,10 @@ async function main(): Promise<void> {
         const senderCpu = () => treeCpuSeconds(stack.worker.child.pid) - processCpuSeconds(stack.worker.child.pid);
         const senderBefore = senderCpu();
         const dbBefore = await dbCounters(pool);
-        const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, () => scenario.send(), latency[id][mode], 60_000);
+        const blockLatency = newHistogram();
+        const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, () => scenario.send(), blockLatency, 60_000);
+        latency[id][mode].add(blockLatency);
+        halves[id][mode][Math.floor(b / 4) % 2].add(blockLatency);
         const settled = await settle(pool, sampler);
         const spent = cost[id][mode];
         spent.cpu = cpuSum(spent.cpu, cpuDelta(cpuBefore, sampler.read()));
@@ -235,6 +244,17 @@ async function main(): Promise<void> {
           const h = latency[id][mode];
           const vs = mode === 'with' ? [pct(h, 50, latency[id].without), pct(h, 99, latency[id].without)] : ['', ''];
           return `| ${id === 'A3' ? 'A3 submitReferral' : 'A5 acceptReferral'} | ${mode} | ${h.totalCount} | ${ms(h, 50)} | ${ms(h, 99)} | ${(h.maxValue / 1000).toFixed(1)} | ${vs.join(' | ')} |`;
+        }),
+      ),
+      '',
+      "A/A, each mode against itself (its blocks taken alternately into two halves of half the n): the spread of these differences is the machine's, and a difference between the modes within it is not one the benchmark can see.",
+      '',
+      '| move | notifications | n (half) | p50 ms | p99 ms | p50 second half vs first | p99 second half vs first |',
+      '|---|---|---|---|---|---|---|',
+      ...(['A3', 'A5'] as const).flatMap((id) =>
+        (['without', 'with'] as const).map((mode) => {
+          const [first, second] = halves[id][mode];
+          return `| ${id} | ${mode} | ${first.totalCount} / ${second.totalCount} | ${ms(first, 50)} / ${ms(second, 50)} | ${ms(first, 99)} / ${ms(second, 99)} | ${second.totalCount && first.totalCount ? `${pct(second, 50, first)} | ${pct(second, 99, first)}` : 'too few blocks | too few blocks'} |`;
         }),
       ),
       '',
