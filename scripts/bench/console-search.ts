@@ -2,8 +2,8 @@
 // referrals, in Debian's chromium at a 4× CPU slowdown (issue 13; docs/BENCHMARKS.md, "Web console: the search").
 // Starts the real stack (libs/testing: PostgreSQL, Temporal, the compiled worker and api serving dist/web), seeds the
 // referrals, signs in as the test city's tier-2 coordinator, and in each round opens the home anew and types five
-// searches key by key (three rounds: 15 searches, as the machine's own swings are larger than one search's figure). Seeding: the first 20 through the api
-// (real workflows); the rest as the benchmark's A0 writes them (scripts/bench/scenarios.ts): the worker's own
+// searches key by key (three rounds: 15 searches, as the machine's own swings are larger than one search's figure).
+// Seeding: the first 20 through the api (real workflows); the rest as the benchmark's A0 writes them (scripts/bench/scenarios.ts): the worker's own
 // ReferralWriter, the rows a submission leaves (OFFERED, deadline, handoffs, personal data sealed), without a workflow
 // behind them. The home reads only those rows, and on 2 shared cores a thousand workflows would take a quarter hour.
 // Measured in the page, on its own clock (performance.now()):
@@ -207,7 +207,8 @@ async function main(): Promise<void> {
     const figures: SearchFigures[] = [];
     let rows = 0;
     for (let round = 1; round <= ROUNDS; round++) {
-      // Each round a newly opened home (as after a reload: its files from the browser's cache, its fonts not yet loaded).
+      // Each round a newly opened home (as after a reload: its files from the browser's cache, its fonts not yet
+      // loaded).
       const page = await context.newPage();
       await page.goto('/');
       await page.getByRole('list', { name: '依頼の一覧' }).getByRole('listitem').first().waitFor();

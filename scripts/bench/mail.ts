@@ -131,8 +131,9 @@ async function main(): Promise<void> {
       A3: { with: newHistogram(), without: newHistogram() },
       A5: { with: newHistogram(), without: newHistogram() },
     };
-    // A/A: each mode's blocks taken alternately into two halves. The halves differ only by chance (the machine's own
-    // swings), so their difference is what a difference between the modes must exceed to mean anything.
+    // A/A: each mode's blocks (they come in pairs) taken pair by pair alternately into two halves. The halves differ
+    // only by chance (the machine's own swings), so their difference is what a difference between the modes must
+    // exceed to mean anything.
     const halves: Record<'A3' | 'A5', Record<Mode, [Histogram, Histogram]>> = {
       A3: { with: [newHistogram(), newHistogram()], without: [newHistogram(), newHistogram()] },
       A5: { with: [newHistogram(), newHistogram()], without: [newHistogram(), newHistogram()] },
