@@ -1,7 +1,7 @@
 // The steady load the faults hit (docs/RELIABILITY.md): referrals submitted at a fixed rate, each taken through a short
 // life by its partner or by a coordinator's proxy answers, every request retried as docs/API.md tells a client to:
 // a retryable answer (UNAVAILABLE, or no answer at all) is sent again unchanged, so with the same idempotency key.
-import { ACCEPT, COMPLETE, DECLINE, NOTE, personNeed, START, SUBMIT } from '../e2e/support/documents';
+import { ACCEPT, COMPLETE, DECLINE, NOTE, personNeed, REFERRAL, START, SUBMIT } from '../e2e/support/documents';
 
 /** What a client may retry: API.md's UNAVAILABLE (extensions.retryable), or no answer (connection refused or cut, timeout). */
 export type RetryableKind = 'UNAVAILABLE' | 'NO_ANSWER';
@@ -113,6 +113,11 @@ export interface Move {
   variables: Record<string, unknown>;
   /** The status the answer must show. */
   status: string;
+  /**
+   * Sent only once the caller sees the referral offered to this organisation, as a partner answers from its inbox: the
+   * offer after a decline reaches the next partner when the workflow's routing has run, which an outage delays.
+   */
+  offeredTo?: string;
 }
 
 /** One referral of the load: its submission, the moves it gets, and what the requests met. */
@@ -155,7 +160,7 @@ function movesFor(plan: Plan, city: LoadCity, id: string): Move[] {
     case 'decline-then-accept':
       return [
         { operation: 'declineReferral', caller: city.first_, query: DECLINE, variables: { id, reason: 'NO_CAPACITY' }, status: 'OFFERED' },
-        accept(city.second_),
+        { ...accept(city.second_), offeredTo: city.second.id },
       ];
     case 'proxy':
       // The shop has no users: the tier-2 coordinator answers for it (proxy: true).
@@ -178,6 +183,7 @@ export async function runCase(url: string, city: LoadCity, c: LoadCase): Promise
   c.last = { operation: 'submitReferral', caller: city.tier2, query: SUBMIT, variables: { input: c.input }, status: submitted.submitReferral.status };
   c.moves = movesFor(c.plan, city, c.referralId);
   for (const move of c.moves) {
+    if (move.offeredTo && !(await waitForOffer(url, city.tier2, c, move.offeredTo, move.caller.label))) return;
     const record: RequestRecord = { operation: move.operation, key: c.referralId, attempts: 0, retryable: [] };
     c.requests.push(record);
     const answer = await sendRetrying<Record<string, { status: string }>>(url, move.caller, record, move.query, move.variables);
@@ -186,6 +192,35 @@ export async function runCase(url: string, city: LoadCity, c: LoadCase): Promise
     if (status !== move.status) c.problems.push(`referral ${c.referralId}: ${move.operation} answered status ${status}, not ${move.status}`);
     c.last = { ...move, status: status ?? '' };
   }
+}
+
+const OFFER_POLL_MS = 500;
+
+/**
+ * Reads the referral as `caller` (its coordinator, who sees it at every stage; a partner sees it only once offered it)
+ * until it is offered to `organizationId`; records a failure when it never is.
+ */
+async function waitForOffer(url: string, caller: Caller, c: LoadCase, organizationId: string, partner: string): Promise<boolean> {
+  const record: RequestRecord = { operation: 'referral (waiting for the offer)', key: c.referralId!, attempts: 0, retryable: [] };
+  const giveUpAt = Date.now() + GIVE_UP_MS;
+  let seen = 'nothing';
+  while (Date.now() < giveUpAt) {
+    const answer = await sendRetrying<{ referral: { status: string; currentOrganization: { id: string } | null } }>(
+      url,
+      caller,
+      record,
+      REFERRAL,
+      { id: c.referralId },
+    );
+    if (!answer) break;
+    const { status, currentOrganization } = answer.referral;
+    if (status === 'OFFERED' && currentOrganization?.id === organizationId) return true;
+    seen = `${status} with ${currentOrganization?.id ?? 'nobody'}`;
+    await new Promise((resolve) => setTimeout(resolve, OFFER_POLL_MS));
+  }
+  record.failure ??= `referral ${c.referralId} never offered to the ${partner} within ${GIVE_UP_MS / 1000} s (last seen: ${seen})`;
+  c.requests.push(record);
+  return false;
 }
 
 /** Submits `rate` referrals a second for `seconds`, each running its life; resolves once every one has ended. */
