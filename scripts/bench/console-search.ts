@@ -61,15 +61,25 @@ const afterFrame = (record) => requestAnimationFrame(() => setTimeout(() => reco
 document.addEventListener('input', (event) => {
   if (event.target && event.target.id === 'home-text') afterFrame((painted) => window.__bench.keys.push({ at: event.timeStamp, painted }));
 }, true);
-new MutationObserver(() => {
+window.__bench.shown = [];
+new MutationObserver((mutations) => {
   const mutated = performance.now();
   afterFrame((painted) => window.__bench.paints.push({ mutated, painted }));
+  // A new row is marked before its first frame, so that the browser reports when it was on screen (Element Timing).
+  for (const mutation of mutations)
+    for (const node of mutation.addedNodes)
+      if (node instanceof Element) for (const row of node.matches('li.list-row') ? [node] : node.querySelectorAll('li.list-row')) row.setAttribute('elementtiming', 'row');
 }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) window.__bench.shown.push(entry.renderTime || entry.loadTime);
+}).observe({ type: 'element', buffered: true });
 `;
 
 interface Probe {
   keys: Array<{ at: number; painted: number }>;
   paints: Array<{ mutated: number; painted: number }>;
+  /** When each new row was first on screen: Element Timing's renderTime, the frame's presentation by the compositor. */
+  shown: number[];
   requests: Array<{ startTime: number; responseEnd: number }>;
 }
 
@@ -83,6 +93,8 @@ interface SearchFigures {
   answerToPaint: number;
   /** Of answer to paint: until the page changed (urql and React), then until that frame was painted. */
   answerToChange: number;
+  /** responseEnd to the first new row on screen (the browser's own paint time); null when no new row was on screen. */
+  answerToShown: number | null;
   toLastRow: number;
 }
 
@@ -224,11 +236,11 @@ async function main(): Promise<void> {
     const lines = [
       `Console search: ${total} referrals in the list, ${rows} rows on the page at first, ${ROUNDS} rounds of ${SEARCHES.length} searches, CPU ${CPU_RATE}× slower (headless chromium, ${new Date().toISOString()}; load average ${loadBefore} before the searches, ${loadavg()[0].toFixed(1)} after)`,
       '',
-      '| round | search | found | keystrokes | keystroke to paint (median / max) | debounce | request | answer to paint (of it: to the change) | to the last row |',
-      '|---|---|---|---|---|---|---|---|---|',
+      '| round | search | found | keystrokes | keystroke to paint (median / max) | debounce | request | answer to paint (of it: to the change) | answer to the first row on screen | to the last row |',
+      '|---|---|---|---|---|---|---|---|---|---|',
       ...figures.map(
         (f) =>
-          `| ${f.round} | ${f.text} | ${f.found} | ${f.keystrokes.length} | ${ms(median(f.keystrokes))} / ${ms(Math.max(...f.keystrokes))} | ${ms(f.debounce)} | ${ms(f.request)} | ${ms(f.answerToPaint)} (${ms(f.answerToChange)}) | ${ms(f.toLastRow)} |`,
+          `| ${f.round} | ${f.text} | ${f.found} | ${f.keystrokes.length} | ${ms(median(f.keystrokes))} / ${ms(Math.max(...f.keystrokes))} | ${ms(f.debounce)} | ${ms(f.request)} | ${ms(f.answerToPaint)} (${ms(f.answerToChange)}) | ${f.answerToShown === null ? '–' : ms(f.answerToShown)} | ${ms(f.toLastRow)} |`,
       ),
       '',
       `All ${keystrokes.length} keystrokes: median ${ms(median(keystrokes))}, max ${ms(Math.max(...keystrokes))}.`,
@@ -240,6 +252,7 @@ async function main(): Promise<void> {
       `Answer to paint, all ${figures.length} searches: median ${ms(median(figures.map((f) => f.answerToPaint)))}, max ${ms(Math.max(...figures.map((f) => f.answerToPaint)))} (target ≤ 100 ms: ${
         Math.max(...figures.map((f) => f.answerToPaint)) <= 100 ? 'MET' : 'MISSED'
       }).`,
+      shownLine(figures),
       `To the last row: median ${ms(median(figures.map((f) => f.toLastRow)))}, max ${ms(Math.max(...figures.map((f) => f.toLastRow)))}.`,
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -262,7 +275,7 @@ async function searchEach(browser: Browser, page: Page, cdp: Cdp, round: number)
     await box.fill('');
     await page.waitForURL((url) => !url.searchParams.has('q'));
     await page.waitForTimeout(1500);
-    await page.evaluate('window.__bench.keys = []; window.__bench.paints = []; performance.clearResourceTimings()');
+    await page.evaluate('window.__bench.keys = []; window.__bench.paints = []; window.__bench.shown = []; performance.clearResourceTimings()');
     await box.focus();
     if (PROFILE) await startProfiling(browser, page, cdp);
     const answered = page.waitForResponse(
@@ -309,11 +322,23 @@ async function searchEach(browser: Browser, page: Page, cdp: Cdp, round: number)
       request: request.responseEnd - request.startTime,
       answerToPaint: paint.painted - request.responseEnd,
       answerToChange: paint.mutated - request.responseEnd,
+      answerToShown: firstShown(await page.evaluate<number[]>('window.__bench.shown'), responseEnd),
       toLastRow: Math.max(...settled.map((p) => p.painted)) - request.responseEnd,
     });
     log(`round ${round}, ${text}: ${found} found, answer to paint ${ms(paint.painted - request.responseEnd)}`);
   }
   return figures;
+}
+
+function shownLine(figures: SearchFigures[]): string {
+  const shown = figures.map((f) => f.answerToShown).filter((v): v is number => v !== null);
+  if (!shown.length) return 'Answer to the first row on screen: no new row was on screen.';
+  return `Answer to the first row on screen (Element Timing), ${shown.length} of ${figures.length} searches: median ${ms(median(shown))}, max ${ms(Math.max(...shown))}.`;
+}
+
+function firstShown(shown: number[], responseEnd: number): number | null {
+  const after = shown.filter((at) => at >= responseEnd);
+  return after.length ? Math.min(...after) - responseEnd : null;
 }
 
 interface TraceEvent {
