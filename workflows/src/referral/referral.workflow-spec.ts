@@ -11,6 +11,7 @@ import {
   completeReferralUpdate,
   declineReferralUpdate,
   escalateReferralUpdate,
+  holdReferralUpdate,
   reassignReferralUpdate,
   ReferralMoveResult,
   referralStateQuery,
@@ -419,6 +420,56 @@ describe('referralWorkflow', () => {
     ]);
     expect(await handle.result()).toEqual({ referralId: s.referralId, status: ReferralStatus.WITHDRAWN, outcome: null });
   });
+  // A commit writes the read model first and changes the workflow's state when the write answers: between the two,
+  // the second partner's inbox already shows the offer. Its answer must not be refused on the state before.
+  it('the next partner accepting the offer its inbox shows, while the decline that made it is still being committed, is not refused', async () => {
+    const s = scenario([ORG_A, ORG_B]);
+    const { handle } = await submit(s);
+    faults.set(s.referralId, ['slow-after-commit']); // the decline's write is stored, then answers 1.5 s later
+    const decline = handle.executeUpdate(declineReferralUpdate, { args: [{ actor: partner(ORG_A), reason: DeclineReason.NO_CAPACITY }] });
+    for (let waited = 0; readModel.get(s.referralId)?.currentOrganizationId !== ORG_B; waited += 20) {
+      if (waited > 10_000) throw new Error('the decline was never written');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    expect(await move(handle, acceptReferralUpdate, { actor: partner(ORG_B) })).toEqual({
+      referralId: s.referralId,
+      status: ReferralStatus.ACCEPTED,
+      lastSeq: 5,
+    });
+    expect(await decline).toEqual({ referralId: s.referralId, status: ReferralStatus.OFFERED, lastSeq: 4 });
+    expect(history(s.referralId).map((h) => [h.kind, h.fromOrganizationId, h.toOrganizationId])).toEqual([
+      [HandoffKind.SUBMITTED, COUNCIL, null],
+      [HandoffKind.OFFERED, null, ORG_A],
+      [HandoffKind.DECLINED, ORG_A, null],
+      [HandoffKind.OFFERED, null, ORG_B],
+      [HandoffKind.ACCEPTED, ORG_B, ORG_B],
+    ]);
+  });
+
+  it('while a move is being committed, a move with bad input is still refused at the door, and an illegal one in its turn', async () => {
+    const s = scenario([ORG_A]);
+    const { handle } = await submit(s);
+    delays.set(s.referralId, [1500]); // the accept's write is slow
+    const accept = await handle.startUpdate(acceptReferralUpdate, { args: [{ actor: partner(ORG_A) }], waitForStage: WorkflowUpdateStage.ACCEPTED });
+
+    const badDate = await handle
+      .executeUpdate(holdReferralUpdate, { args: [{ actor: coordinator, resumeOn: '2037-02-30', reason: '入院中' }] })
+      .catch((error: unknown) => error);
+    expect(badDate).toMatchObject({ cause: { type: 'BAD_USER_INPUT' } });
+    // A partner that was never offered it: let in while the lock is held, refused once the accept is committed.
+    const stranger = expectConflict(handle.executeUpdate(acceptReferralUpdate, { args: [{ actor: partner(ORG_C) }] }));
+
+    expect(await accept.result()).toMatchObject({ status: ReferralStatus.ACCEPTED, lastSeq: 3 });
+    expect((await stranger).message).toMatch(/ACCEPTED/);
+    expect(kinds(s.referralId)).toEqual([HandoffKind.SUBMITTED, HandoffKind.OFFERED, HandoffKind.ACCEPTED]);
+    // The bad date never entered history; the stranger's accept did, with its refusal.
+    const accepted = (await handle.fetchHistory()).events?.flatMap(
+      (event) => event.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.name ?? [],
+    );
+    expect(accepted).toEqual([submitReferralUpdate.name, acceptReferralUpdate.name, acceptReferralUpdate.name]);
+  });
+
   // The TS SDK runs Updates buffered in the first activation as their handlers are registered. The submission takes
   // the lock before that, so a move sent with update-with-start queues behind it instead of overtaking it.
   it('a move delivered in the very first workflow task waits for the submission', async () => {

@@ -161,7 +161,7 @@ export async function referralWorkflow(input: ReferralWorkflowInput): Promise<Re
         await referral.commit(applyReferralCommand(referral.state, extensionCommand(move, note)), () => extended);
         return referral.result();
       }),
-    { validator: (move) => assertExtensible(referral, move) },
+    { validator: (move) => (referral.lock.busy ? assertExtensionInput(move) : assertExtensible(referral, move)) },
   );
   setHandler(messages.referralStateQuery, () => referral.view());
   setHandler(writeInFlightQuery, () => referral.writes.inFlight());
@@ -215,7 +215,11 @@ type NextCandidate = (current: ReferralState) => Promise<string | null>;
 
 /**
  * Registers a person's move: the validator checks it on the current state (an illegal move never enters history);
- * the handler, under the lock, checks it again on the state the moves before it left, then commits it.
+ * the handler, under the lock, checks it again on the state the moves before it left, then commits it. While another
+ * move, deadline or policy entry is being committed the validator checks only the move's own input: the read model may
+ * already show the state being committed (the write comes first), and a partner who answers the offer it shows must
+ * not be refused because the workflow's state has not caught up. Such a move is checked in its handler, and if it is
+ * refused there, the refusal is in history. (Validators do not run on replay, so this needs no patch.)
  */
 function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
   referral: ReferralWorkflowState,
@@ -226,6 +230,9 @@ function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
   const toCommand = (move: MoveInput<T>, offerTo: string | null = null) => ({ ...move, type, offerTo }) as unknown as ReferralCommand;
   const check = (move: MoveInput<T>) => {
     asFailure(() => assertAllowed(referral.state, toCommand(move)));
+    checkInput(move);
+  };
+  const checkInput = (move: MoveInput<T>) => {
     // Checked here too: a bad date would make the hold's note throw inside the handler and stall the workflow task.
     if (type === 'HOLD') assertResumeOn(move as unknown as MoveInput<'HOLD'>);
   };
@@ -248,7 +255,7 @@ function handleMove<T extends Exclude<UserCommandType, 'EXTEND_DEADLINE'>>(
         );
         return referral.result();
       }),
-    { validator: check },
+    { validator: (move) => (referral.lock.busy ? checkInput(move) : check(move)) },
   );
 }
 
@@ -268,7 +275,7 @@ function extensionCommand(move: messages.ExtendDeadlineInput, note = ''): Referr
   return { ...move, type: 'EXTEND_DEADLINE', note };
 }
 
-function assertExtensible(referral: ReferralWorkflowState, move: messages.ExtendDeadlineInput): void {
+function assertExtensionInput(move: messages.ExtendDeadlineInput): void {
   // Checked here too: a bad number would make the calendar throw inside the handler and stall the workflow task.
   if (!Number.isInteger(move.businessDays) || move.businessDays < 1) {
     throw ApplicationFailure.create({
@@ -278,6 +285,10 @@ function assertExtensible(referral: ReferralWorkflowState, move: messages.Extend
       details: [{ field: 'businessDays' }],
     });
   }
+}
+
+function assertExtensible(referral: ReferralWorkflowState, move: messages.ExtendDeadlineInput): void {
+  assertExtensionInput(move);
   asFailure(() => assertAllowed(referral.state, extensionCommand(move)));
   if (!referral.deadline) throw conflictFailure('No deadline is running for this referral');
 }

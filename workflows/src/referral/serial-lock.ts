@@ -4,9 +4,22 @@
  */
 export class SerialLock {
   private tail: Promise<unknown> = Promise.resolve();
+  private sections = 0;
+
+  /**
+   * True while a section runs or waits. A commit writes the read model before it changes the workflow's state, so while
+   * one runs, people may already see (and answer) the state it is writing: a validator then leaves the state's checks
+   * to the handler, which makes them once the sections before it are done.
+   */
+  get busy(): boolean {
+    return this.sections > 0;
+  }
 
   run<T>(section: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(section);
+    this.sections += 1;
+    const result = this.tail.then(section).finally(() => {
+      this.sections -= 1;
+    });
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -219,10 +219,11 @@ export async function regionalIssueWorkflow(input: RegionalIssueWorkflowInput): 
 }
 
 /**
- * Registers an Update: the validator tries the move on the current state (rejected moves never enter history); the
- * handler, under the lock, tries it again on the state the moves before it left, then commits it. `newId` is a
- * fresh id for what the move creates (a proposal, an action): a placeholder in the validator, which must not draw
- * from the workflow's random numbers (validators do not run on replay).
+ * Registers an Update: the validator tries the move on the current state (rejected moves never enter history, unless
+ * they arrive while another is being committed); the handler, under the lock, tries it again on the state the moves
+ * before it left, then commits it. `newId` is a fresh id for what the move creates (a proposal, an action): a
+ * placeholder in the validator, which must not draw from the workflow's random numbers (validators do not run on
+ * replay).
  */
 function handleMove<A extends { actor: PolicyActor }>(
   issue: RegionalIssueWorkflowState,
@@ -240,7 +241,9 @@ function handleMove<A extends { actor: PolicyActor }>(
       }),
     {
       validator: (move) => {
-        if (issue.state) asFailure(() => issue.apply(toCommand(move, 'validating')));
+        // While a commit runs the read model may already show the state it writes (the write comes first): the move is
+        // then tried in its handler, on that state, instead of refused here on the one before it (serial-lock.ts).
+        if (issue.state && !issue.lock.busy) asFailure(() => issue.apply(toCommand(move, 'validating')));
       },
     },
   );

@@ -49,9 +49,10 @@ export interface ReadModelRow {
 
 /**
  * before-commit / after-commit: a transient failure (retried); refused: the database refuses the write for good (the
- * worker's WRITE_REFUSED, non-retryable), nothing stored.
+ * worker's WRITE_REFUSED, non-retryable), nothing stored; slow-after-commit: stored, then the answer takes 1.5 s (real
+ * time), so the read model shows the new state before the workflow has it.
  */
-export type Fault = 'before-commit' | 'after-commit' | 'refused';
+export type Fault = 'before-commit' | 'after-commit' | 'refused' | 'slow-after-commit';
 
 export interface Scenario {
   referralId: string;
@@ -178,6 +179,7 @@ export function useReferralWorkflowHarness(name: string): ReferralWorkflowHarnes
         });
       }
       if (fault === 'after-commit') throw new Error('connection reset (injected, after commit)');
+      if (fault === 'slow-after-commit') await sleep(1500);
     },
   };
 
