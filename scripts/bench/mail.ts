@@ -185,7 +185,7 @@ async function main(): Promise<void> {
         spent.db = dbSum(spent.db, dbDelta(dbBefore, await dbCounters(pool)));
         spent.moves += outcome.sent;
         log(
-          `${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok; settled ${ready.seconds.toFixed(1)} s before it; at its last answer ${settled.pending} mails pending, all sent and the stack idle ${settled.seconds.toFixed(1)} s later`,
+          `${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok, p50 ${(blockLatency.getValueAtPercentile(50) / 1000).toFixed(1)} ms, p99 ${(blockLatency.getValueAtPercentile(99) / 1000).toFixed(1)} ms; settled ${ready.seconds.toFixed(1)} s before it; at its last answer ${settled.pending} mails pending, all sent and the stack idle ${settled.seconds.toFixed(1)} s later`,
         );
         const failure = failures.get(`${id} ${mode}`) ?? { failed: 0, sent: 0, sample: '' };
         failures.set(`${id} ${mode}`, {
