@@ -205,13 +205,9 @@ async function waitForOffer(url: string, caller: Caller, c: LoadCase, organizati
   const giveUpAt = Date.now() + GIVE_UP_MS;
   let seen = 'nothing';
   while (Date.now() < giveUpAt) {
-    const answer = await sendRetrying<{ referral: { status: string; currentOrganization: { id: string } | null } }>(
-      url,
-      caller,
-      record,
-      REFERRAL,
-      { id: c.referralId },
-    );
+    const answer = await sendRetrying<{ referral: { status: string; currentOrganization: { id: string } | null } }>(url, caller, record, REFERRAL, {
+      id: c.referralId,
+    });
     if (!answer) break;
     const { status, currentOrganization } = answer.referral;
     if (status === 'OFFERED' && currentOrganization?.id === organizationId) return true;
