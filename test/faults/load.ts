@@ -114,8 +114,8 @@ export interface Move {
   /** The status the answer must show. */
   status: string;
   /**
-   * Sent only once the caller sees the referral offered to this organisation, as a partner answers from its inbox: the
-   * offer after a decline reaches the next partner when the workflow's routing has run, which an outage delays.
+   * Sent only once the coordinator sees the referral offered to this organisation, as a partner answers what its inbox
+   * shows (an outage can make the offer come later than the decline's answer).
    */
   offeredTo?: string;
 }
