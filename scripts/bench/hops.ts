@@ -80,6 +80,37 @@ async function workflowIdOf(ctx: BenchContext, referralId: string): Promise<stri
   return rows[0].workflow_id;
 }
 
+/** A request timed by its sender: the referral it moved, when it was sent and answered (this machine's clock, ms). */
+export interface TimedMove {
+  referralId: string;
+  sentAt: number;
+  answeredAt: number;
+}
+
+/**
+ * Splits requests that were measured under load (not one at a time as in measureHops) into hops: their workflows'
+ * histories are read afterwards, `concurrency` at a time, so the split costs nothing while the requests run.
+ */
+export async function splitTimedMoves(ctx: BenchContext, moves: readonly TimedMove[], concurrency = 4): Promise<HopSample[]> {
+  if (!moves.length) return [];
+  const { rows } = await ctx.pool.query<{ id: string; workflow_id: string }>('SELECT id, workflow_id FROM referral WHERE id = ANY($1::uuid[])', [
+    moves.map((m) => m.referralId),
+  ]);
+  const workflowIds = new Map(rows.map((r) => [r.id, r.workflow_id]));
+  const samples: HopSample[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < moves.length) {
+      const move = moves[next++];
+      const workflowId = workflowIds.get(move.referralId);
+      if (!workflowId) throw new Error(`hops: no referral ${move.referralId}`);
+      samples.push(splitHistory(await timedEvents(ctx, workflowId), move.sentAt, move.answeredAt));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, moves.length) }, lane));
+  return samples;
+}
+
 const SUBMIT = `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id status } }`;
 const ACCEPT = `mutation Accept($id: ID!) { acceptReferral(id: $id) { id status } }`;
 

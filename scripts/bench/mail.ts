@@ -34,6 +34,7 @@ import {
 import { newHistogram, runOpenLoop, sleep } from './open-loop';
 import { createContext } from './context';
 import { createScenarios } from './scenarios';
+import { HopSample, renderHops, splitTimedMoves, TimedMove } from './hops';
 
 type Mode = 'with' | 'without';
 
@@ -44,7 +45,7 @@ interface MailBenchOptions {
   block: number;
 }
 
-const USAGE = 'Usage: npm run bench:mail [-- --smoke] [--offers <n>] [--rate <per s>] [--accepts <n>] [--block <n>]';
+const USAGE = 'Usage: npm run bench:mail [-- --smoke] [--offers <n, 0 for none>] [--rate <per s>] [--accepts <n, 0 for none>] [--block <n>]';
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`[bench:mail ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
@@ -56,7 +57,9 @@ function parseOptions(argv: string[]): MailBenchOptions {
     if (flag === '--smoke') continue;
     const key = { '--offers': 'offers', '--rate': 'rate', '--accepts': 'accepts', '--block': 'block' }[flag] as keyof MailBenchOptions | undefined;
     const value = Number(argv[i + 1]);
-    if (!key || !Number.isFinite(value) || value <= 0) throw new Error(`${flag} ${argv[i + 1] ?? ''}: not understood\n${USAGE}`);
+    // --offers 0 or --accepts 0 leaves that move out.
+    const least = key === 'offers' || key === 'accepts' ? 0 : 1;
+    if (!key || !Number.isFinite(value) || value < least) throw new Error(`${flag} ${argv[i + 1] ?? ''}: not understood\n${USAGE}`);
     options[key] = value;
     i++;
   }
@@ -152,6 +155,9 @@ async function main(): Promise<void> {
         without: { cpu: ZERO_CPU, sender: 0, catcher: 0, db: ZERO_DB, moves: 0 },
       },
     };
+    // Where each mode's time goes, hop by hop (the workflows' histories, read after each block): whether mail's extra
+    // time is in the worker's transaction (activity run), in waiting for the worker, or in the api.
+    const hopSamples: Record<'A3' | 'A5', Record<Mode, HopSample[]>> = { A3: { with: [], without: [] }, A5: { with: [], without: [] } };
     const runBlocks = async (id: 'A3' | 'A5', total: number) => {
       const scenario = id === 'A3' ? submit : accept;
       const blocks = Math.ceil(total / options.block);
@@ -174,7 +180,13 @@ async function main(): Promise<void> {
         const senderBefore = senderCpu();
         const dbBefore = await dbCounters(pool);
         const blockLatency = newHistogram();
-        const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, () => scenario.send(), blockLatency, 60_000);
+        const timed: TimedMove[] = [];
+        const send = async () => {
+          const sentAt = Date.now();
+          const sent = await scenario.send();
+          if (sent) timed.push({ referralId: sent.referralId, sentAt, answeredAt: Date.now() });
+        };
+        const outcome = await runOpenLoop(options.rate, (count / options.rate) * 1000, send, blockLatency, 60_000);
         latency[id][mode].add(blockLatency);
         halves[id][mode][Math.floor(b / 4) % 2].add(blockLatency);
         const settled = await settle(pool, sampler);
@@ -184,6 +196,7 @@ async function main(): Promise<void> {
         spent.sender += senderCpu() - senderBefore;
         spent.db = dbSum(spent.db, dbDelta(dbBefore, await dbCounters(pool)));
         spent.moves += outcome.sent;
+        hopSamples[id][mode].push(...(await splitTimedMoves(ctx, timed)));
         log(
           `${id} ${mode.padEnd(7)} block ${Math.floor(b / 2) + 1}/${blocks}: ${outcome.ok}/${outcome.sent} ok, p50 ${(blockLatency.getValueAtPercentile(50) / 1000).toFixed(1)} ms, p99 ${(blockLatency.getValueAtPercentile(99) / 1000).toFixed(1)} ms; settled ${ready.seconds.toFixed(1)} s before it; at its last answer ${settled.pending} mails pending, all sent and the stack idle ${settled.seconds.toFixed(1)} s later`,
         );
@@ -230,6 +243,8 @@ async function main(): Promise<void> {
     const ms = (h: Histogram, q: number) => (h.getValueAtPercentile(q) / 1000).toFixed(1);
     const pct = (h: Histogram, q: number, base: Histogram) =>
       `${(((h.getValueAtPercentile(q) - base.getValueAtPercentile(q)) / base.getValueAtPercentile(q)) * 100).toFixed(1)}%`;
+    // A move left out (--offers 0 or --accepts 0) has no rows.
+    const measured = (['A3', 'A5'] as const).filter((id) => latency[id].with.totalCount + latency[id].without.totalCount > 0);
     const lines = [
       `Mail benchmark: ${options.offers} submits (offers) and ${options.accepts} accepts per mode at ${options.rate}/s, blocks of ${options.block}, modes alternating`,
       `Machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, load at the end ${loadavg()
@@ -240,7 +255,7 @@ async function main(): Promise<void> {
       '',
       '| move | notifications | n | p50 ms | p99 ms | max ms | p50 vs without | p99 vs without |',
       '|---|---|---|---|---|---|---|---|',
-      ...(['A3', 'A5'] as const).flatMap((id) =>
+      ...measured.flatMap((id) =>
         (['without', 'with'] as const).map((mode) => {
           const h = latency[id][mode];
           const vs = mode === 'with' ? [pct(h, 50, latency[id].without), pct(h, 99, latency[id].without)] : ['', ''];
@@ -252,7 +267,7 @@ async function main(): Promise<void> {
       '',
       '| move | notifications | n (half) | p50 ms | p99 ms | p50 second half vs first | p99 second half vs first |',
       '|---|---|---|---|---|---|---|',
-      ...(['A3', 'A5'] as const).flatMap((id) =>
+      ...measured.flatMap((id) =>
         (['without', 'with'] as const).map((mode) => {
           const [first, second] = halves[id][mode];
           return `| ${id} | ${mode} | ${first.totalCount} / ${second.totalCount} | ${ms(first, 50)} / ${ms(second, 50)} | ${ms(first, 99)} / ${ms(second, 99)} | ${second.totalCount && first.totalCount ? `${pct(second, 50, first)} | ${pct(second, 99, first)}` : 'too few blocks | too few blocks'} |`;
@@ -271,13 +286,34 @@ async function main(): Promise<void> {
       '',
       `| move | notifications | ${PROCESS_NAMES.join(' | ')} | mail sender | all CPU | mail catcher | commits | rows inserted | rows updated |`,
       `|---|---|${PROCESS_NAMES.map(() => '---|').join('')}---|---|---|---|---|---|`,
-      ...(['A3', 'A5'] as const).flatMap((id) =>
+      ...measured.flatMap((id) =>
         (['without', 'with'] as const).map((mode) => {
           const { cpu, sender, catcher: catcherCpu, db: counters, moves } = cost[id][mode];
           const per = (value: number, digits: number) => (moves ? (value / moves).toFixed(digits) : '—');
           const total = PROCESS_NAMES.reduce((sum, name) => sum + cpu[name], 0) + sender;
           return `| ${id} | ${mode} | ${PROCESS_NAMES.map((name) => per(cpu[name] * 1000, 1)).join(' | ')} | ${per(sender * 1000, 1)} | ${per(total * 1000, 1)} | ${per(catcherCpu * 1000, 1)} | ${per(counters.commits, 1)} | ${per(counters.inserted, 1)} | ${per(counters.updated, 1)} |`;
         }),
+      ),
+      '',
+      'Per hop (medians of every measured move, from its workflow history; ms):',
+      '',
+      renderHops(
+        (['A3', 'A5'] as const)
+          .flatMap((id) => (['without', 'with'] as const).map((mode) => ({ label: `${id} ${mode}`, samples: hopSamples[id][mode] })))
+          .filter((path) => path.samples.length),
+      ),
+      '',
+      `The same for each mode's slowest ${TAIL_PERCENT}% (by the time from sending to the answer; medians of them): where the tail's time goes.`,
+      '',
+      renderHops(
+        (['A3', 'A5'] as const)
+          .flatMap((id) =>
+            (['without', 'with'] as const).map((mode) => ({
+              label: `${id} ${mode}, slowest ${TAIL_PERCENT}%`,
+              samples: slowest(hopSamples[id][mode], TAIL_PERCENT),
+            })),
+          )
+          .filter((path) => path.samples.length),
       ),
       '',
       ...[...failures.entries()].map(([what, f]) => `${what}: ${f.failed} of ${f.sent} failed${f.sample ? `, e.g. ${f.sample}` : ''}`),
@@ -292,6 +328,15 @@ async function main(): Promise<void> {
     mailServer.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+const TAIL_PERCENT = 2;
+
+/** The slowest `percent`% of the samples (at least one), by their total. */
+function slowest(samples: HopSample[], percent: number): HopSample[] {
+  if (!samples.length) return [];
+  const count = Math.max(1, Math.round((samples.length * percent) / 100));
+  return [...samples].sort((a, b) => b.totalMs - a.totalMs).slice(0, count);
 }
 
 /** The catcher's nice value: on a city's network the SMTP server is another machine, not the moves' competitor. */

@@ -46,7 +46,13 @@ export interface Scenario {
   title: string;
   /** Makes what `count` requests will need (open referrals to answer); runs outside the measured windows. */
   prepare?(count: number): Promise<void>;
-  send(): Promise<void>;
+  /** One request; the paths through the api name the referral they moved, so its history can be split into hops. */
+  send(): Promise<SentMove | void>;
+}
+
+/** The referral a request submitted or answered. */
+export interface SentMove {
+  referralId: string;
 }
 
 /** A referral OFFERED to a partner, its workflow waiting for the answer. */
@@ -165,8 +171,12 @@ export async function acceptDirect(ctx: BenchContext, referral: OpenReferral): P
 const SUBMIT = `mutation Submit($input: SubmitReferralInput!) { submitReferral(input: $input) { id status } }`;
 const ACCEPT = `mutation Accept($id: ID!) { acceptReferral(id: $id) { id status } }`;
 
-async function graphql(session: GraphQLSession, document: string, variables: Record<string, unknown>): Promise<Record<string, { status: string }>> {
-  const response = await session.send<Record<string, { status: string }>>(document, variables);
+async function graphql(
+  session: GraphQLSession,
+  document: string,
+  variables: Record<string, unknown>,
+): Promise<Record<string, { id: string; status: string }>> {
+  const response = await session.send<Record<string, { id: string; status: string }>>(document, variables);
   if (response.errors?.length || !response.data)
     throw new Error(`GraphQL ${response.status}: ${JSON.stringify(response.errors ?? response).slice(0, 300)}`);
   return response.data;
@@ -222,6 +232,7 @@ export function createScenarios(ctx: BenchContext, prepareConcurrency: number): 
         };
         const data = await graphql(ctx.tier2.session, SUBMIT, { input });
         if (data.submitReferral.status !== 'OFFERED') throw new Error(`submitReferral answered ${data.submitReferral.status}`);
+        return { referralId: data.submitReferral.id };
       },
     },
     {
@@ -240,6 +251,7 @@ export function createScenarios(ctx: BenchContext, prepareConcurrency: number): 
         if (!partner) throw new Error(`referral ${referral.id} is offered to an organisation without a bench user`);
         const data = await graphql(partner.session, ACCEPT, { id: referral.id });
         if (data.acceptReferral.status !== 'ACCEPTED') throw new Error(`acceptReferral answered ${data.acceptReferral.status}`);
+        return { referralId: referral.id };
       },
     },
   ];
