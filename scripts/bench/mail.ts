@@ -1,4 +1,4 @@
-// `npm run bench:mail [-- --smoke] [--offers 1000] [--rate 20] [--accepts 400] [--block 100]`: notifications by mail
+// `npm run bench:mail [-- --smoke] [--offers 1000] [--rate 20] [--accepts 400] [--block 100] [--interleave 0]`: notifications by mail
 // under load (issue 15). On a stack of its own with a mail catcher (a real SMTP server, in this process) as its mail
 // server: submits at a fixed arrival rate (A3, each an offer to a partner, whose user gets an OFFER mail) and accepts
 // (A5, the coordinator gets an ACCEPTED mail), in blocks that alternate between the recipients wanting mail at once and
@@ -35,6 +35,7 @@ import { newHistogram, runOpenLoop, sleep } from './open-loop';
 import { createContext } from './context';
 import { createScenarios } from './scenarios';
 import { HopSample, renderHops, splitTimedMoves, TimedMove } from './hops';
+import { InterleavedResult, renderInterleaved, runInterleaved } from './mail-interleaved';
 
 type Mode = 'with' | 'without';
 
@@ -43,22 +44,28 @@ interface MailBenchOptions {
   rate: number;
   accepts: number;
   block: number;
+  /** Submits and accepts each, with and without mail mixed in the same blocks (mail-interleaved.ts); 0: none. */
+  interleave: number;
 }
 
-const USAGE = 'Usage: npm run bench:mail [-- --smoke] [--offers <n, 0 for none>] [--rate <per s>] [--accepts <n, 0 for none>] [--block <n>]';
+const USAGE =
+  'Usage: npm run bench:mail [-- --smoke] [--offers <n, 0 for none>] [--rate <per s>] [--accepts <n, 0 for none>] [--block <n>] [--interleave <n>]';
 const started = performance.now();
 const log = (line: string) => process.stderr.write(`[bench:mail ${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
 function parseOptions(argv: string[]): MailBenchOptions {
   const smoke = argv.includes('--smoke');
-  const options: MailBenchOptions = smoke ? { offers: 40, rate: 20, accepts: 20, block: 20 } : { offers: 1000, rate: 20, accepts: 400, block: 100 };
+  const options: MailBenchOptions = smoke
+    ? { offers: 40, rate: 20, accepts: 20, block: 20, interleave: 0 }
+    : { offers: 1000, rate: 20, accepts: 400, block: 100, interleave: 0 };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === '--smoke') continue;
-    const key = { '--offers': 'offers', '--rate': 'rate', '--accepts': 'accepts', '--block': 'block' }[flag] as keyof MailBenchOptions | undefined;
+    const key = { '--offers': 'offers', '--rate': 'rate', '--accepts': 'accepts', '--block': 'block', '--interleave': 'interleave' }[flag] as
+      keyof MailBenchOptions | undefined;
     const value = Number(argv[i + 1]);
     // --offers 0 or --accepts 0 leaves that move out.
-    const least = key === 'offers' || key === 'accepts' ? 0 : 1;
+    const least = key === 'offers' || key === 'accepts' || key === 'interleave' ? 0 : 1;
     if (!key || !Number.isFinite(value) || value < least) throw new Error(`${flag} ${argv[i + 1] ?? ''}: not understood\n${USAGE}`);
     options[key] = value;
     i++;
@@ -211,6 +218,31 @@ async function main(): Promise<void> {
     const measuredFrom = new Date();
     await runBlocks('A3', options.offers);
     await runBlocks('A5', options.accepts);
+    const interleaved: InterleavedResult[] = [];
+    if (options.interleave > 0) {
+      for (const [id, scenario, kind, who] of [
+        ['A3', submit, 'OFFER', [first.session, second.session]],
+        ['A5', accept, 'ACCEPTED', [ctx.tier2.session]],
+      ] as const) {
+        // Every kind off but the one switched: the prepared referrals' offers send nothing.
+        await setMode(recipients, 'without');
+        interleaved.push(
+          await runInterleaved({
+            ctx,
+            id,
+            scenario,
+            kind,
+            recipients: [...who],
+            total: options.interleave,
+            rate: options.rate,
+            block: options.block,
+            toggleMs: TOGGLE_MS,
+            settle: () => settle(pool, sampler),
+            log,
+          }),
+        );
+      }
+    }
 
     log('waiting for the outbox to empty and every mail to arrive');
     const waitStarted = performance.now();
@@ -316,6 +348,8 @@ async function main(): Promise<void> {
           .filter((path) => path.samples.length),
       ),
       '',
+      ...renderInterleaved(interleaved, TOGGLE_MS),
+      '',
       ...[...failures.entries()].map(([what, f]) => `${what}: ${f.failed} of ${f.sent} failed${f.sample ? `, e.g. ${f.sample}` : ''}`),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
@@ -331,6 +365,8 @@ async function main(): Promise<void> {
 }
 
 const TAIL_PERCENT = 2;
+/** How long the interleaved comparison keeps each choice: a second of moves (10 at --rate 10). */
+const TOGGLE_MS = 1000;
 
 /** The slowest `percent`% of the samples (at least one), by their total. */
 function slowest(samples: HopSample[], percent: number): HopSample[] {
