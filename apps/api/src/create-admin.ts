@@ -5,9 +5,10 @@
 // Exits 0 when created, 2 when refused (an active administrator exists, the email is taken, bad arguments), 1 on error.
 import { parseArgs } from 'node:util';
 import { isEmail } from 'class-validator';
-import { NotificationKind, Role } from '@tsunagu/domain';
+import { NotificationKind } from '@tsunagu/domain';
 import { createDataSource, NotificationOutbox, readDatabaseConfig } from '@tsunagu/persistence';
 import { generateTemporaryPassword, hashPassword } from './auth/passwords';
+import { CreateAdminRepository } from './create-admin.repository';
 import { DISPLAY_NAME_MAX_LENGTH, EMAIL_MAX_LENGTH } from './users/dto/create-user.input';
 
 class Refused extends Error {}
@@ -37,34 +38,24 @@ async function main(): Promise<number> {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     const id = await db.transaction(async (tx) => {
-      // One run at a time: two runs at once could otherwise both see no administrator.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtext('tsunagu:create-admin'))`);
-      const [admin] = await tx.query(`SELECT email FROM app_user WHERE role = $1 AND active LIMIT 1`, [Role.ADMIN]);
-      if (admin) throw new Refused(`an active administrator exists (${admin.email}): create further users with createUser`);
-      const [taken] = await tx.query(`SELECT 1 FROM app_user WHERE email = $1`, [args.email]);
-      if (taken) throw new Refused(`a user with the email ${args.email} exists`);
-      const [row]: Array<{ id: string }> = await tx.query(
-        `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password,
-                               temporary_password_issued_at)
-         VALUES ($1, $2, $3, NULL, NULL, $4, true, now()) RETURNING id`,
-        [args.email, args.displayName, Role.ADMIN, passwordHash],
-      );
-      // Recorded like every user change (docs/SECURITY.md, "Audit log"); the actor is the operator at the console.
-      await tx.query(
-        `INSERT INTO audit_event (actor_user_id, actor_role, operation, object_type, object_id, result, details)
-         VALUES (NULL, 'CONSOLE', 'create-admin', 'User', $1, 'OK', $2)`,
-        [row.id, JSON.stringify({ email: args.email, role: Role.ADMIN })],
-      );
+      const admins = new CreateAdminRepository(tx);
+      // One run at a time, the lock first: two runs at once could otherwise both see no administrator.
+      await admins.lockAgainstOtherRuns();
+      const existing = await admins.findActiveAdministratorEmail();
+      if (existing) throw new Refused(`an active administrator exists (${existing}): create further users with createUser`);
+      if (await admins.emailTaken(args.email)) throw new Refused(`a user with the email ${args.email} exists`);
+      const userId = await admins.insertAdministrator(args.email, args.displayName, passwordHash);
+      await admins.recordCreation(userId, args.email);
       // As createUser does (docs/NOTIFICATIONS.md): the user is told, in this transaction, never with the password;
       // the worker sends it once SMTP_URL is set.
       await new NotificationOutbox(tx).enqueue({
-        sourceKey: `user:${row.id}:${NotificationKind.ACCOUNT_CREATED}`,
+        sourceKey: `user:${userId}:${NotificationKind.ACCOUNT_CREATED}`,
         kind: NotificationKind.ACCOUNT_CREATED,
         facts: { recipientName: args.displayName },
-        recipients: { userId: row.id },
+        recipients: { userId },
         at: new Date(),
       });
-      return row.id;
+      return userId;
     });
     console.log(`create-admin: created administrator ${args.email} (${id})`);
     console.log(`create-admin: temporary password (shown once; to be changed at first sign-in): ${temporaryPassword}`);

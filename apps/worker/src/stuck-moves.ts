@@ -13,6 +13,7 @@ import { Client, Connection } from '@temporalio/client';
 import { readDataKeys } from '@tsunagu/crypto';
 import { createDataSource, readDatabaseConfig } from '@tsunagu/persistence';
 import { readTemporalConfig, tsunaguDataConverter } from '@tsunagu/temporal';
+import { StuckMovesRepository } from './stuck-moves/stuck-moves.repository';
 import { listStuckWrites, NothingToRelease, ReleaseResult, releaseStuckWrite } from './stuck-moves/stuck-writes';
 
 class Refused extends Error {}
@@ -54,16 +55,12 @@ async function audit(result: ReleaseResult, operator: string): Promise<boolean> 
   if (!process.env.DATABASE_URL) return false;
   const db = await createDataSource(readDatabaseConfig(process.env), 'tsunagu-stuck-moves').initialize();
   try {
-    await db.query(
-      `INSERT INTO audit_event (actor_user_id, actor_role, operation, object_type, object_id, result, details)
-       VALUES (NULL, 'CONSOLE', 'release-stuck-write', $1, $2, $3, $4)`,
-      [
-        result.kind === 'referral' ? 'Referral' : 'RegionalIssue',
-        result.objectId,
-        result.outcome === 'released' ? 'OK' : result.outcome.toUpperCase().replace(/ /g, '_'),
-        JSON.stringify({ workflowId: result.workflowId, seq: result.writing.seq, what: result.writing.what, operator }),
-      ],
-    );
+    await new StuckMovesRepository(db).recordRelease({
+      objectType: result.kind === 'referral' ? 'Referral' : 'RegionalIssue',
+      objectId: result.objectId,
+      result: result.outcome === 'released' ? 'OK' : result.outcome.toUpperCase().replace(/ /g, '_'),
+      details: { workflowId: result.workflowId, seq: result.writing.seq, what: result.writing.what, operator },
+    });
     return true;
   } finally {
     await db.destroy();

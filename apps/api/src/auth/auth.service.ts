@@ -8,18 +8,23 @@ import { hashPassword, verifyPassword } from './passwords';
 import { TEMPORARY_PASSWORD_EXPIRED, temporaryPasswordExpired } from './temporary-password';
 import { TokenService } from './token.service';
 import { Viewer } from '../common/viewer';
+import { UsersRepository } from '../users/users.repository';
 
 // Verifying against a fixed hash when the email is unknown keeps the answer time the same: no probing for accounts.
 const UNKNOWN_USER_HASH = hashPassword('tsunagu-unknown-user');
 
 @Injectable()
 export class AuthService {
+  private readonly users: UsersRepository;
+
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) db: DataSource,
     private readonly tokens: TokenService,
     private readonly throttle: LoginThrottle,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
-  ) {}
+  ) {
+    this.users = new UsersRepository(db);
+  }
 
   /**
    * Signs a user in. A wrong password, an unknown email and a deactivated user get the same answer; too many failures
@@ -28,7 +33,7 @@ export class AuthService {
    */
   async login(email: string, password: string, clientAddress: string | undefined): Promise<{ token: string; user: UserEntity }> {
     const normalized = email.trim().toLowerCase();
-    const user = await this.db.getRepository(UserEntity).findOneBy({ email: normalized });
+    const user = await this.users.findByEmail(normalized);
     const attempt = await this.throttle.begin(normalized, clientAddress, user?.passwordChangedAt ?? null);
     const valid = await verifyPassword(user?.passwordHash ?? (await UNKNOWN_USER_HASH), password);
     if (!user || !valid || !user.active) throw unauthenticated('Email or password is wrong');
@@ -56,7 +61,7 @@ export class AuthService {
 
   /** Ends every session of the user: tokens issued before stop working at their next request. */
   async signOut(userId: string): Promise<void> {
-    await this.db.query(`UPDATE app_user SET token_version = token_version + 1 WHERE id = $1`, [userId]);
+    await this.users.bumpTokenVersion(userId);
   }
 
   /**
@@ -66,7 +71,7 @@ export class AuthService {
   async viewerFromToken(token: string): Promise<Viewer | null> {
     const claims = this.tokens.verify(token);
     if (!claims) return null;
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: claims.userId, active: true });
+    const user = await this.users.findActiveById(claims.userId);
     if (!user || user.tokenVersion !== claims.version) return null;
     return {
       id: user.id,

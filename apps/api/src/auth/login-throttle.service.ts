@@ -5,6 +5,8 @@ import { errorForLog, NotificationOutbox } from '@tsunagu/persistence';
 import { DataSource, EntityManager } from 'typeorm';
 import { API_CONFIG, ApiConfig } from '../config/api-config';
 import { tooManyAttempts } from '../common/graphql-errors';
+import { UsersRepository } from '../users/users.repository';
+import { LoginAttemptsRepository } from './login-attempts.repository';
 import { clientAddressKey, decideLoginAttempt } from './login-rate-limit';
 
 /** An attempt recorded as a failure until `succeeded` says otherwise. */
@@ -31,11 +33,13 @@ const PRUNE_EVERY = 100;
 @Injectable()
 export class LoginThrottle {
   private readonly emailKey: Buffer;
+  private readonly attempts: LoginAttemptsRepository;
 
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {
+    this.attempts = new LoginAttemptsRepository(db);
     this.emailKey = createHmac('sha256', config.jwtSecret).update('tsunagu:login_attempt:email_hash').digest();
   }
 
@@ -47,26 +51,7 @@ export class LoginThrottle {
     const limits = this.config.loginLimits;
     const emailHash = createHmac('sha256', this.emailKey).update(email.trim().toLowerCase()).digest('hex');
     const address = clientAddressKey(clientAddress);
-    const [row]: Array<{ id: string; at: number; account: number[]; address: number[] }> = await this.db.query(
-      `WITH mine AS (
-         INSERT INTO login_attempt (email_hash, client_address, success) VALUES ($1, $2, false) RETURNING id, at
-       )
-       SELECT mine.id::text AS id, extract(epoch FROM mine.at) * 1000 AS at,
-              ARRAY(SELECT extract(epoch FROM f.at) * 1000 FROM login_attempt f
-                     WHERE f.email_hash = $1 AND NOT f.success AND f.id < mine.id
-                       AND f.at > greatest(mine.at - make_interval(secs => $3), $4::timestamptz)
-                       AND NOT EXISTS (SELECT 1 FROM login_attempt s WHERE s.email_hash = f.email_hash
-                                          AND s.client_address = f.client_address AND s.success AND s.id > f.id)
-                     ORDER BY f.id DESC LIMIT $5) AS account,
-              ARRAY(SELECT extract(epoch FROM f.at) * 1000 FROM login_attempt f
-                     WHERE f.client_address = $2 AND NOT f.success AND f.id < mine.id
-                       AND f.at > mine.at - make_interval(secs => $3)
-                       AND NOT EXISTS (SELECT 1 FROM login_attempt s WHERE s.email_hash = f.email_hash
-                                          AND s.client_address = f.client_address AND s.success AND s.id > f.id)
-                     ORDER BY f.id DESC LIMIT $6) AS address
-         FROM mine`,
-      [emailHash, address, limits.windowSeconds, passwordChangedAt, limits.maxFailuresPerAccount, limits.maxFailuresPerAddress],
-    );
+    const row = await this.attempts.recordAttempt(emailHash, address, passwordChangedAt, limits);
     if (Number(row.id) % PRUNE_EVERY === 0) this.prune();
     const decision = decideLoginAttempt(new Date(Number(row.at)), limits.windowSeconds, [
       { limit: limits.maxFailuresPerAccount, failures: row.account.map((at) => new Date(Number(at))) },
@@ -74,7 +59,7 @@ export class LoginThrottle {
     ]);
     if (!decision.allowed) {
       await this.db.transaction(async (tx) => {
-        await tx.query(`DELETE FROM login_attempt WHERE id = $1`, [row.id]);
+        await new LoginAttemptsRepository(tx).deleteAttempt(row.id);
         if (row.account.length >= limits.maxFailuresPerAccount) await this.tellLocked(tx, email, row.account);
       });
       throw tooManyAttempts(decision.retryAfterSeconds);
@@ -84,7 +69,7 @@ export class LoginThrottle {
 
   /** The password was right: the attempt is a success, and clears this address's earlier failures for the account. */
   async succeeded(attempt: LoginAttempt): Promise<void> {
-    await this.db.query(`UPDATE login_attempt SET success = true WHERE id = $1`, [attempt.id]);
+    await this.attempts.markSucceeded(attempt.id);
   }
 
   /**
@@ -92,23 +77,21 @@ export class LoginThrottle {
    * oldest failure that counts, so every refused attempt of one lock-out makes the same outbox row (written once).
    */
   private async tellLocked(tx: EntityManager, email: string, failures: number[]): Promise<void> {
-    const [user]: Array<{ id: string; display_name: string }> = await tx.query(`SELECT id, display_name FROM app_user WHERE email = $1 AND active`, [
-      email.trim().toLowerCase(),
-    ]);
+    const user = await new UsersRepository(tx).findActiveNameByEmail(email.trim().toLowerCase());
     if (!user) return; // an unknown address: nobody to tell
     const oldest = Math.min(...failures.map(Number));
     await new NotificationOutbox(tx).enqueue({
       sourceKey: `user:${user.id}:${NotificationKind.SIGN_IN_LOCKED}:${oldest}`,
       kind: NotificationKind.SIGN_IN_LOCKED,
-      facts: { recipientName: user.display_name },
+      facts: { recipientName: user.displayName },
       recipients: { userId: user.id },
       at: new Date(),
     });
   }
 
   private prune(): void {
-    this.db
-      .query(`DELETE FROM login_attempt WHERE at < now() - make_interval(secs => $1)`, [KEEP_SECONDS])
+    this.attempts
+      .deleteOlderThan(KEEP_SECONDS)
       // Class, message and stack only: the error object would carry the query's parameters.
       .catch((error: unknown) => new Logger('LoginThrottle').error(`api: pruning old login attempts failed: ${errorForLog(error)}`));
   }

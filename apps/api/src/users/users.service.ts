@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { NotificationKind } from '@tsunagu/domain';
-import { AreaEntity, NotificationOutbox, OrganizationEntity, UserEntity } from '@tsunagu/persistence';
+import { NotificationOutbox, UserEntity } from '@tsunagu/persistence';
 import { AuthService } from '../auth/auth.service';
 import { passwordProblems } from '../auth/password-policy';
 import { generateTemporaryPassword, hashPassword } from '../auth/passwords';
@@ -14,6 +14,7 @@ import { isUniqueViolation } from '../directory/organizations.service';
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/users.args';
 import { placementProblems } from './user-placement';
+import { UsersRepository } from './users.repository';
 
 export type UserPage = Page<UserEntity>;
 
@@ -24,35 +25,24 @@ export type UserPage = Page<UserEntity>;
  */
 @Injectable()
 export class UsersService {
+  private readonly users: UsersRepository;
+
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     private readonly auth: AuthService,
-  ) {}
+  ) {
+    this.users = new UsersRepository(db);
+  }
 
   async get(id: string): Promise<UserEntity> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id });
+    const user = await this.users.findById(id);
     if (!user) throw notFound('User');
     return user;
   }
 
   /** A page of users in email order (byte order), after the cursor. */
   async page(filter: UserFilter = {}, first: number, after?: string): Promise<UserPage> {
-    const query = this.db.getRepository(UserEntity).createQueryBuilder('u');
-    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
-    if (filter.organizationId) query.andWhere('u.organization_id = :organizationId', { organizationId: filter.organizationId });
-    if (filter.active !== undefined && filter.active !== null) query.andWhere('u.active = :active', { active: filter.active });
-    const totalCount = await query.clone().getCount();
-    if (after) {
-      const cursor = decodeUserCursor(after);
-      query.andWhere('(u.email COLLATE "C", u.id) > (:cursorEmail COLLATE "C", :cursorId)', { cursorEmail: cursor.email, cursorId: cursor.id });
-    }
-    // Byte order ("C"), the same whatever the database's locale: a cursor compares exactly as the list is sorted.
-    const rows = await query
-      .orderBy('u.email COLLATE "C"', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .take(first + 1)
-      .getMany();
-    return { rows: rows.slice(0, first), totalCount, hasNextPage: rows.length > first };
+    return this.users.page(filter, first, after ? decodeUserCursor(after) : null);
   }
 
   /**
@@ -60,10 +50,10 @@ export class UsersService {
    * and by which administrator it was issued (it expires; the audit log names the administrator at its first use).
    */
   async create(viewer: Viewer, input: CreateUserInput): Promise<{ user: UserEntity; temporaryPassword: string }> {
-    const organization = input.organizationId ? await this.db.getRepository(OrganizationEntity).findOneBy({ id: input.organizationId }) : undefined;
-    const area = input.areaCode ? await this.db.getRepository(AreaEntity).findOneBy({ code: input.areaCode }) : undefined;
+    const organization = input.organizationId ? await this.users.findOrganization(input.organizationId) : undefined;
+    const area = input.areaCode ? await this.users.findAreaByCode(input.areaCode) : undefined;
     const problems: FieldProblem[] = [];
-    if (await this.db.getRepository(UserEntity).existsBy({ email: input.email })) problems.push(emailTaken());
+    if (await this.users.emailTaken(input.email)) problems.push(emailTaken());
     problems.push(...placementProblems({ role: input.role, organization, area }));
     if (problems.length) throw badUserInput(problems);
 
@@ -72,12 +62,15 @@ export class UsersService {
     try {
       // The account and the mail telling its user (never the password) commit together (docs/NOTIFICATIONS.md).
       const id = await this.db.transaction(async (tx) => {
-        const [{ id }]: Array<{ id: string }> = await tx.query(
-          `INSERT INTO app_user (email, display_name, role, organization_id, area_id, password_hash, must_change_password,
-                                 temporary_password_issued_at, temporary_password_issued_by)
-           VALUES ($1, $2, $3, $4, $5, $6, true, now(), $7) RETURNING id`,
-          [input.email, input.displayName, input.role, organization?.id ?? null, area?.id ?? null, passwordHash, viewer.id],
-        );
+        const id = await new UsersRepository(tx).insertTemporaryAccount({
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          organizationId: organization?.id ?? null,
+          areaId: area?.id ?? null,
+          passwordHash,
+          issuedBy: viewer.id,
+        });
         await new NotificationOutbox(tx).enqueue({
           sourceKey: `user:${id}:${NotificationKind.ACCOUNT_CREATED}`,
           kind: NotificationKind.ACCOUNT_CREATED,
@@ -103,21 +96,18 @@ export class UsersService {
   async deactivate(viewer: Viewer, id: string): Promise<UserEntity> {
     if (id === viewer.id) throw badUserInput([{ field: 'id', message: 'you cannot deactivate yourself: ask another administrator' }]);
     await this.db.transaction(async (tx) => {
-      const rows: Array<{ id: string; active: boolean }> = await tx.query(
-        `SELECT id, active FROM app_user WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`,
-        [[id, viewer.id]],
-      );
+      const users = new UsersRepository(tx);
+      const rows = await users.lockForUpdate([id, viewer.id]);
       if (!rows.some((row) => row.id === id)) throw notFound('User');
       if (!rows.some((row) => row.id === viewer.id && row.active)) throw unauthenticated('The token is invalid or has expired: sign in again');
-      await tx.query(`UPDATE app_user SET active = false, token_version = token_version + 1 WHERE id = $1 AND active`, [id]);
+      await users.deactivate(id);
     });
     return this.get(id);
   }
 
   /** The user may sign in again (with their password as it was); tokens from before the deactivation stay void. */
   async reactivate(id: string): Promise<UserEntity> {
-    const [rows]: [Array<{ id: string }>, number] = await this.db.query(`UPDATE app_user SET active = true WHERE id = $1 RETURNING id`, [id]);
-    if (!rows.length) throw notFound('User');
+    if (!(await this.users.reactivate(id))) throw notFound('User');
     return this.get(id);
   }
 
@@ -129,18 +119,13 @@ export class UsersService {
     const temporaryPassword = generateTemporaryPassword();
     const passwordHash = await hashPassword(temporaryPassword);
     await this.db.transaction(async (tx) => {
-      const [rows]: [Array<{ id: string; display_name: string; issued_at: Date }>, number] = await tx.query(
-        `UPDATE app_user SET password_hash = $2, must_change_password = true, password_changed_at = now(), token_version = token_version + 1,
-                             temporary_password_issued_at = now(), temporary_password_issued_by = $3
-          WHERE id = $1 RETURNING id, display_name, temporary_password_issued_at AS issued_at`,
-        [id, passwordHash, viewer.id],
-      );
-      if (!rows.length) throw notFound('User');
+      const issued = await new UsersRepository(tx).issueTemporaryPassword(id, passwordHash, viewer.id);
+      if (!issued) throw notFound('User');
       // The user learns of the reset (not the password: the administrator hands that over), in this transaction.
       await new NotificationOutbox(tx).enqueue({
-        sourceKey: `user:${id}:${NotificationKind.PASSWORD_RESET_DONE}:${new Date(rows[0].issued_at).toISOString()}`,
+        sourceKey: `user:${id}:${NotificationKind.PASSWORD_RESET_DONE}:${new Date(issued.issuedAt).toISOString()}`,
         kind: NotificationKind.PASSWORD_RESET_DONE,
-        facts: { recipientName: rows[0].display_name },
+        facts: { recipientName: issued.displayName },
         recipients: { userId: id },
         at: new Date(),
       });
@@ -156,7 +141,7 @@ export class UsersService {
    * was, so the caller can tell whether a temporary password was replaced.
    */
   async changeMyPassword(viewer: Viewer, currentPassword: string, newPassword: string, clientAddress: string | undefined): Promise<UserEntity> {
-    const user = await this.db.getRepository(UserEntity).findOneBy({ id: viewer.id, active: true });
+    const user = await this.users.findActiveById(viewer.id);
     if (!user) throw unauthenticated('The token is invalid or has expired: sign in again');
     if (this.auth.temporaryPasswordExpired(user)) {
       throw unauthenticated('The temporary password has expired: ask an administrator to reset it', { reason: TEMPORARY_PASSWORD_EXPIRED });
@@ -171,14 +156,9 @@ export class UsersService {
     if (problems.length) throw badUserInput(problems);
 
     const passwordHash = await hashPassword(newPassword);
-    const [rows]: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE app_user SET password_hash = $2, must_change_password = false, password_changed_at = now(), token_version = token_version + 1,
-                           temporary_password_issued_at = NULL, temporary_password_issued_by = NULL
-        WHERE id = $1 AND active AND token_version = $3 RETURNING id`,
-      [user.id, passwordHash, user.tokenVersion],
-    );
     // Reset or deactivated by an administrator in the meantime: this token is already void.
-    if (!rows.length) throw unauthenticated('The token is invalid or has expired: sign in again');
+    if (!(await this.users.replacePassword(user.id, passwordHash, user.tokenVersion)))
+      throw unauthenticated('The token is invalid or has expired: sign in again');
     return user;
   }
 }
