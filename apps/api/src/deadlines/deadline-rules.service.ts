@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DeadlineRule, DEFAULT_DEADLINE_RULE, NeedCategory } from '@tsunagu/domain';
 import { DeadlineRuleEntity } from '@tsunagu/persistence';
+import { DeadlineRulesRepository } from './deadline-rules.repository';
 import { SetDeadlineRuleInput } from './dto/set-deadline-rule.input';
 import { DeadlineRuleModel } from './models/deadline-rule.model';
 
@@ -11,33 +12,34 @@ import { DeadlineRuleModel } from './models/deadline-rule.model';
  */
 @Injectable()
 export class DeadlineRulesService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  private readonly repository: DeadlineRulesRepository;
+
+  constructor(@Inject(DataSource) db: DataSource) {
+    this.repository = new DeadlineRulesRepository(db);
+  }
 
   async all(): Promise<DeadlineRuleModel[]> {
-    const rows = await this.db.getRepository(DeadlineRuleEntity).find();
+    const rows = await this.repository.all();
     const byCategory = new Map(rows.map((row) => [row.category, row]));
     return Object.values(NeedCategory).map((category) => toModel(category, byCategory.get(category)));
   }
 
   async forCategory(category: NeedCategory): Promise<DeadlineRule> {
-    const row = await this.db.getRepository(DeadlineRuleEntity).findOneBy({ category });
+    const row = await this.repository.findByCategory(category);
     const { customized: _customized, category: _category, ...rule } = toModel(category, row ?? undefined);
     return rule;
   }
 
   async set(input: SetDeadlineRuleInput): Promise<DeadlineRuleModel> {
-    await this.db.getRepository(DeadlineRuleEntity).upsert(
-      {
-        category: input.category,
-        offerResponseDays: input.offerResponseDays,
-        progressReminderDays: input.progressReminderDays,
-        unmatchedEscalationDays: input.unmatchedEscalationDays,
-        // Left out: the column keeps its value (its default on a new row).
-        ...(input.tier1ResponseDays != null ? { tier1ResponseDays: input.tier1ResponseDays } : {}),
-      },
-      ['category'],
-    );
-    return toModel(input.category, await this.db.getRepository(DeadlineRuleEntity).findOneByOrFail({ category: input.category }));
+    const row = await this.repository.upsert({
+      category: input.category,
+      offerResponseDays: input.offerResponseDays,
+      progressReminderDays: input.progressReminderDays,
+      unmatchedEscalationDays: input.unmatchedEscalationDays,
+      // Left out: the column keeps its value (its default on a new row).
+      ...(input.tier1ResponseDays != null ? { tier1ResponseDays: input.tier1ResponseDays } : {}),
+    });
+    return toModel(input.category, row);
   }
 }
 

@@ -1,30 +1,35 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AreaEntity, OrganizationEntity } from '@tsunagu/persistence';
+import { DirectoryRepository } from './directory.repository';
 import { OrganizationsArgs } from './dto/organizations.args';
 
 /** Reads of the directory: areas and organisations. Everyone signed in may read it. */
 @Injectable()
 export class DirectoryService {
-  constructor(@Inject(DataSource) private readonly db: DataSource) {}
+  private readonly repository: DirectoryRepository;
+
+  constructor(@Inject(DataSource) db: DataSource) {
+    this.repository = new DirectoryRepository(db);
+  }
 
   areas(): Promise<AreaEntity[]> {
-    return this.db.getRepository(AreaEntity).find({ order: { sortOrder: 'ASC', code: 'ASC' } });
+    return this.repository.areas();
   }
 
   areaByCode(code: string): Promise<AreaEntity | null> {
-    return this.db.getRepository(AreaEntity).findOneBy({ code });
+    return this.repository.areaByCode(code);
   }
 
   /** Area ids by code, for the codes that exist. */
   async areaIdsByCode(codes: readonly string[]): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
-    const rows: Array<{ id: string; code: string }> = await this.db.query(`SELECT id, code FROM area WHERE code = ANY ($1)`, [[...new Set(codes)]]);
+    const rows = await this.repository.areaIdsByCode(codes);
     return new Map(rows.map((row) => [row.code, row.id]));
   }
 
   organization(id: string): Promise<OrganizationEntity | null> {
-    return this.db.getRepository(OrganizationEntity).findOneBy({ id });
+    return this.repository.findById(id);
   }
 
   /**
@@ -33,31 +38,18 @@ export class DirectoryService {
    * hasSystemUsers says. Sign-in rate limits and an expired temporary password do not count: they pass, or an
    * administrator lifts them.
    */
-  async hasActiveUser(organizationId: string): Promise<boolean> {
-    const [row]: Array<{ found: boolean }> = await this.db.query(
-      `SELECT EXISTS (SELECT 1 FROM app_user WHERE organization_id = $1 AND active) AS found`,
-      [organizationId],
-    );
-    return row.found;
+  hasActiveUser(organizationId: string): Promise<boolean> {
+    return this.repository.hasActiveUser(organizationId);
   }
 
   /** The organisations with these ids, in the order of the ids (unknown ids left out). */
   async organizationsInOrder(ids: readonly string[]): Promise<OrganizationEntity[]> {
     if (!ids.length) return [];
-    const found = new Map((await this.db.getRepository(OrganizationEntity).findBy({ id: In([...ids]) })).map((org) => [org.id, org]));
+    const found = new Map((await this.repository.findByIds(ids)).map((org) => [org.id, org]));
     return ids.flatMap((id) => found.get(id) ?? []);
   }
 
   organizations(filter: OrganizationsArgs): Promise<OrganizationEntity[]> {
-    const query = this.db.getRepository(OrganizationEntity).createQueryBuilder('o').orderBy('o.name', 'ASC').addOrderBy('o.id', 'ASC');
-    if (filter.kind) query.andWhere('o.kind = :kind', { kind: filter.kind });
-    if (filter.category) query.andWhere(':category = ANY (o.categories)', { category: filter.category });
-    if (filter.areaCode) {
-      query.andWhere(
-        'EXISTS (SELECT 1 FROM organization_area oa JOIN area a ON a.id = oa.area_id WHERE oa.organization_id = o.id AND a.code = :areaCode)',
-        { areaCode: filter.areaCode },
-      );
-    }
-    return query.getMany();
+    return this.repository.organizations(filter);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { NeedCategory } from '@tsunagu/domain';
 import { OrganizationEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../common/viewer';
@@ -7,6 +7,7 @@ import { badUserInput, FieldProblem, notFound } from '../common/graphql-errors';
 import { assertMaySetCapacity } from './directory-access.policy';
 import { DirectoryService } from './directory.service';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
+import { OrganizationsRepository } from './organizations.repository';
 
 /**
  * Changes to organisations: an administrator creates and edits them; partner staff switch their own capacity.
@@ -14,10 +15,14 @@ import { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organiza
  */
 @Injectable()
 export class OrganizationsService {
+  private readonly organizations: OrganizationsRepository;
+
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     private readonly directory: DirectoryService,
-  ) {}
+  ) {
+    this.organizations = new OrganizationsRepository(db);
+  }
 
   async create(input: CreateOrganizationInput): Promise<OrganizationEntity> {
     const problems: FieldProblem[] = [];
@@ -25,22 +30,20 @@ export class OrganizationsService {
     if (await this.nameTakenBy(input.name)) problems.push(nameTaken(input.name));
     if (problems.length) throw badUserInput(problems);
 
-    const id = await this.write(input.name, async (tx) => {
-      const org = await tx.getRepository(OrganizationEntity).save(
-        tx.getRepository(OrganizationEntity).create({
-          name: input.name,
-          kind: input.kind,
-          categories: inCategoryOrder(input.categories),
-          contactName: input.contactName ?? null,
-          contactEmail: input.contactEmail ?? null,
-          contactPhone: input.contactPhone ?? null,
-          notificationEmail: input.notificationEmail ?? null,
-          hasSystemUsers: input.hasSystemUsers,
-          acceptingReferrals: input.acceptingReferrals,
-        }),
-      );
-      await replaceOrganizationAreas(tx, org.id, areaIds);
-      return org.id;
+    const id = await this.write(input.name, async (organizations) => {
+      const created = await organizations.insert({
+        name: input.name,
+        kind: input.kind,
+        categories: inCategoryOrder(input.categories),
+        contactName: input.contactName ?? null,
+        contactEmail: input.contactEmail ?? null,
+        contactPhone: input.contactPhone ?? null,
+        notificationEmail: input.notificationEmail ?? null,
+        hasSystemUsers: input.hasSystemUsers,
+        acceptingReferrals: input.acceptingReferrals,
+      });
+      await organizations.replaceAreas(created, areaIds);
+      return created;
     });
     return (await this.directory.organization(id))!;
   }
@@ -56,8 +59,8 @@ export class OrganizationsService {
     }
     if (problems.length) throw badUserInput(problems);
 
-    await this.write(input.name ?? org.name, async (tx) => {
-      await tx.getRepository(OrganizationEntity).update(id, {
+    await this.write(input.name ?? org.name, async (organizations) => {
+      await organizations.update(id, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.kind !== undefined && { kind: input.kind }),
         ...(input.categories !== undefined && { categories: inCategoryOrder(input.categories) }),
@@ -69,7 +72,7 @@ export class OrganizationsService {
         ...(input.acceptingReferrals !== undefined && { acceptingReferrals: input.acceptingReferrals }),
         updatedAt: new Date(),
       });
-      if (areaIds) await replaceOrganizationAreas(tx, id, areaIds);
+      if (areaIds) await organizations.replaceAreas(id, areaIds);
     });
     return (await this.directory.organization(id))!;
   }
@@ -77,11 +80,7 @@ export class OrganizationsService {
   /** Capacity on or off: routing offers new needs only to organisations accepting referrals. Offers already out stay. */
   async setAcceptingReferrals(viewer: Viewer, id: string, accepting: boolean): Promise<OrganizationEntity> {
     assertMaySetCapacity(viewer, id);
-    const [rows]: [Array<{ id: string }>, number] = await this.db.query(
-      `UPDATE organization SET accepting_referrals = $2, updated_at = now() WHERE id = $1 RETURNING id`,
-      [id, accepting],
-    );
-    if (!rows.length) throw notFound('Organization');
+    if (!(await this.organizations.setAcceptingReferrals(id, accepting))) throw notFound('Organization');
     return (await this.directory.organization(id))!;
   }
 
@@ -94,29 +93,22 @@ export class OrganizationsService {
   }
 
   /** The id of the organisation with this name, if any. */
-  private async nameTakenBy(name: string): Promise<string | null> {
-    const [row] = await this.db.query(`SELECT id FROM organization WHERE name = $1`, [name]);
-    return row?.id ?? null;
+  private nameTakenBy(name: string): Promise<string | null> {
+    return this.organizations.idByName(name);
   }
 
-  /** Runs a write in a transaction; a name taken meanwhile by a concurrent write is still BAD_USER_INPUT on `name`. */
-  private async write<T>(name: string, work: (tx: EntityManager) => Promise<T>): Promise<T> {
+  /**
+   * Runs a write in a transaction, on a repository of that transaction; a name taken meanwhile by a concurrent write is
+   * still BAD_USER_INPUT on `name`.
+   */
+  private async write<T>(name: string, work: (organizations: OrganizationsRepository) => Promise<T>): Promise<T> {
     try {
-      return await this.db.transaction(work);
+      return await this.db.transaction((tx) => work(new OrganizationsRepository(tx)));
     } catch (error) {
       if (isUniqueViolation(error, 'organization_name_key')) throw badUserInput([nameTaken(name)]);
       throw error;
     }
   }
-}
-
-/** Makes the organisation serve exactly these areas. */
-export async function replaceOrganizationAreas(tx: EntityManager, organizationId: string, areaIds: readonly string[]): Promise<void> {
-  await tx.query(`DELETE FROM organization_area WHERE organization_id = $1 AND NOT (area_id = ANY ($2::uuid[]))`, [organizationId, areaIds]);
-  await tx.query(`INSERT INTO organization_area (organization_id, area_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [
-    organizationId,
-    areaIds,
-  ]);
 }
 
 /** Categories without repeats, in the order of the NeedCategory enum (so lists compare and read the same everywhere). */

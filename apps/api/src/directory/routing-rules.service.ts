@@ -3,8 +3,10 @@ import { DataSource } from 'typeorm';
 import { NeedCategory, PARTNER_ORGANIZATION_KINDS } from '@tsunagu/domain';
 import { AreaEntity, CandidateDirectory, OrganizationEntity } from '@tsunagu/persistence';
 import { badUserInput, FieldProblem } from '../common/graphql-errors';
+import { DirectoryRepository } from './directory.repository';
 import { DirectoryService } from './directory.service';
 import { RoutingRulesArgs } from './dto/routing-rule.args';
+import { RoutingRulesRepository } from './routing-rules.repository';
 
 export interface RoutingRuleView {
   category: NeedCategory;
@@ -21,20 +23,20 @@ const CATEGORY_ORDER = Object.values(NeedCategory);
  */
 @Injectable()
 export class RoutingRulesService {
+  private readonly routingRules: RoutingRulesRepository;
+  private readonly areaReads: DirectoryRepository;
+
   constructor(
     @Inject(DataSource) private readonly db: DataSource,
     private readonly directory: DirectoryService,
-  ) {}
+  ) {
+    this.routingRules = new RoutingRulesRepository(db);
+    this.areaReads = new DirectoryRepository(db);
+  }
 
   /** The rules, by area (in the areas' order) then category; an unknown area code matches none. */
   async rules(filter: RoutingRulesArgs): Promise<RoutingRuleView[]> {
-    const rows: Array<{ category: NeedCategory; areaId: string; organizationId: string }> = await this.db.query(
-      `SELECT rp.category, rp.area_id AS "areaId", rp.organization_id AS "organizationId"
-         FROM routing_preference rp JOIN area a ON a.id = rp.area_id
-        WHERE ($2::text IS NULL OR rp.category = $2) AND ($3::text IS NULL OR a.code = $3)
-        ORDER BY a.sort_order, a.code, array_position($1::text[], rp.category), rp.rank`,
-      [CATEGORY_ORDER, filter.category ?? null, filter.areaCode ?? null],
-    );
+    const rows = await this.routingRules.rules(CATEGORY_ORDER, filter.category ?? null, filter.areaCode ?? null);
     const areas = new Map((await this.areas(rows.map((r) => r.areaId))).map((area) => [area.id, area]));
     const organizations = new Map(
       (await this.directory.organizationsInOrder([...new Set(rows.map((r) => r.organizationId))])).map((org) => [org.id, org]),
@@ -66,16 +68,10 @@ export class RoutingRulesService {
     if (problems.length) throw badUserInput(problems);
 
     await this.db.transaction(async (tx) => {
-      // Two administrators saving the same rule at once: the second waits, then replaces the first's list whole.
-      await tx.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [`routing_preference:${category}:${area!.id}`]);
-      await tx.query(`DELETE FROM routing_preference WHERE category = $1 AND area_id = $2`, [category, area!.id]);
-      if (organizationIds.length) {
-        await tx.query(
-          `INSERT INTO routing_preference (category, area_id, rank, organization_id)
-           SELECT $1, $2, ids.rank, ids.id FROM unnest($3::uuid[]) WITH ORDINALITY AS ids (id, rank)`,
-          [category, area!.id, organizationIds],
-        );
-      }
+      const routingRules = new RoutingRulesRepository(tx);
+      // The lock first, in the same transaction as the replacement: a concurrent save of the same rule waits for it.
+      await routingRules.lockRule(category, area!.id);
+      await routingRules.replaceRule(category, area!.id, organizationIds);
     });
     return { category, area: area!, organizations: [...organizations] };
   }
@@ -89,12 +85,6 @@ export class RoutingRulesService {
   }
 
   private async areas(ids: readonly string[]): Promise<AreaEntity[]> {
-    return ids.length
-      ? this.db
-          .getRepository(AreaEntity)
-          .createQueryBuilder('a')
-          .whereInIds([...new Set(ids)])
-          .getMany()
-      : [];
+    return ids.length ? this.areaReads.areasByIds(ids) : [];
   }
 }

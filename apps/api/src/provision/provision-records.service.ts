@@ -7,6 +7,7 @@ import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, isoInstantPart, uuidPart } from '../common/pagination/key-cursor';
 import { periodProblems } from './period';
 import { ProvisionCsvRow } from './provision-csv';
+import { ProvisionRecordsRepository } from './provision-records.repository';
 
 export type ProvisionRecordPage = Page<ProvisionRecordEntity>;
 
@@ -19,41 +20,26 @@ export const PROVISION_CSV_MAX_ROWS = 50_000;
  */
 @Injectable()
 export class ProvisionRecordsService {
+  private readonly repository: ProvisionRecordsRepository;
+
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) db: DataSource,
     private readonly keys: DataKeyring,
-  ) {}
+  ) {
+    this.repository = new ProvisionRecordsRepository(db);
+  }
 
   async page(from: Date, to: Date, first: number, after?: string): Promise<ProvisionRecordPage> {
     assertPeriod(from, to);
-    const query = this.db.getRepository(ProvisionRecordEntity).createQueryBuilder('p').where('p.at >= :from AND p.at < :to', { from, to });
-    const totalCount = await query.clone().getCount();
-    if (after) {
-      const cursor = decodeCursor(after);
-      query.andWhere('(p.at, p.id) > (:cursorAt, :cursorId)', { cursorAt: cursor.at, cursorId: cursor.id });
-    }
-    const rows = await query
-      .orderBy('p.at', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .take(first + 1)
-      .getMany();
+    const cursor = after ? decodeCursor(after) : undefined;
+    const { rows, totalCount } = await this.repository.page(from, to, cursor, first + 1);
     return { rows: rows.slice(0, first).map((row) => this.open(row)), totalCount, hasNextPage: rows.length > first };
   }
 
   /** Every record of the period with its recipient's name, oldest first, for the CSV export. */
   async csvRows(from: Date, to: Date): Promise<ProvisionCsvRow[]> {
     assertPeriod(from, to);
-    const rows: ProvisionCsvRow[] = await this.db.query(
-      `SELECT p.id, p.at, p.referral_id AS "referralId", p.recipient_organization_id AS "recipientOrganizationId",
-              o.name AS "recipientOrganizationName", p.items, p.consent_obtained AS "consentObtained",
-              p.consent_method AS "consentMethod", p.consent_obtained_at AS "consentObtainedAt",
-              p.consent_given_by AS "consentGivenBy", p.handoff_seq AS "handoffSeq"
-         FROM provision_record p JOIN organization o ON o.id = p.recipient_organization_id
-        WHERE p.at >= $1 AND p.at < $2
-        ORDER BY p.at, p.id
-        LIMIT $3`,
-      [from, to, PROVISION_CSV_MAX_ROWS + 1],
-    );
+    const rows = await this.repository.csvRows(from, to, PROVISION_CSV_MAX_ROWS + 1);
     if (rows.length > PROVISION_CSV_MAX_ROWS) {
       throw badUserInput([{ field: 'to', message: `the period holds more than ${PROVISION_CSV_MAX_ROWS} records: export a shorter one` }]);
     }

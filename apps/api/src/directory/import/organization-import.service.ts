@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectoryService } from '../directory.service';
-import { inCategoryOrder, replaceOrganizationAreas } from '../organizations.service';
+import { ImportedOrganization, OrganizationsRepository } from '../organizations.repository';
+import { inCategoryOrder } from '../organizations.service';
 import { ImportProblem, OrganizationRow, readOrganizationRows, sortProblems } from './organization-rows';
 
 export interface OrganizationImportResult {
@@ -41,11 +42,11 @@ export class OrganizationImportService {
 
     let created = 0;
     await this.db.transaction(async (tx) => {
+      const organizations = new OrganizationsRepository(tx);
       for (const row of rows) {
-        const [written] = await tx.query(UPSERT, upsertParameters(row));
+        const written = await organizations.upsertByName(imported(row));
         if (written.created) created++;
-        await replaceOrganizationAreas(
-          tx,
+        await organizations.replaceAreas(
           written.id,
           row.areaCodes.map((code) => areaIds.get(code)!),
         );
@@ -55,31 +56,16 @@ export class OrganizationImportService {
   }
 }
 
-// Matched on the unique name, so a row is an update even if the organisation was created since the file was checked.
-// xmax = 0 only on a freshly inserted row: that tells created from updated.
-const UPSERT = `
-  INSERT INTO organization (name, kind, categories, contact_name, contact_email, contact_phone, has_system_users, accepting_referrals)
-  VALUES ($1, $2, $3, $4, $5, $6, COALESCE($7, true), COALESCE($8, true))
-  ON CONFLICT (name) DO UPDATE SET
-    kind = EXCLUDED.kind,
-    categories = EXCLUDED.categories,
-    contact_name = EXCLUDED.contact_name,
-    contact_email = EXCLUDED.contact_email,
-    contact_phone = EXCLUDED.contact_phone,
-    has_system_users = COALESCE($7, organization.has_system_users),
-    accepting_referrals = COALESCE($8, organization.accepting_referrals),
-    updated_at = now()
-  RETURNING id, (xmax = 0) AS created`;
-
-function upsertParameters(row: OrganizationRow): unknown[] {
-  return [
-    row.name,
-    row.kind,
-    inCategoryOrder(row.categories),
-    row.contactName,
-    row.contactEmail,
-    row.contactPhone,
-    row.hasSystemUsers,
-    row.acceptingReferrals,
-  ];
+/** The row's values as written; the upsert (OrganizationsRepository.upsertByName) matches it by name. */
+function imported(row: OrganizationRow): ImportedOrganization {
+  return {
+    name: row.name,
+    kind: row.kind,
+    categories: inCategoryOrder(row.categories),
+    contactName: row.contactName,
+    contactEmail: row.contactEmail,
+    contactPhone: row.contactPhone,
+    hasSystemUsers: row.hasSystemUsers,
+    acceptingReferrals: row.acceptingReferrals,
+  };
 }
