@@ -7,6 +7,7 @@ import { toReferralModel } from '../referrals/referral.mapper';
 import { visibleSubjectItems } from '../referrals/referral-access.policy';
 import type { ReferralFilter } from '../referrals/dto/referrals.args';
 import type { ReferralExportRow } from './referral-export-columns';
+import { ReferralExportRepository } from './referral-export.repository';
 
 /** What an export found while it ran, for its audit event. */
 export interface ExportTally {
@@ -22,10 +23,14 @@ export interface ExportTally {
  */
 @Injectable()
 export class ReferralExportService {
+  private readonly repository: ReferralExportRepository;
+
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) db: DataSource,
     private readonly referrals: ReferralQueryService,
-  ) {}
+  ) {
+    this.repository = new ReferralExportRepository(db);
+  }
 
   /**
    * Whether this viewer's role may see any resident's personal data at all: the access policy asked about the referral
@@ -40,13 +45,13 @@ export class ReferralExportService {
   async *rows(viewer: Viewer, filter: ReferralFilter, personalData: boolean, tally: ExportTally): AsyncGenerator<ReferralExportRow> {
     // The directory is small: its names once per export instead of a join per batch.
     const [areas, organizations, users] = await Promise.all([
-      this.db.query(`SELECT id, code, name FROM area`),
-      this.db.query(`SELECT id, name FROM organization`),
-      this.db.query(`SELECT id, display_name AS name FROM app_user`),
+      this.repository.areaNames(),
+      this.repository.organizationNames(),
+      this.repository.userNames(),
     ]);
-    const area = new Map<string, { code: string; name: string }>(areas.map((a: { id: string; code: string; name: string }) => [a.id, a]));
-    const organization = new Map<string, string>(organizations.map((o: { id: string; name: string }) => [o.id, o.name]));
-    const user = new Map<string, string>(users.map((u: { id: string; name: string }) => [u.id, u.name]));
+    const area = new Map<string, { code: string; name: string }>(areas.map((a) => [a.id, a]));
+    const organization = new Map<string, string>(organizations.map((o) => [o.id, o.name]));
+    const user = new Map<string, string>(users.map((u) => [u.id, u.name]));
     for await (const row of this.referrals.allMatching(viewer, filter, { personalData })) {
       const referral = toReferralModel(row, viewer);
       tally.rows++;
