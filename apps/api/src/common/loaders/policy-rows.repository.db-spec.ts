@@ -19,8 +19,8 @@ async function issue(name: string, createdAt: string, areaIds: string[]): Promis
   for (const areaId of areaIds) await t.db.query(`INSERT INTO regional_issue_area (issue_id, area_id) VALUES ($1, $2)`, [ids[name], areaId]);
 }
 
-async function referral(name: string): Promise<void> {
-  ids[name] = randomUUID();
+async function referral(name: string, id: string): Promise<void> {
+  ids[name] = id;
   await t.db.query(
     `INSERT INTO referral (id, workflow_id, client_request_id, status, category, area_id, summary, subject_kind, destination,
                            submitted_by_id, last_seq, created_at, updated_at)
@@ -72,8 +72,10 @@ beforeAll(async () => {
   await t.db.query(`UPDATE area SET sort_order = -1 WHERE id = $1`, [t.city.secondAreaId]);
   await issue('I1', '2026-12-01T00:00:00Z', [t.city.areaId, t.city.secondAreaId]);
   await issue('I2', '2026-12-02T00:00:00Z', [t.city.areaId]);
-  await referral('r1');
-  await referral('r2');
+  // r2, linked to I1 first, has the greater id: the links' order is their time's, not their ids'.
+  const [smaller, greater] = [randomUUID(), randomUUID()].sort();
+  await referral('r1', smaller);
+  await referral('r2', greater);
   await link('I1', 'r2', '2026-12-03T00:00:00Z');
   await link('I1', 'r1', '2026-12-04T00:00:00Z');
   await link('I2', 'r1', '2026-12-05T00:00:00Z');
