@@ -14,10 +14,10 @@ import { badUserInput, FieldProblem, notFound } from '../../common/graphql-error
 import { DirectoryService } from '../../directory/directory.service';
 import { ReferralQueryService } from '../../referrals/referral-query.service';
 import { IssueWorkflowClient } from '../shared/issue-workflow.client';
-import { namedQuery } from '../shared/named-query';
 import { PolicyQueryService } from '../shared/policy-query.service';
 import type { IssueRow } from '../../common/loaders/policy-rows';
 import { CreateRegionalIssueInput, UpdateRegionalIssueInput } from './dto/regional-issue.input';
+import { RegionalIssueLinksRepository } from './regional-issue-links.repository';
 
 /**
  * Creates and changes regional issues through their workflows (IssueWorkflowClient). The api checks what it can see
@@ -25,13 +25,17 @@ import { CreateRegionalIssueInput, UpdateRegionalIssueInput } from './dto/region
  */
 @Injectable()
 export class RegionalIssueCommandsService {
+  private readonly links: RegionalIssueLinksRepository;
+
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) db: DataSource,
     private readonly workflows: IssueWorkflowClient,
     private readonly issues: PolicyQueryService,
     private readonly referrals: ReferralQueryService,
     private readonly directory: DirectoryService,
-  ) {}
+  ) {
+    this.links = new RegionalIssueLinksRepository(db);
+  }
 
   async create(viewer: Viewer, input: CreateRegionalIssueInput): Promise<IssueRow> {
     const problems: FieldProblem[] = [];
@@ -91,11 +95,7 @@ export class RegionalIssueCommandsService {
 
   async unlink(viewer: Viewer, id: string, referralId: string, reason: string): Promise<IssueRow> {
     const issue = await this.issues.findIssue(viewer, id);
-    const [linked] = await namedQuery(this.db, 'SELECT 1 FROM regional_issue_referral WHERE issue_id = :id AND referral_id = :referralId', {
-      id,
-      referralId,
-    });
-    if (!linked) throw notFound('Linked referral');
+    if (!(await this.links.isLinked(id, referralId))) throw notFound('Linked referral');
     await this.workflows.update(issue, unlinkReferralUpdate, { actor: { userId: viewer.id }, referralId, reason: reason.trim() });
     return this.issues.findIssue(viewer, id);
   }

@@ -5,10 +5,10 @@ import { ErrorCode, formatJstDateTime, SubcommitteeDecision } from '@tsunagu/dom
 import { addProposalToAgendaUpdate, recordSubcommitteeDecisionUpdate, removeProposalFromAgendaUpdate } from '@tsunagu/temporal';
 import type { Viewer } from '../../common/viewer';
 import { IssueWorkflowClient } from '../shared/issue-workflow.client';
-import { namedQuery } from '../shared/named-query';
 import { PolicyQueryService } from '../shared/policy-query.service';
-import { MEETING_COLUMNS, MeetingRow, ProposalRow } from '../../common/loaders/policy-rows';
+import type { MeetingRow, ProposalRow } from '../../common/loaders/policy-rows';
 import { CreateSubcommitteeMeetingInput } from './dto/subcommittee-meeting.input';
+import { SubcommitteeMeetingsRepository } from './subcommittee-meetings.repository';
 
 /** At most this many meetings in one answer of subcommitteeMeetings. */
 export const MAX_MEETINGS = 500;
@@ -16,29 +16,29 @@ export const MAX_MEETINGS = 500;
 /** Rounds of taking items off before a cancellation gives up (an item put on meanwhile makes another round). */
 const CANCEL_ROUNDS = 3;
 
-/** The undecided items of a meeting's agenda (the proposals a cancellation takes off). */
-const UNDECIDED_ITEMS = `SELECT ai.proposal_id AS "proposalId" FROM agenda_item ai WHERE ai.meeting_id = :id AND ai.decision IS NULL ORDER BY ai.added_at`;
-
 /**
  * Meetings are plain records the subcommittee's secretary keeps (written here, no workflow); what is decided at them
  * belongs to the proposal and goes through its issue's workflow, once the meeting is known to exist.
  */
 @Injectable()
 export class SubcommitteeMeetingsService {
+  private readonly meetings: SubcommitteeMeetingsRepository;
+
   constructor(
-    @Inject(DataSource) private readonly db: DataSource,
+    @Inject(DataSource) db: DataSource,
     private readonly workflows: IssueWorkflowClient,
     private readonly queries: PolicyQueryService,
-  ) {}
+  ) {
+    this.meetings = new SubcommitteeMeetingsRepository(db);
+  }
 
   async create(viewer: Viewer, input: CreateSubcommitteeMeetingInput): Promise<MeetingRow> {
-    const [row] = await namedQuery<MeetingRow>(
-      this.db,
-      `INSERT INTO subcommittee_meeting AS m (title, held_at, location, created_by_id) VALUES (:title, :heldAt, :location, :createdById)
-       RETURNING ${MEETING_COLUMNS}`,
-      { title: input.title.trim(), heldAt: input.heldAt, location: input.location?.trim() || null, createdById: viewer.id },
-    );
-    return row;
+    return this.meetings.insertMeeting({
+      title: input.title.trim(),
+      heldAt: input.heldAt,
+      location: input.location?.trim() || null,
+      createdById: viewer.id,
+    });
   }
 
   async addToAgenda(viewer: Viewer, meetingId: string, proposalId: string): Promise<MeetingRow> {
@@ -71,11 +71,7 @@ export class SubcommitteeMeetingsService {
   /** Moves a meeting that has not been held (and is not cancelled) to another time. */
   async reschedule(viewer: Viewer, meetingId: string, heldAt: Date): Promise<MeetingRow> {
     requireNotHeld(await this.queries.findMeeting(viewer, meetingId));
-    const row = await this.updateMeeting(
-      `UPDATE subcommittee_meeting AS m SET held_at = :heldAt WHERE m.id = :id AND m.cancelled_at IS NULL AND m.held_at > now()
-       RETURNING ${MEETING_COLUMNS}`,
-      { id: meetingId, heldAt },
-    );
+    const row = await this.meetings.rescheduleUpcoming(meetingId, heldAt);
     if (row) return row;
     // Held or cancelled between the check and the write: say which.
     requireNotHeld(await this.queries.findMeeting(viewer, meetingId));
@@ -91,22 +87,12 @@ export class SubcommitteeMeetingsService {
     const text = reason.trim();
     for (let round = 0; round < CANCEL_ROUNDS; round += 1) {
       requireNotHeld(await this.queries.findMeeting(viewer, meetingId));
-      const items = await namedQuery<{ proposalId: string }>(this.db, UNDECIDED_ITEMS, { id: meetingId });
-      for (const { proposalId } of items) {
+      for (const proposalId of await this.meetings.undecidedProposalIds(meetingId)) {
         await this.takeOff(viewer, meetingId, proposalId, `部会の中止: ${text}`);
       }
-      const row = await this.updateMeeting(
-        `UPDATE subcommittee_meeting AS m SET cancelled_at = now(), cancelled_by_id = :userId, cancel_reason = :reason
-          WHERE m.id = :id AND m.cancelled_at IS NULL AND m.held_at > now()
-            AND NOT EXISTS (SELECT 1 FROM agenda_item ai WHERE ai.meeting_id = m.id)
-         RETURNING ${MEETING_COLUMNS}`,
-        { id: meetingId, userId: viewer.id, reason: text },
-      );
+      const row = await this.meetings.cancelUpcomingWithEmptyAgenda(meetingId, viewer.id, text);
       if (row) return row;
-      const decided = await namedQuery(this.db, `SELECT 1 FROM agenda_item ai WHERE ai.meeting_id = :id AND ai.decision IS NOT NULL LIMIT 1`, {
-        id: meetingId,
-      });
-      if (decided.length > 0)
+      if (await this.meetings.hasDecision(meetingId))
         throw meetingConflict('この部会には決定が記録されているため中止できません', await this.queries.findMeeting(viewer, meetingId));
     }
     throw meetingConflict('議題の追加が続いたため中止できませんでした。もう一度お試しください', await this.queries.findMeeting(viewer, meetingId));
@@ -117,12 +103,6 @@ export class SubcommitteeMeetingsService {
     requireNotHeld(await this.queries.findMeeting(viewer, meetingId));
     await this.takeOff(viewer, meetingId, proposalId, reason?.trim() || '議題から外しました');
     return this.queries.findMeeting(viewer, meetingId);
-  }
-
-  /** The meeting an UPDATE … RETURNING changed, or undefined (TypeORM answers an UPDATE with [rows, rowCount]). */
-  private async updateMeeting(sql: string, params: Record<string, unknown>): Promise<MeetingRow | undefined> {
-    const [rows] = await namedQuery<MeetingRow[]>(this.db, sql, params);
-    return rows[0];
   }
 
   private async takeOff(viewer: Viewer, meetingId: string, proposalId: string, reason: string): Promise<void> {
