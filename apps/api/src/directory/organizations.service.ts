@@ -4,6 +4,7 @@ import { NeedCategory } from '@tsunagu/domain';
 import { OrganizationEntity } from '@tsunagu/persistence';
 import type { Viewer } from '../common/viewer';
 import { badUserInput, FieldProblem, notFound } from '../common/graphql-errors';
+import { isUniqueViolation } from '../common/unique-violation';
 import { assertMaySetCapacity } from './directory-access.policy';
 import { DirectoryService } from './directory.service';
 import { CreateOrganizationInput, UpdateOrganizationInput } from './dto/organization.input';
@@ -114,12 +115,6 @@ export class OrganizationsService {
 /** Categories without repeats, in the order of the NeedCategory enum (so lists compare and read the same everywhere). */
 export function inCategoryOrder(categories: readonly NeedCategory[]): NeedCategory[] {
   return Object.values(NeedCategory).filter((category) => categories.includes(category));
-}
-
-export function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const driver = e?.driverError ?? e;
-  return driver?.code === '23505' && driver.constraint === constraint;
 }
 
 function nameTaken(name: string): FieldProblem {

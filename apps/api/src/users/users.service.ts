@@ -10,7 +10,7 @@ import { TEMPORARY_PASSWORD_EXPIRED } from '../auth/temporary-password';
 import { badUserInput, FieldProblem, notFound, unauthenticated } from '../common/graphql-errors';
 import type { Page } from '../common/pagination/connection';
 import { decodeKeyCursor, encodeKeyCursor, textPart, uuidPart } from '../common/pagination/key-cursor';
-import { isUniqueViolation } from '../directory/organizations.service';
+import { isUniqueViolation } from '../common/unique-violation';
 import { CreateUserInput } from './dto/create-user.input';
 import { UserFilter } from './dto/users.args';
 import { placementProblems } from './user-placement';
