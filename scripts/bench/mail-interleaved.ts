@@ -37,7 +37,8 @@ export interface InterleavedResult {
   failed: number;
 }
 
-async function setDelivery(recipients: GraphQLSession[], kind: string, mode: Mode): Promise<void> {
+/** The recipients' choice for one kind: at once (with) or off (without), as a person sets it in the console. */
+export async function setDelivery(recipients: GraphQLSession[], kind: string, mode: Mode): Promise<void> {
   for (const session of recipients) {
     const response = await session.send(
       `mutation P($kind: NotificationKind!, $delivery: NotificationDelivery!) { setNotificationPreference(kind: $kind, delivery: $delivery) { kind } }`,

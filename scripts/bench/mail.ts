@@ -35,7 +35,7 @@ import { newHistogram, runOpenLoop, sleep } from './open-loop';
 import { createContext } from './context';
 import { createScenarios } from './scenarios';
 import { HopSample, renderHops, splitTimedMoves, TimedMove } from './hops';
-import { InterleavedResult, renderInterleaved, runInterleaved } from './mail-interleaved';
+import { InterleavedResult, renderInterleaved, runInterleaved, setDelivery } from './mail-interleaved';
 
 type Mode = 'with' | 'without';
 
@@ -77,17 +77,7 @@ function parseOptions(argv: string[]): MailBenchOptions {
 const KINDS = ['OFFER', 'ACCEPTED', 'OFFER_REMINDER', 'OFFER_EXPIRED', 'UNMATCHED', 'ESCALATED', 'DECLINED', 'RETURNED', 'COMPLETED'];
 
 async function setMode(users: GraphQLSession[], mode: Mode): Promise<void> {
-  const delivery = mode === 'with' ? 'IMMEDIATE' : 'OFF';
-  for (const session of users) {
-    for (const kind of KINDS) {
-      const response = await session.send(
-        `mutation P($kind: NotificationKind!, $delivery: NotificationDelivery!) {
-        setNotificationPreference(kind: $kind, delivery: $delivery) { kind } }`,
-        { kind, delivery },
-      );
-      if (response.errors?.length) throw new Error(`setNotificationPreference: ${JSON.stringify(response.errors)}`);
-    }
-  }
+  for (const kind of KINDS) await setDelivery(users, kind, mode);
 }
 
 async function main(): Promise<void> {

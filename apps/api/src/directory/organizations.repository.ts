@@ -1,23 +1,14 @@
 // Writes of organisations: their rows (created, edited, upserted by name on import), capacity and the areas each serves.
 import type { DataSource, DeepPartial, EntityManager, Repository } from 'typeorm';
-import type { NeedCategory, OrganizationKind } from '@tsunagu/domain';
 // A narrow entry, not @tsunagu/persistence: its index loads the Nest module, which the db tier cannot require.
 import { OrganizationEntity } from '@tsunagu/persistence/entities';
+import type { OrganizationRow } from './import/organization-rows';
 
 /** The columns an edit may change (those left out keep their value). */
 export type OrganizationChanges = Parameters<Repository<OrganizationEntity>['update']>[1];
 
-/** An imported row's values; a null hasSystemUsers or acceptingReferrals keeps the current value (true on a new row). */
-export interface ImportedOrganization {
-  name: string;
-  kind: OrganizationKind;
-  categories: NeedCategory[];
-  contactName: string | null;
-  contactEmail: string | null;
-  contactPhone: string | null;
-  hasSystemUsers: boolean | null;
-  acceptingReferrals: boolean | null;
-}
+/** An imported row's values (a null hasSystemUsers or acceptingReferrals keeps the current value; true on a new row). */
+export type ImportedOrganization = Omit<OrganizationRow, 'line' | 'areaCodes'>;
 
 // Matched on the unique name, so a row is an update even if the organisation was created since the file was checked.
 // xmax = 0 only on a freshly inserted row: that tells created from updated.

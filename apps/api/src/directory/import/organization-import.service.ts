@@ -56,16 +56,7 @@ export class OrganizationImportService {
   }
 }
 
-/** The row's values as written; the upsert (OrganizationsRepository.upsertByName) matches it by name. */
+/** The row's values as written (categories in the enum's order); the upsert (OrganizationsRepository.upsertByName) matches it by name. */
 function imported(row: OrganizationRow): ImportedOrganization {
-  return {
-    name: row.name,
-    kind: row.kind,
-    categories: inCategoryOrder(row.categories),
-    contactName: row.contactName,
-    contactEmail: row.contactEmail,
-    contactPhone: row.contactPhone,
-    hasSystemUsers: row.hasSystemUsers,
-    acceptingReferrals: row.acceptingReferrals,
-  };
+  return { ...row, categories: inCategoryOrder(row.categories) };
 }
